@@ -1,0 +1,38 @@
+# Two commands for a newcomer: `make serve` (or `make build`) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material prints a banner about MkDocs 2.0 on every build; keep logs quiet.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup build serve test browser bench score clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: setup
+	$(BIN)/mkdocs serve --livereload
+
+# Debian's Chromium for the browser tests (playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: setup browser
+	$(BIN)/python -m pytest -q
+
+score: setup
+	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode text --system project
+	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode html --system project
+
+clean:
+	rm -rf site .pytest_cache

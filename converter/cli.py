@@ -1,0 +1,92 @@
+"""The `digest` command: `extract` prints articles as JSON, `convert` writes them.
+
+Exit codes: 0 all went well, 1 some dump failed (the others were still
+done), 2 the command line itself was wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .convert import DEFAULT_CONTENT, convert, convert_dump
+from .errors import DumpError
+from .writer import article_to_dict
+
+
+def _progress(stream):
+    """A progress bar on a terminal; nothing at all in CI or when piped."""
+    def wrap(items):
+        items = list(items)
+        if not stream.isatty() or len(items) < 2:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, desc="converting", unit="dump", file=stream, leave=False)
+
+    return wrap
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            record = article_to_dict(convert_dump(path, str(path)))
+        except DumpError as exc:
+            failed += 1
+            record = {"source": str(path), "error": exc.reason}
+            print(f"error: {exc}", file=sys.stderr)
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+        elif "error" not in record:
+            print(f"{record['source']}: {record['headline']} ({record['date'] or 'no date'})")
+    return 1 if failed else 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    roots = [Path(p) for p in args.paths] or [DEFAULT_CONTENT]
+    failed = 0
+    for root in roots:
+        if root.is_file():
+            report = convert(root.parent, Path(args.out) if args.out else None, dumps=[root])
+        elif root.is_dir():
+            report = convert(root, Path(args.out) if args.out else None, progress=_progress(sys.stderr))
+        else:
+            print(f"error: {root}: no such file or folder", file=sys.stderr)
+            failed += 1
+            continue
+        for error in report.errors:
+            print(f"error: {error}", file=sys.stderr)
+        for path, note in report.kept_edits:
+            print(f"warning: {path}: {note}", file=sys.stderr)
+        failed += len(report.errors)
+        if not args.quiet:
+            print(report.summary(), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="digest", description="Turn news page dumps into a digest site.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    extract = sub.add_parser("extract", help="print what the converter reads from dumps")
+    extract.add_argument("--json", action="store_true", help="one JSON object per line per dump")
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.set_defaults(run=cmd_extract)
+
+    conv = sub.add_parser("convert", help="write Markdown articles for the dumps (default: content/)")
+    conv.add_argument("paths", nargs="*", metavar="PATH", help="dump files or folders (default: content/)")
+    conv.add_argument("--out", help="output folder (default: posts/ inside the folder converted)")
+    conv.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    conv.set_defaults(run=cmd_convert)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.run(args)

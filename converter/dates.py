@@ -1,0 +1,183 @@
+"""Finding and normalising publication dates in the words a page prints.
+
+python-dateutil does the parsing; this module only finds candidate strings
+(news pages print dates in many shapes: `Nov. 19, 2019, 8:41 AM UTC`,
+`20 November 2019 08:05 GMT`, `2018-08-25 15:24`, `18.11.2019`) and turns
+the best one into ISO 8601, keeping the time and zone when the page gives
+them.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from dateutil import parser as dateparser
+from dateutil import tz
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+
+
+def _time(i: int, sep: bool = True) -> str:
+    """An optional time (and zone) after a date; groups are numbered to stay unique."""
+    lead = r"(?:\s*(?:,|at|\||·|•|-|–|/)?\s*)" if sep else r"(?:[T ])"
+    return (
+        r"(?:" + lead + r"(?P<time" + str(i) + r">\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?)"
+        r"(?:\s*(?P<zone" + str(i) + r">[A-Z]{2,4}T?|UTC|GMT|Z|[+-]\d{2}:?\d{2}|GMT\s?[+-]\d{1,2}(?::?\d{2})?)\b)?)?"
+    )
+
+
+_YEAR = r"(?:19[9]\d|20\d\d)"
+
+_PATTERNS = [
+    # 2019-11-20, 2016.12.01, 2019/11/20, optionally with a time
+    r"(?P<ymd>" + _YEAR + r"[-./]\d{1,2}[-./]\d{1,2})" + _time(0, sep=False),
+    # Nov. 19, 2019 / November 20th, 2019 / Wednesday, November 20, 2019
+    r"(?P<mdy>" + _WEEKDAY + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r")" + _time(1),
+    # 20 November 2019 / 19 Nov 2019 / Wednesday 20 November 2019
+    r"(?P<dmy>" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+" + _YEAR + r")" + _time(2),
+    # 18.11.2019 (day first), 11/13/19 and 11/13/2019 (US month first)
+    r"(?P<dotted>\d{1,2}\.\d{1,2}\.(?:" + _YEAR + r"|\d{2}))" + _time(3),
+    r"(?P<slashed>\d{1,2}/\d{1,2}/(?:" + _YEAR + r"|\d{2}))" + _time(4),
+]
+DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+
+# US zones that dateutil does not know by name.
+_ZONES = {
+    "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7, "MDT": -6,
+    "PT": -8, "PST": -8, "PDT": -7, "UTC": 0, "GMT": 0, "Z": 0, "BST": 1, "CET": 1, "CEST": 2,
+    "IST": 5.5, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11,
+}
+
+URL_DATE = re.compile(r"/(?P<y>" + _YEAR + r")[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|-|\b)")
+NAME_DATE = re.compile(r"(?<!\d)(?P<y>" + _YEAR + r")[-_.]?(?P<m>\d{2})[-_.]?(?P<d>\d{2})(?!\d)")
+
+
+def _zone(name: str | None) -> timezone | None:
+    if not name:
+        return None
+    name = name.strip().upper().replace(" ", "")
+    if name in _ZONES:
+        return timezone(timedelta(hours=_ZONES[name]))
+    m = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", name)
+    if m:
+        hours = int(m.group(2)) + int(m.group(3) or 0) / 60
+        return timezone(timedelta(hours=hours if m.group(1) == "+" else -hours))
+    return None
+
+
+def _valid(d: date) -> bool:
+    return date(1990, 1, 1) <= d <= date(2100, 1, 1)
+
+
+def _parse_day(m: re.Match) -> date | None:
+    try:
+        if m.group("ymd"):
+            y, mo, d = map(int, re.split(r"[-./]", m.group("ymd")))
+            return date(y, mo, d)
+        if m.group("mdy") or m.group("dmy"):
+            text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", m.group("mdy") or m.group("dmy"), flags=re.I)
+            return dateparser.parse(text, default=datetime(2000, 1, 1), fuzzy=True).date()
+        raw = m.group("dotted") or m.group("slashed")
+        a, b, y = map(int, re.split(r"[./]", raw))
+        y = y + 2000 if y < 100 else y
+        if m.group("dotted"):  # Europe writes day first with dots
+            day, month = (a, b) if b <= 12 else (b, a)
+        else:  # and the US month first with slashes
+            month, day = (a, b) if a <= 12 else (b, a)
+        return date(y, month, day)
+    except (ValueError, OverflowError, dateparser.ParserError):
+        return None
+
+
+def _parse_time(text: str | None) -> tuple[int, int, int] | None:
+    if not text:
+        return None
+    m = re.match(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?", text.strip(), re.I)
+    if not m:
+        return None
+    hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    if m.group(4):
+        hour = hour % 12 + (12 if m.group(4).lower() == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+def find_dates(text: str) -> list[tuple[str, int]]:
+    """Every date stated in `text`, as (ISO 8601 string, position), in order."""
+    found = []
+    for m in DATE_RE.finditer(text):
+        day = _parse_day(m)
+        if day is None or not _valid(day):
+            continue
+        groups = m.groupdict()
+        time_text = next((v for k, v in groups.items() if k.startswith("time") and v), None)
+        zone_name = next((v for k, v in groups.items() if k.startswith("zone") and v), None)
+        hms = _parse_time(time_text)
+        if hms is None:
+            found.append((day.isoformat(), m.start()))
+            continue
+        stamp = datetime(day.year, day.month, day.day, *hms)
+        zone = _zone(zone_name)
+        if zone is not None:
+            stamp = stamp.replace(tzinfo=zone)
+        found.append((stamp.isoformat(), m.start()))
+    return found
+
+
+def first_date(text: str) -> str | None:
+    """The first date stated in `text`, as ISO 8601, or None."""
+    found = find_dates(text)
+    return found[0][0] if found else None
+
+
+def date_from_url(url: str) -> str | None:
+    """A `/YYYY/MM/DD/` date in a URL, as ISO 8601."""
+    m = URL_DATE.search(url)
+    if not m:
+        return None
+    try:
+        day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return day.isoformat() if _valid(day) else None
+
+
+def date_from_path(path: Path) -> str | None:
+    """A `2024-08-19` (or `20240819`) date in a dump's file or folder names."""
+    for part in reversed(path.parts[-3:]):
+        m = NAME_DATE.search(part)
+        if m:
+            try:
+                day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            if _valid(day):
+                return day.isoformat()
+    return None
+
+
+def normalise_iso(value: str) -> str | None:
+    """An ISO 8601 (or near enough) string from page metadata, cleaned; None if unreadable."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        parsed = dateparser.isoparse(value)
+    except (ValueError, OverflowError):
+        try:
+            parsed = dateparser.parse(value, tzinfos=lambda name, offset: _zone(name))
+        except (ValueError, OverflowError, dateparser.ParserError):
+            return None
+    if not _valid(parsed.date()):
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return parsed.date().isoformat()
+    if parsed.tzinfo is not None and parsed.utcoffset() == timedelta(0):
+        parsed = parsed.replace(tzinfo=tz.UTC)
+    return parsed.replace(microsecond=0).isoformat()

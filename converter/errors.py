@@ -1,0 +1,11 @@
+"""The one error type a reader raises for input it cannot turn into an article."""
+from __future__ import annotations
+
+
+class DumpError(Exception):
+    """A dump that cannot become an article; the message is one line for the curator."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason

@@ -1,0 +1,83 @@
+"""Page furniture: the words a news page shows around an article, in one place.
+
+Every reader asks this module whether a line (or an HTML block's text) is
+furniture; no reader keeps patterns of its own. The patterns are general
+phrases that many outlets share, not rules for one site.
+"""
+from __future__ import annotations
+
+import re
+
+_SOCIAL = (
+    r"facebook|twitter|x|email|e-mail|mail|print|whatsapp|linkedin|pinterest|reddit|"
+    r"flipboard|telegram|messenger|copy link|copy|link|comments?|share|tweet|sms|"
+    r"tumblr|pocket|instagram|youtube|rss|vk|line|threads|bluesky|mastodon"
+)
+
+# Whole lines that are furniture wherever they stand (matched case-insensitively,
+# after trimming white space, bullets and trailing punctuation).
+_LINE_PATTERNS = [
+    r"advertisement|advertising|ad|ads|sponsored( content)?|skip advertisement|"
+    r"(story|article) continues below( advertisement)?|advertisement[\s\-–—:]+.*continues below.*|"
+    r"continue reading( the main story| below)?|continue reading .{0,40}",
+    r"supported by|share full article|read in app|site index|site information navigation|"
+    r"skip to (main )?(content|navigation|search)|back to top|go to top|jump to",
+    r"listen to (this )?(article|story|podcast).{0,30}|"
+    r"\d+\s*min(ute)?s? (read|listen)|reading time.{0,20}",
+    r"(share|follow)( (this|the))?( (article|story|page|post))?( (on|via|with))?"
+    r"( (" + _SOCIAL + r"))*|(" + _SOCIAL + r")( (" + _SOCIAL + r"))*",
+    r"(sign up|subscribe|register)\b.{0,80}(newsletter|updates|alerts|inbox|free|today|now)\b.*|"
+    r".{0,60}\bnewsletters?\b.{0,60}(sign up|subscribe).*",
+    r"(subscribe|sign in|log ?in|log ?out|sign up|register|my account|menu|search|close|open|"
+    r"expand|collapse|toggle navigation|navigation|home|more|less|next|previous|prev|"
+    r"show more|load more|see more|read more|view more|more stories|top stories|most popular|"
+    r"most read|trending( now)?|related( (articles?|stories|content|coverage|news|topics))?|"
+    r"recommended( for you)?|you may also like|you might also like|more from .{1,40}|"
+    r"latest( (news|stories))?|popular|featured|editor'?s picks|"
+    r"watch( (live|now|video))?|video|photos?|gallery|play|pause|replay|mute|unmute|"
+    r"accept( all)?( cookies)?|reject( all)?|agree|i agree|got it|ok|okay|dismiss|no,? thanks|"
+    r"cookie (settings|preferences|policy)|privacy policy|terms of (use|service)|"
+    r"contact us|about us|careers|help|faq|sitemap|site map|rss feeds?|ad choices|"
+    r"all rights reserved.*|copyright.{0,120}|©.{0,200}|\(c\) \d{4}.{0,120}|"
+    r"tags?:?|topics?:?|filed under:?|categories:?|comments?( \(\d+\))?|"
+    r"\d+ comments?|leave a (comment|reply)|post a comment|add comment|"
+    r"(image|photo|video) \d+ (of|/) \d+|\d+ ?/ ?\d+|enlarge (this )?image|"
+    r"click (here )?to (enlarge|expand|play).*|hide caption|toggle caption|"
+    r"(opens|open) in (a )?new (window|tab)|external link|"
+    r"(download|get) (the|our) .{0,30}app.*|"
+    r"we use cookies.*|this (site|website) uses cookies.*|by (using|continuing).{0,80}cookies.*)",
+]
+
+FURNITURE_LINE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.I)
+
+# A line that announces the end of the article: what follows is comments,
+# related links or the footer.
+ARTICLE_END = re.compile(
+    r"^(related( (articles?|stories|content|coverage|posts?))?|more (stories|on this|from|in)\b.{0,40}|"
+    r"(you (may|might) also like|recommended( for you)?|read (more|next)|what to read next|"
+    r"most (popular|read|viewed)|trending( now)?|top stories|latest news|"
+    r"comments?( \(\d+\))?|\d+ comments?|leave a (comment|reply)|post a comment|"
+    r"share this (article|story|post)|about the author|tags?:?|topics?:?|filed under:?|"
+    r"(sign up|subscribe)\b.{0,60}newsletter.*))$",
+    re.I,
+)
+
+_TRIM = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:]+|[\s•·|»›▸▶►◆■□●○*:]+$")
+
+
+def normalise(line: str) -> str:
+    """The line as the furniture patterns see it: trimmed of bullets and arrows."""
+    return _TRIM.sub("", line.strip()).strip()
+
+
+def is_furniture(line: str) -> bool:
+    """True when the whole line is page furniture (ads, share bars, menus, legal)."""
+    text = normalise(line)
+    if not text:
+        return True
+    return bool(FURNITURE_LINE.match(text))
+
+
+def ends_article(line: str) -> bool:
+    """True for a heading after which a page shows no more of the article."""
+    return bool(ARTICLE_END.match(normalise(line)))

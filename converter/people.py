@@ -1,0 +1,106 @@
+"""People's names from bylines and credit lines.
+
+`By A, B and C`, `BY JANE DOE ON 11/13/19`, `By Troy L. Smith, Cleveland.com`,
+`Isabel Kershner contributed reporting.`: every reader hands such strings
+here and gets back a clean list of names (no `By`, no `and`, no outlet, no
+handle, no duplicates).
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import DATE_RE
+
+BYLINE = re.compile(
+    r"^(?:(?:written|posted|reported|story|text|words|analysis|opinion|review|report)\s+)?"
+    r"(?:by|por|di|von|par|door|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
+    re.I,
+)
+CONTRIBUTED = re.compile(
+    r"^(?P<names>.+?)\s+(?:contributed|also contributed)\s+(?:reporting|research|to this (?:report|article|story)).*$",
+    re.I,
+)
+REPORTING_BY = re.compile(
+    r"(?:^|[;.(]\s*)(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<names>[^;.)]+)", re.I
+)
+
+# Words that show the name part has ended or is no person at all.
+_NOT_A_NAME = re.compile(
+    r"^(?:the|a|an)?\s*(?:associated press|ap|reuters|afp|pti|ians|staff|staff reports?|"
+    r"editors?|editorial( board)?|news desk|wire|agencies|agency|contributors?|guest|admin|"
+    r"correspondent|team|newsroom|bloomberg|cnn|bbc|press release)\b",
+    re.I,
+)
+_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|\s+e\s+|\s+und\s+|\s+et\s+|\s+y\s+|,|;)\s*")
+# "Jonathan GarberFOXBusiness": an outlet glued to the name by the page's layout
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z]*\b)")
+_TAIL = re.compile(
+    r"\s*(?:\bon\b|\bat\b|\bupdated\b|\bpublished\b|\bposted\b|\bfor\b|\bin\b|\bfrom\b|—|–|-\s|\(|\bvia\b|@|·|•|\|).*$",
+    re.I,
+)
+_HANDLE = re.compile(r"@\w+")
+_NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
+
+
+def _tidy(name: str) -> str | None:
+    name = _GLUED.split(_HANDLE.sub("", name), maxsplit=1)[0].strip(" .,:;|-–—'\"")
+    name = re.sub(r"\s+", " ", name)
+    if not name or _NOT_A_NAME.match(name) or not _NAME.match(name):
+        return None
+    words = name.split()
+    if len(words) < 2 and not name.isupper():
+        # a single word is a name only if the page wrote it as one (e.g. "Regan")
+        if not name[0].isupper():
+            return None
+    if "." in words[-1] and len(words[-1]) > 3 and words[-1].lower().endswith((".com", ".org", ".net", ".co")):
+        return None
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() if len(w) > 2 else w.title() for w in words)
+    return name
+
+
+def split_names(text: str) -> list[str]:
+    """Names in a list like `A, B and C` (affiliations after a comma dropped)."""
+    text = DATE_RE.split(text, maxsplit=1)[0] if DATE_RE.search(text) else text
+    text = _TAIL.sub("", text)
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        name = _tidy(part)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def names_from_byline(line: str) -> list[str] | None:
+    """The names in a `By …` line, or None when the line is no byline.
+
+    An affiliation after a comma ("Troy L. Smith, Cleveland.com") is dropped:
+    a part that is no person's name (an outlet, a title) is skipped.
+    """
+    text = line.strip()
+    m = BYLINE.match(text)
+    if not m:
+        # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
+        m = re.search(r"(?:^|\s)by\s+(?P<names>[A-Z][^\d]*)$", text)
+        if not m or not DATE_RE.search(text[: m.start()]):
+            return None
+    names = split_names(m.group("names"))
+    return names or None
+
+
+def names_from_contribution(line: str) -> list[str] | None:
+    """Names in `X contributed reporting` / `Reporting by X; Editing by Y` lines."""
+    text = line.strip()
+    if len(text) > 300:
+        return None
+    m = CONTRIBUTED.match(text)
+    if m:
+        names = split_names(m.group("names"))
+        return names or None
+    found = REPORTING_BY.findall(text)
+    if found:
+        names: list[str] = []
+        for chunk in found:
+            names += [n for n in split_names(chunk) if n not in names]
+        return names or None
+    return None
