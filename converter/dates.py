@@ -108,9 +108,16 @@ def _parse_time(text: str | None) -> tuple[int, int, int] | None:
     return hour, minute, second
 
 
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+
+
 def find_dates(text: str) -> list[tuple[str, int]]:
-    """Every date stated in `text`, as (ISO 8601 string, position), in order."""
+    """Every date stated in `text`, as (ISO 8601 string, position), in order.
+
+    Dates inside URLs are not statements of the page (see `date_from_url`).
+    """
     found = []
+    text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     for m in DATE_RE.finditer(text):
         day = _parse_day(m)
         if day is None or not _valid(day):

@@ -1,0 +1,61 @@
+"""Where an article's date comes from: the page first, then name, git, file time."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import SEED
+
+from converter.convert import convert_dump
+
+PARAGRAPH = ("The council voted on Tuesday to approve the new budget after a long debate that ran "
+             "well into the night, officials said.")
+
+
+def dump_with(tmp_path: Path, name: str, header: list[str]) -> Path:
+    lines = ["Council approves budget after a long night", *header, "", PARAGRAPH, "", PARAGRAPH.replace("Tuesday", "Monday")]
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_published_line_wins_over_updated_and_keeps_time_and_zone(tmp_path):
+    path = dump_with(tmp_path, "2020-01-01-council.txt",
+                     ["Updated Aug. 20, 2024, 9:15 a.m. ET", "Published Aug. 19, 2024, 5:03 a.m. ET"])
+    article = convert_dump(path, path.name)
+    assert article.date == "2024-08-19T05:03:00-05:00"
+    assert article.date_source == "dateline"
+
+
+def test_url_date_when_the_page_prints_none(tmp_path):
+    path = dump_with(tmp_path, "council.txt", ["https://news.example.com/2023/05/17/city/council-budget.html"])
+    article = convert_dump(path, path.name)
+    assert article.date == "2023-05-17" and article.date_source == "url"
+
+
+def test_file_name_date_when_the_dump_has_none(tmp_path):
+    path = tmp_path / "2024-08-19-blinken.txt"
+    path.write_bytes(SEED.read_bytes())
+    article = convert_dump(path, path.name)
+    assert article.date == "2024-08-19" and article.date_source == "filename"
+
+
+def test_first_commit_date_before_file_time(tmp_path):
+    path = tmp_path / "blinken.txt"
+    path.write_bytes(SEED.read_bytes())
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2024-08-19T12:00:00+00:00", "GIT_COMMITTER_DATE": "2024-08-19T12:00:00+00:00",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    for cmd in (["git", "init", "-q"], ["git", "add", "blinken.txt"], ["git", "commit", "-qm", "add dump"]):
+        subprocess.run(cmd, cwd=tmp_path, env=env, check=True)
+    article = convert_dump(path, path.name)
+    assert article.date == "2024-08-19T12:00:00+00:00" and article.date_source == "git"
+
+
+def test_file_time_is_the_last_resort(tmp_path):
+    path = tmp_path / "blinken.txt"
+    path.write_bytes(SEED.read_bytes())
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    article = convert_dump(path, path.name)
+    assert article.date == "2023-11-14T22:13:20+00:00" and article.date_source == "mtime"
