@@ -18,13 +18,12 @@ from .writer import article_to_dict
 
 def _progress(stream):
     """A progress bar on a terminal; nothing at all in CI or when piped."""
-    def wrap(items):
-        items = list(items)
-        if not stream.isatty() or len(items) < 2:
+    def wrap(items, total):
+        if not stream.isatty() or total < 2:
             return items
         from tqdm import tqdm
 
-        return tqdm(items, desc="converting", unit="dump", file=stream, leave=False)
+        return tqdm(items, total=total, desc="converting", unit="dump", file=stream, leave=False)
 
     return wrap
 
@@ -51,17 +50,17 @@ def cmd_convert(args: argparse.Namespace) -> int:
     failed = 0
     for root in roots:
         if root.is_file():
-            report = convert(root.parent, Path(args.out) if args.out else None, dumps=[root])
+            report = convert(root.parent, Path(args.out) if args.out else None, dumps=[root], workers=args.jobs)
         elif root.is_dir():
-            report = convert(root, Path(args.out) if args.out else None, progress=_progress(sys.stderr))
+            report = convert(root, Path(args.out) if args.out else None, progress=_progress(sys.stderr), workers=args.jobs)
         else:
             print(f"error: {root}: no such file or folder", file=sys.stderr)
             failed += 1
             continue
         for error in report.errors:
             print(f"error: {error}", file=sys.stderr)
-        for path, note in report.kept_edits:
-            print(f"warning: {path}: {note}", file=sys.stderr)
+        for line in report.warnings():
+            print(f"warning: {line}", file=sys.stderr)
         failed += len(report.errors)
         if not args.quiet:
             print(report.summary(), file=sys.stderr)
@@ -81,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv = sub.add_parser("convert", help="write Markdown articles for the dumps (default: content/)")
     conv.add_argument("paths", nargs="*", metavar="PATH", help="dump files or folders (default: content/)")
     conv.add_argument("--out", help="output folder (default: posts/ inside the folder converted)")
-    conv.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    conv.add_argument("-q", "--quiet", action="store_true", help="print errors and warnings only")
+    conv.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: one per core)")
     conv.set_defaults(run=cmd_convert)
     return parser
 

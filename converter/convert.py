@@ -6,32 +6,38 @@ Rules that keep a curator's work safe:
   and rename in the same folder), and only inside the output folder;
 - an article a curator has edited (its checksum no longer matches) is never
   overwritten or deleted: the tool says what it left alone;
-- one bad dump is reported in one line and never stops the others.
+- one bad dump is reported in one line and never stops the others;
+- the same story dropped twice becomes one article, with a warning.
 
-The output folder is itself the record of what was converted: every
-article names its dump and the dump's SHA-256 in its front matter, so a
-dump whose bytes and converter version are unchanged costs one hash.
+The output folder is the record of what was converted (see `store.py`): a
+dump whose bytes and converter version are unchanged costs one cached hash
+and no conversion. Many dumps are converted in parallel on all cores.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-import frontmatter
-
-from .version import CONVERTER_VERSION
+from .article import Article
+from .duplicates import canonical_url, fingerprint, same_story
 from .errors import DumpError
+from .markdown import render_body
 from .provenance import fallback_date
 from .readers import DUMP_EXTENSIONS, read_dump
 from .slugs import make_slug, short_hash
-from .writer import is_hand_edited, render_article
+from .store import HashCache, StoredArticle, read_store
+from .version import CONVERTER_VERSION
+from .writer import render_article
 
 DEFAULT_CONTENT = Path("content")
 POSTS_DIRNAME = "posts"
+PARALLEL_FROM = 16  # below this many dumps, starting worker processes costs more than it saves
+
+Progress = Callable[[Iterable, int], Iterable]
 
 
 @dataclass
@@ -42,6 +48,7 @@ class Report:
     unchanged: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     kept_edits: list[tuple[Path, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (published, skipped, why)
     errors: list[DumpError] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -49,26 +56,49 @@ class Report:
             f"{len(self.written)} written",
             f"{len(self.unchanged)} unchanged",
             f"{len(self.removed)} removed",
+            f"{len(self.duplicates)} duplicates",
             f"{len(self.kept_edits)} hand-edited kept",
             f"{len(self.errors)} failed",
         ]
         return "digest: " + ", ".join(parts)
 
-
-@dataclass
-class _Existing:
-    path: Path
-    source_sha256: str | None
-    converter: str | None
-    edited: bool
+    def warnings(self) -> list[str]:
+        """One line per thing the curator should know that is not an error."""
+        lines = [f"{path}: {note}" for path, note in self.kept_edits]
+        lines += [f"{skipped}: {why} as {kept}; only {kept} is published" for kept, skipped, why in self.duplicates]
+        return lines
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+@dataclass(eq=False)
+class _Story:
+    """One live article candidate, new or already on disk, for duplicate checks."""
+
+    source: str
+    dump: Path | None
+    url: str | None
+    prints: frozenset[str]
+    article: Article | None = None  # set when (re)converted in this run
+    stored: StoredArticle | None = None
+
+    @property
+    def keeps_its_file(self) -> bool:
+        """An edited article on disk is never renamed or rewritten."""
+        return self.article is None and self.stored is not None and self.stored.edited
+
+    @property
+    def base_slug(self) -> str:
+        """The slug before any suffix that told it apart from a namesake."""
+        if self.article is not None:
+            return self.article.slug or ""
+        stem = self.stored.path.stem if self.stored else ""
+        return stem.removesuffix(f"-{short_hash(self.source)}")
+
+    @property
+    def rank(self) -> tuple:
+        """Which of two duplicates is published: an edited article, then HTML, then the first path."""
+        edited = self.stored is not None and self.stored.edited and self.article is None
+        html = self.source.lower().endswith((".html", ".htm"))
+        return (not edited, not html, self.source)
 
 
 def find_dumps(root: Path, out_dir: Path) -> list[Path]:
@@ -84,25 +114,6 @@ def find_dumps(root: Path, out_dir: Path) -> list[Path]:
             if not name.startswith(".") and Path(name).suffix.lower() in DUMP_EXTENSIONS:
                 found.append(here / name)
     return found
-
-
-def existing_articles(out_dir: Path) -> dict[str, _Existing]:
-    """Articles already in the output folder, by the dump path they came from."""
-    index: dict[str, _Existing] = {}
-    if not out_dir.is_dir():
-        return index
-    for path in sorted(out_dir.glob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8")
-            meta = frontmatter.loads(text).metadata
-        except Exception:  # an unreadable article is the curator's, not ours
-            continue
-        source = meta.get("source")
-        if isinstance(source, dict) and isinstance(source.get("path"), str):
-            index[source["path"]] = _Existing(
-                path, source.get("sha256"), str(meta.get("converter") or ""), is_hand_edited(text)
-            )
-    return index
 
 
 def write_atomically(path: Path, text: str) -> bool:
@@ -135,7 +146,7 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def convert_dump(dump: Path, source: str):
+def convert_dump(dump: Path, source: str) -> Article:
     """Read one dump into an article with its date and slug settled."""
     article = read_dump(dump, source)
     if not article.date:
@@ -144,11 +155,61 @@ def convert_dump(dump: Path, source: str):
     return article
 
 
+def _convert_job(job: tuple[Path, str]) -> Article | DumpError:
+    try:
+        return convert_dump(*job)
+    except DumpError as exc:
+        return exc
+
+
+def _convert_many(jobs: list[tuple[Path, str]], workers: int | None, progress: Progress | None) -> Iterator:
+    """Convert dumps, in worker processes when there are many; results in order."""
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(jobs) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(_convert_job, jobs, chunksize=max(1, min(32, len(jobs) // (workers * 8))))
+            yield from progress(results, len(jobs)) if progress else results
+    else:
+        results = map(_convert_job, jobs)
+        yield from progress(results, len(jobs)) if progress else results
+
+
+def _resolve_duplicates(stories: list[_Story], report: Report) -> set[str]:
+    """Group stories that are one story; return the sources not to publish."""
+    skipped: set[str] = set()
+    by_url: dict[str, _Story] = {}
+    by_print: dict[str, list[_Story]] = {}
+    for story in sorted(stories, key=lambda s: s.rank):
+        match, why = None, None
+        if story.url and story.url in by_url:
+            match, why = by_url[story.url], "same URL"
+        else:
+            seen: list[_Story] = []
+            for h in story.prints:
+                seen += [s for s in by_print.get(h, []) if s not in seen]
+            for other in seen:
+                why = same_story(None, story.prints, None, other.prints)
+                if why:
+                    match = other
+                    break
+        if match is not None and (story.article is not None or match.article is not None):
+            skipped.add(story.source)
+            report.duplicates.append((match.source, story.source, why or "same story"))
+            continue
+        if story.url:
+            by_url.setdefault(story.url, story)
+        for h in story.prints:
+            by_print.setdefault(h, []).append(story)
+    return skipped
+
+
 def convert(
     root: Path = DEFAULT_CONTENT,
     out_dir: Path | None = None,
     dumps: Iterable[Path] | None = None,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> Report:
     """Convert every dump under `root` (or just `dumps`) into `out_dir`.
 
@@ -157,55 +218,127 @@ def convert(
     """
     root = Path(root)
     out_dir = Path(out_dir) if out_dir else root / POSTS_DIRNAME
+    cache_dir = cache_dir if cache_dir is not None else root.resolve().parent / ".cache" / "digest"
+    report = Report()
+    store = read_store(out_dir)
+    hashes = HashCache(cache_dir / "dump-hashes.json")
     all_dumps = find_dumps(root, out_dir)
     todo = sorted(Path(d) for d in dumps) if dumps is not None else all_dumps
-    report = Report()
-    existing = existing_articles(out_dir)
-    claimed: dict[Path, str] = {e.path.resolve(): src for src, e in existing.items()}
 
-    for dump in progress(todo) if progress else todo:
-        source = dump.resolve().relative_to(root.resolve()).as_posix() if _inside(dump, root) else dump.as_posix()
+    def source_of(dump: Path) -> str:
+        return dump.resolve().relative_to(root.resolve()).as_posix() if _inside(dump, root) else dump.as_posix()
+
+    stories: list[_Story] = []
+    jobs: list[tuple[Path, str]] = []
+    digests: dict[str, str] = {}
+    for dump in todo:
+        source = source_of(dump)
         try:
-            digest = sha256_file(dump)
+            digests[source] = hashes.sha256(dump)
         except OSError as exc:
-            report.errors.append(DumpError(str(dump), f"cannot read file ({exc.strerror or exc})"))
+            report.errors.append(DumpError(source, f"cannot read file ({exc.strerror or exc})"))
             continue
-        previous = existing.get(source)
-        if previous and previous.source_sha256 == digest and previous.converter == CONVERTER_VERSION:
-            report.unchanged.append(previous.path)
+        previous = store.get(source)
+        if previous and (previous.edited or (previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION)):
+            if previous.edited and previous.source_sha256 != digests[source]:
+                report.kept_edits.append((previous.path, f"kept your edits; {source} changed but the article was not rewritten"))
+            else:
+                report.unchanged.append(previous.path)
+            stories.append(_Story(source, dump, canonical_url(previous.url), fingerprint(previous.body), stored=previous))
+        else:
+            jobs.append((dump, source))
+    hashes.save()
+
+    for (dump, source), result in zip(jobs, _convert_many(jobs, workers, progress)):
+        if isinstance(result, DumpError):
+            report.errors.append(result)
             continue
-        try:
-            article = convert_dump(dump, source)
-        except DumpError as exc:
-            report.errors.append(exc)
-            continue
-        if previous and previous.edited:
-            what = "changed" if previous.source_sha256 != digest else "was re-read by a newer converter"
-            report.kept_edits.append((previous.path, f"kept your edits; {source} {what} but the article was not rewritten"))
-            continue
-        target = out_dir / f"{article.slug}.md"
-        owner = claimed.get(target.resolve())
-        if owner is not None and owner != source:
-            article.slug = f"{article.slug}-{short_hash(source)}"
-            target = out_dir / f"{article.slug}.md"
-        if not _inside(target, out_dir):  # slugs are safe by construction; never trust that alone
-            report.errors.append(DumpError(source, "refused to write outside the output folder"))
-            continue
-        text = render_article(article, source, digest)
-        if previous and previous.path.resolve() != target.resolve():
-            previous.path.unlink(missing_ok=True)
-            claimed.pop(previous.path.resolve(), None)
-        claimed[target.resolve()] = source
-        (report.written if write_atomically(target, text) else report.unchanged).append(target)
+        stories.append(_Story(source, dump, canonical_url(result.url), fingerprint(render_body(result.body)),
+                              article=result, stored=store.get(source)))
+
+    in_run = {source_of(d) for d in todo}
+    for source, stored in store.items():  # articles of dumps not in this run still claim their story
+        if source not in in_run and dumps is not None:
+            stories.append(_Story(source, None, canonical_url(stored.url), fingerprint(stored.body), stored=stored))
+    skipped = _resolve_duplicates(stories, report)
+
+    live_stories = []
+    for story in stories:
+        stored = story.stored
+        if story.source not in skipped:
+            live_stories.append(story)
+        elif stored is not None and story.article is None and not stored.edited:
+            stored.path.unlink(missing_ok=True)
+            report.removed.append(stored.path)
+    names = _file_names(live_stories)
+    moving = [s for s, name in names.items() if s.stored and not s.keeps_its_file and s.stored.path.stem != name]
+    for story in moving:  # re-read first, then clear the old names, then write: renames may swap names
+        if story.article is None and not _reconvert(story, report):
+            names.pop(story)
+    for story in moving:
+        story.stored.path.unlink(missing_ok=True)
+    for story, name in names.items():
+        _write_story(story, name, digests, out_dir, report)
 
     if dumps is None:
-        live = {d.resolve().relative_to(root.resolve()).as_posix() for d in all_dumps}
-        for source, entry in existing.items():
-            if source in live or not entry.path.exists():
+        live = {source_of(d) for d in all_dumps}
+        for source, stored in store.items():
+            if source in live or not stored.path.exists():
                 continue
-            if entry.edited:
-                report.kept_edits.append((entry.path, f"kept your edits; {source} is gone but the article was not removed"))
+            if stored.edited:
+                report.kept_edits.append((stored.path, f"kept your edits; {source} is gone but the article was not removed"))
             else:
-                entry.path.unlink()
-                report.removed.append(entry.path)
+                stored.path.unlink()
+                report.removed.append(stored.path)
     return report
+
+
+def _file_names(stories: list[_Story]) -> dict[_Story, str]:
+    """A unique file name (= slug) per story, the same whatever order dumps arrived in.
+
+    Stories whose slugs collide (the same headline) are told apart by a
+    short hash of their dump's path; the first dump path in sort order keeps
+    the plain slug, unless an edited article already holds it.
+    """
+    groups: dict[str, list[_Story]] = {}
+    for story in stories:
+        groups.setdefault(story.base_slug, []).append(story)
+    names: dict[_Story, str] = {}
+    for base, group in groups.items():
+        group.sort(key=lambda s: (not s.keeps_its_file, s.source))
+        taken = set()
+        for story in group:
+            if story.keeps_its_file:
+                names[story] = story.stored.path.stem
+            elif base not in taken:
+                names[story] = base
+            else:
+                names[story] = f"{base}-{short_hash(story.source)}"
+            taken.add(names[story])
+    return names
+
+
+def _reconvert(story: _Story, report: Report) -> bool:
+    """Read an unchanged dump again, for an article that must move to a new name."""
+    if story.dump is None:
+        return False
+    try:
+        story.article = convert_dump(story.dump, story.source)
+    except DumpError as exc:
+        report.errors.append(exc)
+        return False
+    return True
+
+
+def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report) -> None:
+    """Write one (re)converted article under its file name."""
+    article = story.article
+    if article is None or story.keeps_its_file:
+        return
+    article.slug = name
+    target = out_dir / f"{name}.md"
+    if not _inside(target, out_dir):  # slugs are safe by construction; never trust that alone
+        report.errors.append(DumpError(story.source, "refused to write outside the output folder"))
+        return
+    text = render_article(article, story.source, digests[story.source])
+    (report.written if write_atomically(target, text) else report.unchanged).append(target)

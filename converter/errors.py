@@ -9,3 +9,6 @@ class DumpError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self):  # survive the trip back from a worker process
+        return (DumpError, (self.source, self.reason))

@@ -31,8 +31,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         report = convert(docs, docs / self.config.posts_dir)
         for error in report.errors:
             log.error(str(error))
-        for path, note in report.kept_edits:
-            log.warning(f"{path}: {note}")
+        for line in report.warnings():
+            log.warning(line)
         if report.errors and self.config.strict:
             raise PluginError(f"{len(report.errors)} dump(s) could not be converted")
 
