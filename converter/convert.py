@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +79,13 @@ class _Story:
     url: str | None
     prints: frozenset[str]
     article: Article | None = None  # set when (re)converted in this run
+    body: str | None = None  # the article's Markdown body, rendered with it
     stored: StoredArticle | None = None
+    current: Path | None = None  # the file that holds this story's article now
+
+    def __post_init__(self) -> None:
+        if self.current is None and self.stored is not None:
+            self.current = self.stored.path
 
     @property
     def keeps_its_file(self) -> bool:
@@ -88,8 +95,8 @@ class _Story:
     @property
     def base_slug(self) -> str:
         """The slug before any suffix that told it apart from a namesake."""
-        if self.article is not None:
-            return self.article.slug or ""
+        if self.article is not None and self.article.slug:
+            return self.article.slug.removesuffix(f"-{short_hash(self.source)}")
         stem = self.stored.path.stem if self.stored else ""
         return stem.removesuffix(f"-{short_hash(self.source)}")
 
@@ -138,6 +145,22 @@ def write_atomically(path: Path, text: str) -> bool:
     return True
 
 
+TEMP_MAX_AGE = 600  # seconds; younger temp files may belong to a run still writing
+
+
+def _sweep_temp_files(out_dir: Path) -> None:
+    """Remove temp files a killed run left behind (never an article: they are dot files)."""
+    if not out_dir.is_dir():
+        return
+    now = time.time()
+    for leftover in out_dir.glob(".tmp-*.part"):
+        try:
+            if now - leftover.stat().st_mtime > TEMP_MAX_AGE:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
@@ -155,11 +178,13 @@ def convert_dump(dump: Path, source: str) -> Article:
     return article
 
 
-def _convert_job(job: tuple[Path, str]) -> Article | DumpError:
+def _convert_job(job: tuple[Path, str]) -> tuple[Article, frozenset[str], str] | DumpError:
+    """Everything per dump that can run in a worker: read, fingerprint, render the body."""
     try:
-        return convert_dump(*job)
+        article = convert_dump(*job)
     except DumpError as exc:
         return exc
+    return article, fingerprint(article.body_text), render_body(article.body)
 
 
 def _convert_many(jobs: list[tuple[Path, str]], workers: int | None, progress: Progress | None) -> Iterator:
@@ -213,20 +238,28 @@ def convert(
 ) -> Report:
     """Convert every dump under `root` (or just `dumps`) into `out_dir`.
 
-    Articles whose dump has gone are removed (unless edited), so that the
-    output folder always mirrors the dumps.
+    Each article is written as soon as its dump is read, so a run that is
+    killed keeps its progress; a last pass then settles duplicates and
+    namesakes over the whole set. Articles whose dump has gone are removed
+    (unless edited), so that the output folder mirrors the dumps.
     """
     root = Path(root)
     out_dir = Path(out_dir) if out_dir else root / POSTS_DIRNAME
     cache_dir = cache_dir if cache_dir is not None else root.resolve().parent / ".cache" / "digest"
     report = Report()
-    store = read_store(out_dir)
+    _sweep_temp_files(out_dir)
+    store, extras = read_store(out_dir)
     hashes = HashCache(cache_dir / "dump-hashes.json")
     all_dumps = find_dumps(root, out_dir)
     todo = sorted(Path(d) for d in dumps) if dumps is not None else all_dumps
+    resolved_root = root.resolve()
 
     def source_of(dump: Path) -> str:
-        return dump.resolve().relative_to(root.resolve()).as_posix() if _inside(dump, root) else dump.as_posix()
+        """The dump's path as articles record it: relative to the content folder."""
+        try:
+            return dump.resolve().relative_to(resolved_root).as_posix()
+        except ValueError:
+            return dump.as_posix()
 
     stories: list[_Story] = []
     jobs: list[tuple[Path, str]] = []
@@ -239,7 +272,8 @@ def convert(
             report.errors.append(DumpError(source, f"cannot read file ({exc.strerror or exc})"))
             continue
         previous = store.get(source)
-        if previous and (previous.edited or (previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION)):
+        fresh = previous and previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION
+        if previous and (previous.edited or fresh):
             if previous.edited and previous.source_sha256 != digests[source]:
                 report.kept_edits.append((previous.path, f"kept your edits; {source} changed but the article was not rewritten"))
             else:
@@ -248,49 +282,71 @@ def convert(
         else:
             jobs.append((dump, source))
     hashes.save()
+    in_run = {source for _, source in jobs} | {s.source for s in stories}
+    if dumps is not None:  # articles of dumps outside this run still hold their story and name
+        for source, stored in store.items():
+            if source not in in_run:
+                stories.append(_Story(source, None, canonical_url(stored.url), fingerprint(stored.body), stored=stored))
 
+    claims = {story.current.resolve(): story.source for story in stories if story.current}
+    claims.update({stored.path.resolve(): stored.source for stored in store.values()})
     for (dump, source), result in zip(jobs, _convert_many(jobs, workers, progress)):
         if isinstance(result, DumpError):
             report.errors.append(result)
             continue
-        stories.append(_Story(source, dump, canonical_url(result.url), fingerprint(render_body(result.body)),
-                              article=result, stored=store.get(source)))
+        article, prints, body = result
+        story = _Story(source, dump, canonical_url(article.url), prints, article=article, body=body,
+                       stored=store.get(source))
+        stories.append(story)
+        if story.keeps_its_file:
+            continue
+        name = story.base_slug
+        if claims.get((out_dir / f"{name}.md").resolve(), source) != source:
+            name = f"{name}-{short_hash(source)}"
+        if _write_story(story, name, digests, out_dir, report):
+            claims[story.current.resolve()] = source
 
-    in_run = {source_of(d) for d in todo}
-    for source, stored in store.items():  # articles of dumps not in this run still claim their story
-        if source not in in_run and dumps is not None:
-            stories.append(_Story(source, None, canonical_url(stored.url), fingerprint(stored.body), stored=stored))
+    _settle(stories, digests, out_dir, report)
+    for stored in extras:  # a second file for one dump: left by a run killed mid-rename
+        _remove_unless_edited(stored, f"kept your edits; another article also comes from {stored.source}", report)
+    if dumps is None:
+        live = {source_of(d) for d in all_dumps}
+        for source, stored in store.items():
+            if source not in live and stored.path.exists():
+                _remove_unless_edited(stored, f"kept your edits; {source} is gone but the article was not removed", report)
+    return report
+
+
+def _remove_unless_edited(stored: StoredArticle, note: str, report: Report) -> None:
+    if stored.edited:
+        report.kept_edits.append((stored.path, note))
+    else:
+        stored.path.unlink(missing_ok=True)
+        report.removed.append(stored.path)
+
+
+def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, report: Report) -> None:
+    """Publish one article per story under names that do not depend on arrival order."""
     skipped = _resolve_duplicates(stories, report)
-
-    live_stories = []
+    live = []
     for story in stories:
-        stored = story.stored
         if story.source not in skipped:
-            live_stories.append(story)
-        elif stored is not None and story.article is None and not stored.edited:
-            stored.path.unlink(missing_ok=True)
-            report.removed.append(stored.path)
-    names = _file_names(live_stories)
-    moving = [s for s, name in names.items() if s.stored and not s.keeps_its_file and s.stored.path.stem != name]
+            live.append(story)
+        elif story.current is not None and not story.keeps_its_file:
+            story.current.unlink(missing_ok=True)
+            report.removed.append(story.current)
+    names = _file_names(live)
+    moving = [s for s, name in names.items() if not s.keeps_its_file and (s.current is None or s.current.stem != name)]
     for story in moving:  # re-read first, then clear the old names, then write: renames may swap names
         if story.article is None and not _reconvert(story, report):
             names.pop(story)
     for story in moving:
-        story.stored.path.unlink(missing_ok=True)
-    for story, name in names.items():
-        _write_story(story, name, digests, out_dir, report)
-
-    if dumps is None:
-        live = {source_of(d) for d in all_dumps}
-        for source, stored in store.items():
-            if source in live or not stored.path.exists():
-                continue
-            if stored.edited:
-                report.kept_edits.append((stored.path, f"kept your edits; {source} is gone but the article was not removed"))
-            else:
-                stored.path.unlink()
-                report.removed.append(stored.path)
-    return report
+        if story in names and story.current is not None:
+            story.current.unlink(missing_ok=True)
+            story.current = None
+    for story in moving:
+        if story in names:
+            _write_story(story, names[story], digests, out_dir, report)
 
 
 def _file_names(stories: list[_Story]) -> dict[_Story, str]:
@@ -330,15 +386,19 @@ def _reconvert(story: _Story, report: Report) -> bool:
     return True
 
 
-def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report) -> None:
-    """Write one (re)converted article under its file name."""
+def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report) -> bool:
+    """Write one (re)converted article under `name`, then drop its old file."""
     article = story.article
     if article is None or story.keeps_its_file:
-        return
+        return False
     article.slug = name
     target = out_dir / f"{name}.md"
     if not _inside(target, out_dir):  # slugs are safe by construction; never trust that alone
         report.errors.append(DumpError(story.source, "refused to write outside the output folder"))
-        return
-    text = render_article(article, story.source, digests[story.source])
+        return False
+    text = render_article(article, story.source, digests[story.source], body=story.body)
     (report.written if write_atomically(target, text) else report.unchanged).append(target)
+    if story.current is not None and story.current.resolve() != target.resolve():
+        story.current.unlink(missing_ok=True)
+    story.current = target
+    return True

@@ -9,6 +9,7 @@ paragraphs, so both survive.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from urllib.parse import urlsplit, urlunsplit
 
@@ -33,9 +34,13 @@ def canonical_url(url: str | None) -> str | None:
 
 
 def fingerprint(body: str) -> frozenset[str]:
-    """Hashes of the body's longest paragraphs, insensitive to markup and quotes."""
+    """Hashes of the body's longest paragraphs, insensitive to markup and quotes.
+
+    Takes the plain text of a fresh article or the Markdown of a stored one
+    (entities and link targets set aside) and gives the same hashes for both.
+    """
     paragraphs = []
-    body = _LINK_TARGET.sub("]", body)
+    body = html.unescape(_LINK_TARGET.sub("]", body))
     for block in re.split(r"\n\s*\n", body):
         words = _WORDS.findall(block.casefold())
         if len(words) >= _MIN_WORDS:

@@ -17,17 +17,19 @@ from .article import Block, Link
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START = re.compile(r"^([#+\-!])")
 _ORDERED_LIKE = re.compile(r"^(\d+)\.")
-_SPACE = re.compile(r"\s+")
-# Control characters (other than tab and newline) and bidi overrides have no
-# business in an article; they could hide or reorder what a reader sees.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Control characters and bidi overrides have no business in an article; they
+# could hide or reorder what a reader sees. (Tabs and line ends become spaces.)
+_INVISIBLE = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F, *range(0x202A, 0x202F),
+     *range(0x2066, 0x206A), 0xFEFF]
+)
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def clean_text(text: str) -> str:
     """Text on one line, with control and bidi-override characters removed."""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text or "")).strip()
+    return " ".join((text or "").translate(_INVISIBLE).split())
 
 
 def escape_inline(text: str) -> str:
@@ -66,11 +68,11 @@ def render_spans(spans) -> str:
             parts.append(f"[{text}](<{url}>)" if url and text else text)
         else:
             parts.append(escape_inline(span))
-    return clean_text("".join(parts))
+    return "".join(parts).strip()
 
 
-def render_block(block: Block) -> str:
-    text = escape_line_start(render_spans(block.spans))
+def render_block(block: Block, spans: str | None = None) -> str:
+    text = escape_line_start(render_spans(block.spans) if spans is None else spans)
     if block.kind == "heading":
         return f"{'#' * max(2, min(block.level or 2, 4))} {text}"
     if block.kind == "quote":
@@ -83,17 +85,18 @@ def render_body(blocks: list[Block]) -> str:
     out: list[str] = []
     number = 0
     for i, block in enumerate(blocks):
-        if not render_spans(block.spans):
+        spans = render_spans(block.spans)
+        if not spans:
             continue
         if block.kind == "item":
             previous_item = i > 0 and blocks[i - 1].kind == "item"
             number = number + 1 if previous_item else 1
             marker = f"{number}." if block.ordered else "-"
-            line = f"{marker} {escape_line_start(render_spans(block.spans))}"
+            line = f"{marker} {escape_line_start(spans)}"
             if previous_item and out:
                 out[-1] += "\n" + line
             else:
                 out.append(line)
             continue
-        out.append(render_block(block))
+        out.append(render_block(block, spans))
     return "\n\n".join(out) + "\n" if out else ""

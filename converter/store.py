@@ -87,16 +87,30 @@ def _scalar(value: str) -> str:
     return value
 
 
-def read_store(out_dir: Path) -> dict[str, StoredArticle]:
-    """Articles in the output folder, by the dump path they came from."""
+def read_store(out_dir: Path) -> tuple[dict[str, StoredArticle], list[StoredArticle]]:
+    """Articles in the output folder by the dump they came from, and any extra ones.
+
+    An extra is a second article from the same dump (a run killed between
+    writing an article's new name and removing its old one); an edited
+    article always wins over an unedited one.
+    """
     index: dict[str, StoredArticle] = {}
+    extras: list[StoredArticle] = []
     if not out_dir.is_dir():
-        return index
+        return index, extras
     for path in sorted(out_dir.glob("*.md")):
         stored = _read_article(path)
-        if stored is not None and stored.source not in index:
+        if stored is None:
+            continue
+        held = index.get(stored.source)
+        if held is None:
             index[stored.source] = stored
-    return index
+        elif stored.edited and not held.edited:
+            extras.append(held)
+            index[stored.source] = stored
+        else:
+            extras.append(stored)
+    return index, extras
 
 
 def _sha256_file(path: Path) -> str:

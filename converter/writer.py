@@ -97,11 +97,14 @@ def checksum(text: str) -> str:
     return hashlib.sha256(blank.encode("utf-8")).hexdigest()
 
 
-def render_article(article: Article, source_path: str, source_sha256: str) -> str:
-    """The whole Markdown file for an article, byte-for-byte deterministic."""
+def render_article(article: Article, source_path: str, source_sha256: str, body: str | None = None) -> str:
+    """The whole Markdown file for an article, byte-for-byte deterministic.
+
+    `body` is the article's body already rendered by `render_body`, if at hand.
+    """
     meta = front_matter(article, source_path, source_sha256)
     meta[CHECKSUM_FIELD] = ""
-    post = frontmatter.Post(render_body(article.body), **meta)
+    post = frontmatter.Post(render_body(article.body) if body is None else body, **meta)
     text = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=1000) + "\n"
     return _CHECKSUM_LINE.sub(f"{CHECKSUM_FIELD}: {checksum(text)}", text, count=1)
 
