@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a banner about MkDocs 2.0 on every build; keep logs quiet.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test browser bench score clean
+.PHONY: setup build serve test fuzz browser bench score clean
 
 setup: $(VENV)/.installed
 
@@ -29,6 +29,10 @@ browser:
 
 test: setup browser
 	$(BIN)/python -m pytest -q
+
+# A long fuzzing run (thousands of examples per reader); CI runs a short one.
+fuzz: setup
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 score: setup
 	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode text --system project
