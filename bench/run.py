@@ -1,0 +1,228 @@
+"""The digest's benchmark: conversion, builds, rebuilds, site size and search weight.
+
+    python -m bench.run                 # N = 100, 1,000 and 5,000
+    python -m bench.run --sizes 100,1000
+
+For each N it generates N deterministic dumps (`bench/dumps.py`; one in
+five saved as HTML) in a scratch copy of the project, then measures, each
+as the median of --repeat runs:
+
+- conversion ms per article, text and HTML, cold (first read) and cached
+  (nothing changed: the converter only checks hashes);
+- a full `mkdocs build` from raw dumps (our plugin converting), its peak RSS;
+- the reference: Material's blog plugin building the same pre-converted
+  Markdown without our plugin, in the same run, and the ratio of the two;
+- a second build with nothing changed, and its ratio to the reference;
+- the built site's size, and the bytes a reader's browser downloads for a
+  first search of one word (Chromium, site served on 127.0.0.1).
+
+It prints a Markdown table and, with --out, writes it to a file.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.dumps import write_dumps  # noqa: E402
+
+PROJECT_FILES = ("mkdocs.yml", "theme_overrides")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+
+
+def make_project(where: Path, count: int) -> Path:
+    """A scratch copy of the project whose content/ holds `count` generated dumps."""
+    project = where / f"digest-{count}"
+    project.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        elif source.exists():
+            shutil.copy2(source, project / name)
+    content = project / "content"
+    content.mkdir()
+    index = ROOT / "content" / "index.md"
+    if index.exists():
+        shutil.copy2(index, content / "index.md")
+    write_dumps(content / "dumps", count, html_every=5)
+    return project
+
+
+def timed_command(args: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the largest process) for one command run."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter(); rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+        "s = time.perf_counter() - t\n"
+        "print(s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, rc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *args], cwd=cwd, env=ENV,
+                         capture_output=True, text=True, check=True).stdout.split()
+    seconds, rss, rc = float(out[0]), float(out[1]), int(out[2])
+    if rc != 0:
+        raise SystemExit(f"command failed ({rc}): {' '.join(args)} in {cwd}")
+    return seconds, rss
+
+
+def mkdocs(project: Path, config: str = "mkdocs.yml") -> tuple[float, float]:
+    return timed_command([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config], project)
+
+
+def conversion_ms(project: Path) -> dict[str, float]:
+    """ms per article for text and HTML dumps, read cold and then with nothing changed."""
+    from converter.convert import convert_dump, find_dumps
+
+    content = project / "content"
+    dumps = find_dumps(content, content / "posts")
+    result = {}
+    for kind, suffixes in (("text", (".txt",)), ("html", (".html", ".htm"))):
+        chosen = [d for d in dumps if d.suffix in suffixes]
+        if not chosen:
+            continue
+        start = time.perf_counter()
+        for dump in chosen:
+            convert_dump(dump, dump.name)
+        result[f"{kind}_cold_ms"] = (time.perf_counter() - start) * 1000 / len(chosen)
+    # cached: a convert run over a folder already converted (hashes + store only)
+    from converter.convert import convert
+
+    scratch = project / "cache-probe"
+    convert(content, scratch, workers=1, cache_dir=project / ".cache" / "probe")
+    start = time.perf_counter()
+    report = convert(content, scratch, workers=1, cache_dir=project / ".cache" / "probe")
+    result["cached_ms"] = (time.perf_counter() - start) * 1000 / max(1, len(report.unchanged))
+    shutil.rmtree(scratch)
+    return result
+
+
+def reference_config(project: Path) -> str:
+    """mkdocs.yml without our plugin: Material's blog over the converted Markdown."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^\s*-\s*digest\s*$", "", text, flags=re.M)
+    (project / "mkdocs-reference.yml").write_text(text, encoding="utf-8")
+    return "mkdocs-reference.yml"
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def first_search_bytes(site: Path, word: str) -> int | None:
+    """Bytes the browser fetches from opening search to the first results shown."""
+    try:
+        from bench.browser import measure_first_search
+    except ImportError:
+        return None
+    return measure_first_search(site, word)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def bench_size(count: int, repeat: int, where: Path) -> dict:
+    project = make_project(where, count)
+    row: dict = {"articles": count}
+    row.update(conversion_ms(project))
+    full, rss, nochange = [], [], []
+    for _ in range(repeat):
+        shutil.rmtree(project / "content" / "posts", ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        seconds, peak = mkdocs(project)
+        full.append(seconds)
+        rss.append(peak)
+        nochange.append(mkdocs(project)[0])
+    config = reference_config(project)
+    ref, ref_rss = [], []
+    aside = project / "dumps-aside"
+    (project / "content" / "dumps").rename(aside)  # the reference has only the Markdown
+    try:
+        for _ in range(repeat):
+            seconds, peak = mkdocs(project, config)
+            ref.append(seconds)
+            ref_rss.append(peak)
+    finally:
+        aside.rename(project / "content" / "dumps")
+    row.update(
+        build_s=median(full), build_rss_mb=median(rss), reference_s=median(ref), reference_rss_mb=median(ref_rss),
+        nochange_s=median(nochange),
+    )
+    row["build_ratio"] = row["build_s"] / row["reference_s"]
+    row["nochange_ratio"] = row["nochange_s"] / row["reference_s"]
+    mkdocs(project)
+    row["site_mb"] = folder_mb(project / "site")
+    row["search_bytes"] = first_search_bytes(project / "site", "council")
+    return row
+
+
+COLUMNS = [
+    ("articles", "articles", "{:,}"),
+    ("text_cold_ms", "text ms/article", "{:.2f}"),
+    ("html_cold_ms", "HTML ms/article", "{:.2f}"),
+    ("cached_ms", "cached ms/article", "{:.3f}"),
+    ("build_s", "full build s", "{:.1f}"),
+    ("build_rss_mb", "peak RSS MB", "{:.0f}"),
+    ("reference_s", "reference build s", "{:.1f}"),
+    ("reference_rss_mb", "reference RSS MB", "{:.0f}"),
+    ("build_ratio", "ratio", "{:.2f}"),
+    ("nochange_s", "no-change build s", "{:.1f}"),
+    ("nochange_ratio", "no-change ratio", "{:.2f}"),
+    ("site_mb", "site MB", "{:.1f}"),
+    ("search_bytes", "first search KB", "{:.0f}"),
+]
+
+
+def table(rows: list[dict]) -> str:
+    head = "| " + " | ".join(title for _, title, _ in COLUMNS) + " |"
+    rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
+    lines = [head, rule]
+    for row in rows:
+        cells = []
+        for key, _, fmt in COLUMNS:
+            value = row.get(key)
+            if key == "search_bytes" and value is not None:
+                value = value / 1024
+            cells.append("n/a" if value is None else fmt.format(value))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated article counts")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--out", type=Path, help="also write the table (and JSON rows) here")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch projects")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    where = Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    rows = []
+    try:
+        for count in sizes:
+            print(f"bench: {count} articles…", file=sys.stderr, flush=True)
+            rows.append(bench_size(count, args.repeat, where))
+            print(table(rows[-1:]), file=sys.stderr, flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(where, ignore_errors=True)
+    result = table(rows)
+    print(result)
+    if args.out:
+        args.out.write_text(result + "\n\n```json\n" + json.dumps(rows, indent=1) + "\n```\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
