@@ -43,7 +43,13 @@ _LINE_PATTERNS = [
     r"\d+ comments?|leave a (comment|reply)|post a comment|add comment|"
     r"(image|photo|video) \d+ (of|/) \d+|\d+ ?/ ?\d+|enlarge (this )?image|"
     r"click (here )?to (enlarge|expand|play).*|hide caption|toggle caption|"
-    r"(opens|open) in (a )?new (window|tab)|external link|"
+    r"(opens|open) in (a )?new (window|tab)|external link|these are external links.{0,60}|"
+    r"share (this )?with .{1,30}|share all sharing options.{0,200}|read more about sharing|close share panel|"
+    r"(print|email|share) (this )?(article|story|it with friends)|copy this link|"
+    r"enlarge( this)? image|back to gallery|image \d+ of( /)? \d+|\d+ ?of ?\d+|caption|"
+    r"media playback is unsupported on your device|continue reading below|shares?|"
+    r"(new, )?\d+ (comments?|shares?|views?)|no comments?|nessun commento|sem comentários|"
+    r"keine kommentare|sin comentarios|aucun commentaire|"
     r"(download|get) (the|our) .{0,30}app.*|"
     r"we use cookies.*|this (site|website) uses cookies.*|by (using|continuing).{0,80}cookies.*)",
 ]
@@ -58,11 +64,46 @@ ARTICLE_END = re.compile(
     r"most (popular|read|viewed)|trending( now)?|top stories|latest news|"
     r"comments?( \(\d+\))?|\d+ comments?|leave a (comment|reply)|post a comment|"
     r"share this (article|story|post)|about the author|tags?:?|topics?:?|filed under:?|"
-    r"(sign up|subscribe)\b.{0,60}newsletter.*))$",
+    r"(sign up|subscribe)\b.{0,60}newsletter.*|"
+    r"©.{0,200}|copyright\b.{0,120}|.{0,120}all rights reserved.{0,120}))$",
     re.I,
 )
 
 _TRIM = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:]+|[\s•·|»›▸▶►◆■□●○*:]+$")
+
+
+_AGENCY = (
+    r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp|reuters|epa(?:-efe)?|"
+    r"pa (?:wire|images)|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|sipa|stock photo)"
+)
+_CREDIT_PATTERNS = [
+    # "…Credit…Pool photo by Kevin Mohatt", "Photo: AP", "Image copyright Getty Images"
+    re.compile(
+        r"(?<![^\W\d_])(?:image copyright|image caption|photo credit|credit|photo(?:graph)?|image|picture|"
+        r"foto|bild|crédito|фото)\s*(?:…|\.\.\.|:|copyright\b)\s*(?P<credit>[^…]{2,120})$",
+        re.I,
+    ),
+    re.compile(r"^image copyright\s+(?P<credit>.{2,80})$", re.I),
+    # a caption ending "(Photo by Kevin Mazur/Getty Images)" or "(AP Photo/Evan Vucci)"
+    re.compile(r"\((?P<credit>[^()]{0,80}(?:\bphoto\b|©|" + _AGENCY + r")[^()]{0,80})\)$", re.I),
+    re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"),
+    # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
+    re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I),
+]
+
+
+def photo_credit(line: str) -> str | None:
+    """The photo credit a caption line states ("Photo: AP", "(Getty Images)"), or None."""
+    text = line.strip()
+    if len(text) > 400:
+        return None
+    for pattern in _CREDIT_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            credit = m.group("credit").strip(" ()©|/").strip()
+            if credit:
+                return credit
+    return None
 
 
 def normalise(line: str) -> str:

@@ -16,6 +16,11 @@ BYLINE = re.compile(
     r"(?:by|por|di|von|par|door|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
     re.I,
 )
+# "Text: Jane Doe", "Autor: …", "Текст: …": a labelled byline
+LABELLED = re.compile(
+    r"^(?:text|texto|testo|words|author|authors|autor|autore|auteur|penulis|reporter|writer|текст|автор)\s*:\s*(?P<names>\S.*)$",
+    re.I,
+)
 CONTRIBUTED = re.compile(
     r"^(?P<names>.+?)\s+(?:contributed|also contributed)\s+(?:reporting|research|to this (?:report|article|story)).*$",
     re.I,
@@ -78,7 +83,7 @@ def names_from_byline(line: str) -> list[str] | None:
     a part that is no person's name (an outlet, a title) is skipped.
     """
     text = line.strip()
-    m = BYLINE.match(text)
+    m = BYLINE.match(text) or LABELLED.match(text)
     if not m:
         # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
         m = re.search(r"(?:^|\s)by\s+(?P<names>[A-Z][^\d]*)$", text)
@@ -104,3 +109,22 @@ def names_from_contribution(line: str) -> list[str] | None:
             names += [n for n in split_names(chunk) if n not in names]
         return names or None
     return None
+
+
+_AFFILIATION = re.compile(r"\s*(?:,|\||–|—|\s-\s).*$")
+
+
+def looks_like_name(line: str) -> str | None:
+    """The name when a whole line is one person's name ("Ed Cara", "JANIE HAR",
+    "Robert Burns, AP Writer"), else None. Only the caller knows whether the
+    line's place (next to a dateline) makes it a byline."""
+    text = _AFFILIATION.sub("", line.strip())
+    words = text.split()
+    if not 2 <= len(words) <= 4 or len(text) > 40:
+        return None
+    if not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
+        return None
+    return _tidy(text)
+
+
+_PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "la", "le", "di", "del", "bin", "al"}
