@@ -127,6 +127,24 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
+def _body_start(lines: list[_Line], start: int, end: int) -> int:
+    """The first paragraph of the run: long running text that more running text follows.
+
+    A headline or standfirst long enough to pass for prose still has its
+    byline or dateline just below, and a teaser stands alone; the first
+    paragraph has neither.
+    """
+    for i in range(start, end):
+        if not _is_strong_prose(lines[i]):
+            continue
+        following = _next_meaningful(lines, i, 1, 4)
+        if any(_is_header_line(n) for n in following):
+            continue
+        if any(_is_prose(n) for n in following[:3]):
+            return i
+    return next((i for i in range(start, end) if _is_strong_prose(lines[i])), start)
+
+
 def _is_header_line(line: _Line) -> bool:
     """Bylines and datelines: what sits between a headline and its body."""
     text = line.text
@@ -171,7 +189,7 @@ def _title_shaped(lines: list[_Line], i: int) -> bool:
         or line.words > 40
         or len(text) > 300
         or URL_LINE.match(text)
-        or text.endswith((",", ";"))
+        or text.endswith((",", ";", ":"))
         or _is_header_line(line)
         or _is_caption(lines, i)
         or ends_article(text)
@@ -193,6 +211,8 @@ def _headline_score(lines: list[_Line], i: int, body_start: int, lede_words: set
     previous = _next_meaningful(lines, i, -1)
     if not previous or previous[0].words <= 3 or _is_header_line(previous[0]):
         score += 2  # a headline starts a new block after menus and kickers
+        if following and not _is_header_line(following[0]) and previous and previous[0].words <= 2:
+            score += 3  # ... and a standfirst may stand between it and the byline
     elif previous[0].words >= 5 and not previous[0].sentence_end:
         score -= 2  # under another title: a standfirst, or one link of a list
     if line.words == 1:
@@ -201,8 +221,8 @@ def _headline_score(lines: list[_Line], i: int, body_start: int, lede_words: set
         score -= 2
     elif line.words <= 25:
         score += 2
-    if line.text.endswith(".") and line.words >= 12:
-        score -= 3  # a sentence: more likely a standfirst or a caption
+    if line.text.endswith("."):
+        score -= 3 if line.words >= 12 else 1.5  # a sentence: more likely a standfirst or a caption
     words = _content_words(line.text)
     if words:
         score += 8 * len(words & lede_words) / len(words)
@@ -251,7 +271,7 @@ class TextReader(Reader):
         start, end = _best_run(_prose_weights(lines))
         if end <= start or not any(_is_prose(ln) for ln in lines[start:end]):
             raise DumpError(source, "no article text found (no run of sentence-shaped lines)")
-        first_prose = next((i for i in range(start, end) if _is_strong_prose(lines[i])), start)
+        first_prose = _body_start(lines, start, end)
 
         hints = [_slug_words(h) for h in (slug, url) if h]
         head_index = _find_headline(lines, first_prose, hints)
