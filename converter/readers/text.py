@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..article import Article, Block, Image
 from ..dates import date_from_url, find_dates, is_relative_date
@@ -48,21 +49,20 @@ class _Line:
     words: int
     furniture: bool
     glued_to_previous: bool  # no blank line between it and the line before
+    ends_article: bool = False  # "Related", "Comments", a copyright line
 
     @property
     def sentence_end(self) -> bool:
         return bool(SENTENCE_END.search(self.text))
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 
 
 def _count_words(text: str) -> int:
     words = len(WORD.findall(text))
     # scripts written without spaces (Japanese, Chinese): count characters
-    cjk = sum(1 for ch in text if _is_cjk(ch))
-    return max(words, cjk // 2)
+    return max(words, len(CJK.findall(text)) // 2)
 
 
 def _is_prose(line: _Line) -> bool:
@@ -93,7 +93,7 @@ def _prose_weights(lines: list[_Line]) -> list[float]:
     short_run = 0
     previous_prose = False
     for line in lines:
-        if ends_article(line.text):
+        if line.ends_article:
             weights.append(-RELATED_PENALTY)
             short_run, previous_prose = 0, False
             continue
@@ -147,7 +147,11 @@ def _body_start(lines: list[_Line], start: int, end: int) -> int:
 
 def _is_header_line(line: _Line) -> bool:
     """Bylines and datelines: what sits between a headline and its body."""
-    text = line.text
+    return _is_header_text(line.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_header_text(text: str) -> bool:
     if len(text) > 200:
         return False
     return bool(DATE_WORDS.match(text) or is_relative_date(text) or names_from_byline(text) or find_dates(text))
@@ -167,7 +171,7 @@ def _next_meaningful(lines: list[_Line], i: int, step: int, limit: int = 1) -> l
 def _content_words(text: str) -> set[str]:
     """Words that carry meaning (three letters or more, or CJK characters)."""
     words = {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and not w.isdigit()}
-    cjk = [ch for ch in text if _is_cjk(ch)]
+    cjk = CJK.findall(text)
     words |= {a + b for a, b in zip(cjk, cjk[1:])}
     return words
 
@@ -192,7 +196,7 @@ def _title_shaped(lines: list[_Line], i: int) -> bool:
         or text.endswith((",", ";", ":"))
         or _is_header_line(line)
         or _is_caption(lines, i)
-        or ends_article(text)
+        or line.ends_article
     )
 
 
@@ -307,7 +311,9 @@ def _split_lines(text: str) -> list[_Line]:
             continue
         if lines and _is_drop_cap(lines[-1].text, stripped):
             stripped = lines.pop().text + stripped
-        lines.append(_Line(index, stripped, _count_words(stripped), is_furniture(stripped), not blank_before))
+        lines.append(
+            _Line(index, stripped, _count_words(stripped), is_furniture(stripped), not blank_before, ends_article(stripped))
+        )
         blank_before = False
     return lines
 
@@ -435,7 +441,7 @@ def _read_body(article: Article, body: list[_Line]) -> None:
     blocks: list[Block] = []
     for position, line in enumerate(body):
         text = line.text
-        if line.furniture or ends_article(text) or _is_promo(line):
+        if line.furniture or line.ends_article or _is_promo(line):
             continue
         contributors = names_from_contribution(text)
         if contributors and line.words <= 25:
