@@ -56,20 +56,27 @@ _LINE_PATTERNS = [
 
 FURNITURE_LINE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.I)
 
-# A line that announces the end of the article: what follows is comments,
-# related links or the footer.
+# A heading that opens a box of other links ("Related", "Most read"). Such a
+# box usually follows the article, but some pages set one inside it.
+RELATED_BOX = re.compile(
+    r"^(related( (articles?|stories|content|coverage|posts?|news|topics))?|more (stories|on this|from|in)\b.{0,40}|"
+    r"you (may|might) also like|recommended( for you)?|read (more|next|also)|what to read next|see also|"
+    r"most (popular|read|viewed|shared)|trending( now)?|top stories|latest (news|stories)|"
+    r"share this (article|story|post)|"
+    r"(sign up|subscribe)\b.{0,60}newsletter.*)$",
+    re.I,
+)
+# A line after which a page shows no more of the article: comments, tags,
+# the author's box, the copyright footer.
 ARTICLE_END = re.compile(
-    r"^(related( (articles?|stories|content|coverage|posts?))?|more (stories|on this|from|in)\b.{0,40}|"
-    r"(you (may|might) also like|recommended( for you)?|read (more|next)|what to read next|"
-    r"most (popular|read|viewed)|trending( now)?|top stories|latest news|"
-    r"comments?( \(\d+\))?|\d+ comments?|leave a (comment|reply)|post a comment|"
-    r"share this (article|story|post)|about the author|tags?:?|topics?:?|filed under:?|"
-    r"(sign up|subscribe)\b.{0,60}newsletter.*|"
-    r"©.{0,200}|copyright\b.{0,120}|.{0,120}all rights reserved.{0,120}))$",
+    r"^(comments?( \(\d+\))?|\d+ comments?|(top rated|reader|readers'?|user|latest|all|show|view) comments|"
+    r"leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
+    r"about the author|tags?:?|topics?:?|filed under:?|"
+    r"©.{0,200}|copyright\b.{0,120}|.{0,120}all rights reserved.{0,120})$",
     re.I,
 )
 
-_TRIM = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:]+|[\s•·|»›▸▶►◆■□●○*:]+$")
+_TRIM = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:\[]+|[\s•·|»›▸▶►◆■□●○*:\]]+$")
 
 
 _AGENCY = (
@@ -120,5 +127,14 @@ def is_furniture(line: str) -> bool:
 
 
 def ends_article(line: str) -> bool:
-    """True for a heading after which a page shows no more of the article."""
-    return bool(ARTICLE_END.match(normalise(line)))
+    """True for a heading after which a page usually shows no more of the article."""
+    return end_strength(line) > 0
+
+
+def end_strength(line: str) -> int:
+    """2 when nothing after this line is article (comments, tags, copyright);
+    1 for a related-links heading, which some pages set inside the article; else 0."""
+    text = normalise(line)
+    if ARTICLE_END.match(text):
+        return 2
+    return 1 if RELATED_BOX.match(text) else 0

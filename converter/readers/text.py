@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..article import Article, Block, Image
 from ..dates import date_from_url, find_dates, is_relative_date
 from ..errors import DumpError
-from ..furniture import ends_article, is_furniture, photo_credit
+from ..furniture import end_strength, is_furniture, photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
 from .base import Reader
 
@@ -49,7 +49,7 @@ class _Line:
     words: int
     furniture: bool
     glued_to_previous: bool  # no blank line between it and the line before
-    ends_article: bool = False  # "Related", "Comments", a copyright line
+    end: int = 0  # 2 for a line nothing of the article follows (comments, ©), 1 for "Related"
 
     @property
     def sentence_end(self) -> bool:
@@ -93,7 +93,7 @@ def _prose_weights(lines: list[_Line]) -> list[float]:
     short_run = 0
     previous_prose = False
     for line in lines:
-        if line.ends_article:
+        if line.end:
             weights.append(-RELATED_PENALTY)
             short_run, previous_prose = 0, False
             continue
@@ -196,7 +196,7 @@ def _title_shaped(lines: list[_Line], i: int) -> bool:
         or text.endswith((",", ";", ":"))
         or _is_header_line(line)
         or _is_caption(lines, i)
-        or line.ends_article
+        or line.end
     )
 
 
@@ -276,6 +276,7 @@ class TextReader(Reader):
         if end <= start or not any(_is_prose(ln) for ln in lines[start:end]):
             raise DumpError(source, "no article text found (no run of sentence-shaped lines)")
         first_prose = _body_start(lines, start, end)
+        end = next((i for i in range(first_prose + 1, end) if lines[i].end == 2), end)
 
         hints = [_slug_words(h) for h in (slug, url) if h]
         head_index = _find_headline(lines, first_prose, hints)
@@ -312,7 +313,7 @@ def _split_lines(text: str) -> list[_Line]:
         if lines and _is_drop_cap(lines[-1].text, stripped):
             stripped = lines.pop().text + stripped
         lines.append(
-            _Line(index, stripped, _count_words(stripped), is_furniture(stripped), not blank_before, ends_article(stripped))
+            _Line(index, stripped, _count_words(stripped), is_furniture(stripped), not blank_before, end_strength(stripped))
         )
         blank_before = False
     return lines
@@ -441,7 +442,7 @@ def _read_body(article: Article, body: list[_Line]) -> None:
     blocks: list[Block] = []
     for position, line in enumerate(body):
         text = line.text
-        if line.furniture or line.ends_article or _is_promo(line):
+        if line.furniture or line.end or _is_promo(line):
             continue
         contributors = names_from_contribution(text)
         if contributors and line.words <= 25:
