@@ -91,7 +91,7 @@ def _prose_weights(lines: list[_Line]) -> list[float]:
     """
     weights: list[float] = []
     short_run = 0
-    previous_prose = False
+    previous_prose = previous_item = False
     for line in lines:
         if line.end:
             weights.append(-RELATED_PENALTY)
@@ -100,6 +100,11 @@ def _prose_weights(lines: list[_Line]) -> list[float]:
         if line.furniture:
             weights.append(-1.0)
             continue
+        if _is_list_item(line) or (URL_LINE.match(line.text) and previous_item):
+            weights.append(1.0)  # a numbered list or a table is content; menus are neither
+            previous_item = True
+            continue
+        previous_item = False
         prose = _is_prose(line)
         if prose and previous_prose:
             short_run = 0
@@ -112,6 +117,14 @@ def _prose_weights(lines: list[_Line]) -> list[float]:
             short_run += 1
             weights.append(-1.5 * short_run)
     return weights
+
+
+LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*\-–])\s+\S")
+
+
+def _is_list_item(line: _Line) -> bool:
+    """An item of a numbered or bulleted list, or a table row (cells split by tabs)."""
+    return bool(LIST_ITEM.match(line.text)) or line.text.count("\t") >= 2
 
 
 def _best_run(weights: list[float]) -> tuple[int, int]:
@@ -458,7 +471,7 @@ def _read_body(article: Article, body: list[_Line]) -> None:
         if position < 3 and names_from_byline(text):
             article.authors = article.authors or names_from_byline(text) or []
             continue
-        if _is_prose(line):
+        if _is_prose(line) or _is_list_item(line) or (_is_list_item(body[position - 1]) and URL_LINE.match(text)):
             blocks.append(Block.paragraph(text))
         elif _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))
