@@ -60,9 +60,12 @@ CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 
 
 def _count_words(text: str) -> int:
+    cjk = len(CJK.findall(text))
+    if cjk < 4 and " " not in text:
+        return 1  # one token: a slug, a URL, a handle
     words = len(WORD.findall(text))
     # scripts written without spaces (Japanese, Chinese): count characters
-    return max(words, len(CJK.findall(text)) // 2)
+    return max(words, cjk // 2)
 
 
 def _is_prose(line: _Line) -> bool:
@@ -148,12 +151,15 @@ def _body_start(lines: list[_Line], start: int, end: int) -> int:
     paragraph has neither.
     """
     for i in range(start, end):
-        if not _is_strong_prose(lines[i]):
-            continue
         following = _next_meaningful(lines, i, 1, 4)
-        if any(_is_header_line(n) for n in following):
+        if _is_strong_prose(lines[i]):
+            continued = any(_is_prose(n) or _is_list_item(n) for n in following[:3])
+        elif _is_prose(lines[i]) and lines[i].words >= 10 and lines[i].sentence_end:
+            # a short opening paragraph counts when another paragraph follows at once
+            continued = bool(following) and _is_prose(following[0]) and not _is_caption(lines, lines.index(following[0], i))
+        else:
             continue
-        if any(_is_prose(n) for n in following[:3]):
+        if continued and not any(_is_header_line(n) for n in following):
             return i
     return next((i for i in range(start, end) if _is_strong_prose(lines[i])), start)
 
