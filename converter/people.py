@@ -40,17 +40,24 @@ _SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|\s+e\s+|\s+und
 # "Jonathan GarberFOXBusiness": an outlet glued to the name by the page's layout
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z]*\b)")
 _TAIL = re.compile(
-    r"\s*(?:\bon\b|\bat\b|\bupdated\b|\bpublished\b|\bposted\b|\bfor\b|\bin\b|\bfrom\b|—|–|-\s|\(|\bvia\b|@|·|•|\|).*$",
+    r"\s*(?:\bon\b|\bpubliziert\b|\bveröffentlicht\b|\bpublicado\b|\bpubblicato\b|\bditerbitkan\b|\bat\b|\bupdated\b|\bpublished\b|\bposted\b|\bfor\b|\bin\b|\bfrom\b|—|–|-\s|\(|\bvia\b|@|·|•|\|).*$",
     re.I,
 )
 _HANDLE = re.compile(r"@\w+")
 _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 
 
+# "IGN Staff", "Metro Desk": a byline that names a team, not a person
+_TEAM = re.compile(r"\b(?:staff|team|desk|editors?|reporters?|newsroom|bureau|redaktion|redação|redazione)$", re.I)
+# "Fox News’ Jessica Napoli": an outlet's possessive before the name
+_POSSESSIVE = re.compile(r"^.{2,40}?(?:’|')s?\s+(?=[A-Z])")
+
+
 def _tidy(name: str) -> str | None:
+    name = _POSSESSIVE.sub("", name.strip())
     name = _GLUED.split(_HANDLE.sub("", name), maxsplit=1)[0].strip(" .,:;|-–—'\"")
     name = re.sub(r"\s+", " ", name)
-    if not name or _NOT_A_NAME.match(name) or not _NAME.match(name):
+    if not name or _NOT_A_NAME.match(name) or _TEAM.search(name) or not _NAME.match(name):
         return None
     words = name.split()
     if len(words) < 2 and not name.isupper():
