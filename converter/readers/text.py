@@ -73,6 +73,11 @@ def _is_prose(line: _Line) -> bool:
     return not line.furniture and (line.words >= PROSE_WORDS or (line.words >= 6 and line.sentence_end))
 
 
+def _is_title_like(line: _Line) -> bool:
+    """A fairly long line with no sentence punctuation at its end: a headline or a link's title."""
+    return not line.sentence_end and line.words < 20 and not CJK.search(line.text)
+
+
 def _is_strong_prose(line: _Line) -> bool:
     """A line that can only be running text: long, and shaped like sentences."""
     return (
@@ -108,12 +113,15 @@ def _prose_weights(lines: list[_Line]) -> list[float]:
             previous_item = True
             continue
         previous_item = False
-        prose = _is_prose(line)
-        if prose and previous_prose:
+        # a line without final punctuation reads as prose only where prose goes on
+        # (and never joins teaser cards of title and summary into one run)
+        title_like = _is_title_like(line)
+        prose = _is_prose(line) and (previous_prose or not title_like)
+        if prose and previous_prose and not title_like:
             short_run = 0
-        previous_prose = prose
-        if line.words >= PROSE_WORDS:
-            weights.append(line.words * (1.5 if line.sentence_end else 1.0))
+        previous_prose = prose and not title_like
+        if prose and line.words >= PROSE_WORDS:
+            weights.append(line.words * (1.5 if line.sentence_end else 0.5))
         elif prose:
             weights.append(line.words * 0.5)
         else:
