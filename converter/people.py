@@ -131,7 +131,15 @@ def looks_like_name(line: str) -> str | None:
         return None
     if not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
         return None
+    if any(w.lower() in _SECTION_WORDS for w in words):
+        return None  # "Business News", "Auto News": a section label
     return _tidy(text)
 
 
 _PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "la", "le", "di", "del", "bin", "al"}
+# Words of section labels that stand where a byline could ("Business News").
+_SECTION_WORDS = {
+    "news", "business", "sports", "sport", "world", "politics", "opinion", "health", "science", "tech",
+    "technology", "entertainment", "culture", "travel", "lifestyle", "home", "video", "live", "auto",
+    "markets", "money", "local", "national", "breaking", "latest", "more", "ideas", "features",
+}

@@ -26,7 +26,7 @@ def test_dates_in_the_shapes_pages_print(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "1 day ago", "Published 1 day ago", "32M ago", "updated 16M ago", "3 часа назад", "2시간 전", "vor 2 Stunden",
+    "1 day ago", "Published 1 day ago", "Monday 6:30PM", "32M ago", "updated 16M ago", "3 часа назад", "2시간 전", "vor 2 Stunden",
 ])
 def test_relative_times_are_no_dates(text):
     assert is_relative_date(text)
@@ -74,6 +74,7 @@ def test_contribution_lines(line, names):
     ("Robert Burns, Ap National Security Writer", "Robert Burns"),
     ("VICTOR TANGERMANN, FUTURISM", "Victor Tangermann"),
     ("Read more", None),
+    ("Business News", None),
     ("Three Cases of Plague Diagnosed in China", None),
 ])
 def test_a_name_on_its_own_line(line, name):

@@ -240,6 +240,8 @@ def _headline_score(lines: list[_Line], i: int, body_start: int, lede_words: set
     if following and _is_header_line(following[0]):
         score += 3
     previous = _next_meaningful(lines, i, -1)
+    if previous and previous[0].end:
+        score -= 6  # the first link of a "Related" / "See also" box
     if not previous or previous[0].words <= 3 or _is_header_line(previous[0]):
         score += 2  # a headline starts a new block after menus and kickers
         if following and not _is_header_line(following[0]) and previous and previous[0].words <= 2:
@@ -421,9 +423,10 @@ def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> l
             continue
         if line.words >= 8 and line.sentence_end:
             lead_in.append(line)
-    for line in reversed(before):
-        if not article.authors and _is_header_line(line):
-            article.authors = names_from_byline(line.text) or []
+    for position in range(len(before) - 1, -1, -1):
+        line = before[position]
+        if not article.authors:
+            article.authors = names_from_byline(line.text) or _bare_byline(before, position) or []
         if not dates and len(line.text) <= 200:
             dates += _dates_in(line.text)
         if article.section is None and _is_kicker(line):
@@ -441,7 +444,7 @@ def _bare_byline(lines: list[_Line], position: int) -> list[str] | None:
     if not name:
         return None
     neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 3]
-    if any(find_dates(n.text) or DATE_WORDS.match(n.text) for n in neighbours):
+    if any(find_dates(n.text) or DATE_WORDS.match(n.text) or is_relative_date(n.text) for n in neighbours):
         return [name]
     return None
 
