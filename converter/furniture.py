@@ -94,6 +94,8 @@ _CREDIT_PATTERNS = [
     # a caption ending "(Photo by Kevin Mazur/Getty Images)" or "(AP Photo/Evan Vucci)"
     re.compile(r"\((?P<credit>[^()]{0,80}(?:\bphoto\b|©|" + _AGENCY + r")[^()]{0,80})\)$", re.I),
     re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"),
+    # a caption ending "REUTERS/Brendan McDermid" or "AP Photo/Evan Vucci"
+    re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I),
     # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
     re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I),
 ]

@@ -33,6 +33,15 @@ def test_relative_times_are_no_dates(text):
     assert find_dates(text) == []
 
 
+def test_photo_credits_as_captions_end():
+    from converter.furniture import photo_credit
+
+    assert photo_credit("Traders on the floor, November 18, 2019. REUTERS/Brendan McDermid") == "REUTERS/Brendan McDermid"
+    assert photo_credit("Two men shake hands.Credit…Pool photo by Kevin Mohatt") == "Pool photo by Kevin Mohatt"
+    assert photo_credit("Alex Wong | Getty Images") == "Alex Wong | Getty Images"
+    assert photo_credit("NEW YORK (Reuters) - Oil prices fell sharply on Tuesday.") is None
+
+
 def test_a_date_in_the_url():
     assert date_from_url("https://example.com/2019/11/19/some-story/") == "2019-11-19"
     assert date_from_url("https://example.com/news/some-story-1471170") is None

@@ -160,6 +160,8 @@ def _body_start(lines: list[_Line], start: int, end: int) -> int:
     """
     for i in range(start, end):
         following = _next_meaningful(lines, i, 1, 4)
+        if _is_header_line(lines[i]):
+            continue  # a dateline long enough to pass for a sentence
         if _is_strong_prose(lines[i]):
             continued = any(_is_prose(n) or _is_list_item(n) for n in following[:3])
         elif _is_prose(lines[i]) and lines[i].words >= 10 and lines[i].sentence_end:
@@ -179,9 +181,13 @@ def _is_header_line(line: _Line) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_header_text(text: str) -> bool:
-    if len(text) > 200:
+    if len(text) > 200 or (_count_words(text) >= 12 and SENTENCE_END.search(text) and not text.endswith(")")):
+        return False  # a sentence that mentions a date (a caption, a paragraph), not a dateline
+    if photo_credit(text):
         return False
-    return bool(DATE_WORDS.match(text) or is_relative_date(text) or names_from_byline(text) or find_dates(text))
+    # "Posted on social media by …" opens a sentence; a "Posted …" dateline is short
+    label = DATE_WORDS.match(text) and len(text) <= 80
+    return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
 
 
 def _next_meaningful(lines: list[_Line], i: int, step: int, limit: int = 1) -> list[_Line]:
@@ -257,8 +263,8 @@ def _headline_score(lines: list[_Line], i: int, body_start: int, lede_words: set
     if line.text.endswith("."):
         score -= 3 if line.words >= 12 else 1.5  # a sentence: more likely a standfirst or a caption
     words = _content_words(line.text)
-    if words:
-        score += 8 * len(words & lede_words) / len(words)
+    if words:  # sharing words with the lede; two words prove less than eight
+        score += 8 * len(words & lede_words) / len(words) * min(1.0, len(words) / 4)
     if counts.get(line.text, 0) > 1 and line.words >= 4:
         score += 3
     return score
