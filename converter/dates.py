@@ -24,7 +24,7 @@ _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sda
 
 def _time(i: int, sep: bool = True) -> str:
     """An optional time (and zone) after a date; groups are numbered to stay unique."""
-    lead = r"(?:\s*(?:,|at|\||·|•|-|–|/)?\s*)" if sep else r"(?:[T ])"
+    lead = r"(?:\s*(?:,|at|às|um|alle|à|\||·|•|-|–|/)?\s*)" if sep else r"(?:[T ])"
     return (
         r"(?:" + lead + r"(?P<time" + str(i) + r">\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?)"
         r"(?:\s*(?P<zone" + str(i) + r">[A-Z]{2,4}T?|UTC|GMT|Z|[+-]\d{2}:?\d{2}|GMT\s?[+-]\d{1,2}(?::?\d{2})?)\b)?)?"
@@ -32,6 +32,24 @@ def _time(i: int, sep: bool = True) -> str:
 
 
 _YEAR = r"(?:19[9]\d|20\d\d)"
+
+# Month names other languages print, by month number (pt, es, it, fr, de, nl, id, ru).
+_LOCAL_MONTHS = {
+    1: "janeiro enero gennaio janvier januar januari januari янв января январь",
+    2: "fevereiro febrero febbraio février februar februari februari фев февраля февраль",
+    3: "março marzo marzo mars märz maart maret мар марта март",
+    4: "abril abril aprile avril april april april апр апреля апрель",
+    5: "maio mayo maggio mai mai mei mei мая май",
+    6: "junho junio giugno juin juni juni juni июн июня июнь",
+    7: "julho julio luglio juillet juli juli juli июл июля июль",
+    8: "agosto agosto agosto août august augustus agustus авг августа август",
+    9: "setembro septiembre settembre septembre september september september сен сентября сентябрь",
+    10: "outubro octubre ottobre octobre oktober oktober oktober окт октября октябрь",
+    11: "novembro noviembre novembre novembre november november november ноя ноября ноябрь",
+    12: "dezembro diciembre dicembre décembre dezember december desember дек декабря декабрь",
+}
+_MONTH_NUMBER = {name: number for number, names in _LOCAL_MONTHS.items() for name in names.split()}
+_LOCAL_MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 
 _PATTERNS = [
     # 2019-11-20, 2016.12.01, 2019/11/20, optionally with a time
@@ -43,6 +61,10 @@ _PATTERNS = [
     # 18.11.2019 (day first), 11/13/19 and 11/13/2019 (US month first)
     r"(?P<dotted>\d{1,2}\.\d{1,2}\.(?:" + _YEAR + r"|\d{2}))" + _time(3),
     r"(?P<slashed>\d{1,2}/\d{1,2}/(?:" + _YEAR + r"|\d{2}))" + _time(4),
+    # 22 de outubro de 2010, 11 октября 2018, 20. November 2019, 23 novembre 2017
+    r"(?P<local>\d{1,2}\.?\s+(?:de\s+)?(?:" + _LOCAL_MONTH + r")\.?,?\s+(?:de\s+)?" + _YEAR + r")" + _time(5),
+    # 2019年11月20日, 2019년 11월 20일
+    r"(?P<cjk>" + _YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?)" + _time(6),
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
 
@@ -82,6 +104,12 @@ def _parse_day(m: re.Match) -> date | None:
         if m.group("mdy") or m.group("dmy"):
             text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", m.group("mdy") or m.group("dmy"), flags=re.I)
             return dateparser.parse(text, default=datetime(2000, 1, 1), fuzzy=True).date()
+        if m.group("local"):
+            parts = re.findall(r"\w+", m.group("local").lower())
+            return date(int(parts[-1]), _MONTH_NUMBER[next(p for p in parts if p in _MONTH_NUMBER)], int(parts[0]))
+        if m.group("cjk"):
+            y, mo, d = map(int, re.findall(r"\d+", m.group("cjk")))
+            return date(y, mo, d)
         raw = m.group("dotted") or m.group("slashed")
         a, b, y = map(int, re.split(r"[./]", raw))
         y = y + 2000 if y < 100 else y
@@ -135,6 +163,21 @@ def find_dates(text: str) -> list[tuple[str, int]]:
             stamp = stamp.replace(tzinfo=zone)
         found.append((stamp.isoformat(), m.start()))
     return found
+
+
+RELATIVE_DATE = re.compile(
+    r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|"
+    r"months?|years?)\s+ago$|^(?:updated\s+)?\d+\s?[smhd]\s+ago$|^(?:today|yesterday)(?:\s+at\s+.{1,12})?$|"
+    r"\d+\s*(?:시간|분|일)\s*전|\d+\s*(?:時間|分|日)前|"
+    r"^" + _WEEKDAY + r"\d{1,2}:\d{2}\s*[ap]\.?m\.?$|"
+    r"^(?:há|hace|vor|il y a)\s+\d+\s+\w+$|^\d+\s+\w+\s+(?:fa|lalu|назад)$",
+    re.I,
+)
+
+
+def is_relative_date(text: str) -> bool:
+    """True for "1 day ago", "vor 2 Stunden", "3 часа назад": a time, but no date."""
+    return bool(RELATIVE_DATE.search(text.strip()))
 
 
 def first_date(text: str) -> str | None:

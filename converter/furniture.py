@@ -43,26 +43,76 @@ _LINE_PATTERNS = [
     r"\d+ comments?|leave a (comment|reply)|post a comment|add comment|"
     r"(image|photo|video) \d+ (of|/) \d+|\d+ ?/ ?\d+|enlarge (this )?image|"
     r"click (here )?to (enlarge|expand|play).*|hide caption|toggle caption|"
-    r"(opens|open) in (a )?new (window|tab)|external link|"
+    r"(opens|open) in (a )?new (window|tab)|external link|these are external links.{0,60}|"
+    r"share (this )?with .{1,30}|share all sharing options.{0,200}|read more about sharing|close share panel|"
+    r"(print|email|share) (this )?(article|story|it with friends)|copy this link|"
+    r"enlarge( this)? image|back to gallery|image \d+ of( /)? \d+|\d+ ?of ?\d+|caption|"
+    r"media playback is unsupported on your device|continue reading below|shares?|"
+    r"(new, )?\d+ (comments?|shares?|views?)|no comments?|nessun commento|sem comentários|"
+    r"keine kommentare|sin comentarios|aucun commentaire|"
     r"(download|get) (the|our) .{0,30}app.*|"
     r"we use cookies.*|this (site|website) uses cookies.*|by (using|continuing).{0,80}cookies.*)",
 ]
 
 FURNITURE_LINE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$", re.I)
 
-# A line that announces the end of the article: what follows is comments,
-# related links or the footer.
+# A heading that opens a box of other links ("Related", "Most read"). Such a
+# box usually follows the article, but some pages set one inside it.
+RELATED_BOX = re.compile(
+    r"^(related( (articles?|stories|content|coverage|posts?|news|topics))?|more (stories|on this|from|in)\b.{0,40}|"
+    r"you (may|might) also like|recommended( for you)?|read (more|next|also)|what to read next|see also|"
+    r"most (popular|read|viewed|shared)|trending( now)?|top stories|latest (news|stories)|"
+    r"share this (article|story|post)|"
+    r"(sign up|subscribe)\b.{0,60}newsletter.*)$",
+    re.I,
+)
+# A line after which a page shows no more of the article: comments, tags,
+# the author's box, the copyright footer.
 ARTICLE_END = re.compile(
-    r"^(related( (articles?|stories|content|coverage|posts?))?|more (stories|on this|from|in)\b.{0,40}|"
-    r"(you (may|might) also like|recommended( for you)?|read (more|next)|what to read next|"
-    r"most (popular|read|viewed)|trending( now)?|top stories|latest news|"
-    r"comments?( \(\d+\))?|\d+ comments?|leave a (comment|reply)|post a comment|"
-    r"share this (article|story|post)|about the author|tags?:?|topics?:?|filed under:?|"
-    r"(sign up|subscribe)\b.{0,60}newsletter.*))$",
+    r"^(comments?( \(\d+\))?|\d+ comments?|(top rated|reader|readers'?|user|latest|all|show|view) comments|"
+    r"leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
+    r"about the author|tags?:?|topics?:?|filed under:?|"
+    r"©.{0,200}|copyright\b.{0,120}|.{0,120}all rights reserved.{0,120})$",
     re.I,
 )
 
-_TRIM = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:]+|[\s•·|»›▸▶►◆■□●○*:]+$")
+_TRIM = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:\[]+|[\s•·|»›▸▶►◆■□●○*:\]]+$")
+
+
+_AGENCY = (
+    r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp|reuters|epa(?:-efe)?|"
+    r"pa (?:wire|images)|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|sipa|stock photo)"
+)
+_CREDIT_PATTERNS = [
+    # "…Credit…Pool photo by Kevin Mohatt", "Photo: AP", "Image copyright Getty Images"
+    re.compile(
+        r"(?<![^\W\d_])(?:image copyright|image caption|photo credit|credit|photo(?:graph)?|image|picture|"
+        r"foto|bild|crédito|фото)\s*(?:…|\.\.\.|:|copyright\b)\s*(?P<credit>[^…]{2,120})$",
+        re.I,
+    ),
+    re.compile(r"^image copyright\s+(?P<credit>.{2,80})$", re.I),
+    # a caption ending "(Photo by Kevin Mazur/Getty Images)" or "(AP Photo/Evan Vucci)"
+    re.compile(r"\((?P<credit>[^()]{0,80}(?:\bphoto\b|©|" + _AGENCY + r")[^()]{0,80})\)$", re.I),
+    re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"),
+    # a caption ending "REUTERS/Brendan McDermid" or "AP Photo/Evan Vucci"
+    re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I),
+    # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
+    re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I),
+]
+
+
+def photo_credit(line: str) -> str | None:
+    """The photo credit a caption line states ("Photo: AP", "(Getty Images)"), or None."""
+    text = line.strip()
+    if len(text) > 400:
+        return None
+    for pattern in _CREDIT_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            credit = m.group("credit").strip(" ()©|/").strip()
+            if credit:
+                return credit
+    return None
 
 
 def normalise(line: str) -> str:
@@ -79,5 +129,14 @@ def is_furniture(line: str) -> bool:
 
 
 def ends_article(line: str) -> bool:
-    """True for a heading after which a page shows no more of the article."""
-    return bool(ARTICLE_END.match(normalise(line)))
+    """True for a heading after which a page usually shows no more of the article."""
+    return end_strength(line) > 0
+
+
+def end_strength(line: str) -> int:
+    """2 when nothing after this line is article (comments, tags, copyright);
+    1 for a related-links heading, which some pages set inside the article; else 0."""
+    text = normalise(line)
+    if ARTICLE_END.match(text):
+        return 2
+    return 1 if RELATED_BOX.match(text) else 0

@@ -16,6 +16,11 @@ BYLINE = re.compile(
     r"(?:by|por|di|von|par|door|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
     re.I,
 )
+# "Text: Jane Doe", "Autor: …", "Текст: …": a labelled byline
+LABELLED = re.compile(
+    r"^(?:text|texto|testo|words|author|authors|autor|autore|auteur|penulis|reporter|writer|текст|автор)\s*:\s*(?P<names>\S.*)$",
+    re.I,
+)
 CONTRIBUTED = re.compile(
     r"^(?P<names>.+?)\s+(?:contributed|also contributed)\s+(?:reporting|research|to this (?:report|article|story)).*$",
     re.I,
@@ -35,17 +40,24 @@ _SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|\s+e\s+|\s+und
 # "Jonathan GarberFOXBusiness": an outlet glued to the name by the page's layout
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z]*\b)")
 _TAIL = re.compile(
-    r"\s*(?:\bon\b|\bat\b|\bupdated\b|\bpublished\b|\bposted\b|\bfor\b|\bin\b|\bfrom\b|—|–|-\s|\(|\bvia\b|@|·|•|\|).*$",
+    r"\s*(?:\bon\b|\bpubliziert\b|\bveröffentlicht\b|\bpublicado\b|\bpubblicato\b|\bditerbitkan\b|\bat\b|\bupdated\b|\bpublished\b|\bposted\b|\bfor\b|\bin\b|\bfrom\b|—|–|-\s|\(|\bvia\b|@|·|•|\|).*$",
     re.I,
 )
 _HANDLE = re.compile(r"@\w+")
 _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 
 
+# "IGN Staff", "Metro Desk": a byline that names a team, not a person
+_TEAM = re.compile(r"\b(?:staff|team|desk|editors?|reporters?|newsroom|bureau|redaktion|redação|redazione)$", re.I)
+# "Fox News’ Jessica Napoli": an outlet's possessive before the name
+_POSSESSIVE = re.compile(r"^.{2,40}?(?:’|')s?\s+(?=[A-Z])")
+
+
 def _tidy(name: str) -> str | None:
+    name = _POSSESSIVE.sub("", name.strip())
     name = _GLUED.split(_HANDLE.sub("", name), maxsplit=1)[0].strip(" .,:;|-–—'\"")
     name = re.sub(r"\s+", " ", name)
-    if not name or _NOT_A_NAME.match(name) or not _NAME.match(name):
+    if not name or _NOT_A_NAME.match(name) or _TEAM.search(name) or not _NAME.match(name):
         return None
     words = name.split()
     if len(words) < 2 and not name.isupper():
@@ -78,7 +90,7 @@ def names_from_byline(line: str) -> list[str] | None:
     a part that is no person's name (an outlet, a title) is skipped.
     """
     text = line.strip()
-    m = BYLINE.match(text)
+    m = BYLINE.match(text) or LABELLED.match(text)
     if not m:
         # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
         m = re.search(r"(?:^|\s)by\s+(?P<names>[A-Z][^\d]*)$", text)
@@ -104,3 +116,30 @@ def names_from_contribution(line: str) -> list[str] | None:
             names += [n for n in split_names(chunk) if n not in names]
         return names or None
     return None
+
+
+_AFFILIATION = re.compile(r"\s*(?:,|\||–|—|\s-\s).*$")
+
+
+def looks_like_name(line: str) -> str | None:
+    """The name when a whole line is one person's name ("Ed Cara", "JANIE HAR",
+    "Robert Burns, AP Writer"), else None. Only the caller knows whether the
+    line's place (next to a dateline) makes it a byline."""
+    text = _AFFILIATION.sub("", line.strip())
+    words = text.split()
+    if not 2 <= len(words) <= 4 or len(text) > 40:
+        return None
+    if not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
+        return None
+    if any(w.lower() in _SECTION_WORDS for w in words):
+        return None  # "Business News", "Auto News": a section label
+    return _tidy(text)
+
+
+_PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "la", "le", "di", "del", "bin", "al"}
+# Words of section labels that stand where a byline could ("Business News").
+_SECTION_WORDS = {
+    "news", "business", "sports", "sport", "world", "politics", "opinion", "health", "science", "tech",
+    "technology", "entertainment", "culture", "travel", "lifestyle", "home", "video", "live", "auto",
+    "markets", "money", "local", "national", "breaking", "latest", "more", "ideas", "features",
+}

@@ -1,34 +1,45 @@
 """The reader for plain-text dumps: the text a browser copy of a news page gives.
 
 A text dump has no markup, so the article is found by general signals:
-the body is the longest run of prose lines (long lines shaped like
-sentences); the headline is the short, title-shaped line that stands
-closest before it; bylines, datelines, kickers, captions and credits are
-recognised by their shape around those two anchors. Furniture phrases come
-from `converter.furniture`, never from here.
+
+- the body is the run of lines with the most running text: long lines
+  shaped like sentences count for it; menus and link lists (many short
+  lines in a row) and "Related"-style headings count against it;
+- the headline is the title-shaped line before the body that best fits:
+  close to the body, just above a byline or dateline, starting a new block
+  after short menu lines, and sharing words with the lede;
+- bylines, datelines, kickers, captions and credits are recognised by
+  their shape around those two anchors.
+
+Furniture phrases come from `converter.furniture`, never from here.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..article import Article, Block, Image
-from ..dates import date_from_url, find_dates
+from ..dates import date_from_url, find_dates, is_relative_date
 from ..errors import DumpError
-from ..furniture import ends_article, is_furniture
-from ..people import names_from_byline, names_from_contribution
+from ..furniture import end_strength, is_furniture, photo_credit
+from ..people import looks_like_name, names_from_byline, names_from_contribution
 from .base import Reader
 
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}\.?$")
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
-# "…Credit…Pool photo by Kevin Mohatt", "Photo: AP", "(Getty Images)", "J. Scott Applewhite / AP file"
-CREDIT = re.compile(
-    r"(?P<sep>\s*(?:credit|photo(?:graph)?|image|picture|foto|source)\s*(?:…|\.\.\.|:)\s*)(?P<credit>[^…]{2,120})$",
+SENTENCE_END = re.compile(r"[.!?…。！？\"'”’»)\]]$")
+WORD = re.compile(r"\w+", re.U)
+DATE_WORDS = re.compile(
+    r"^(?:published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
+    r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено)\b",
     re.I,
 )
-SENTENCE_END = re.compile(r"[.!?…。！？\"'”’)\]»]$")
-WORD = re.compile(r"\w+", re.U)
-DATE_WORDS = re.compile(r"^(?:published|posted|updated|first published|last updated|date|dated)\b", re.I)
+UPDATED_WORDS = re.compile(r"^(?:updated|last updated|aktualisiert|atualizado|aggiornato|обновлено)\b", re.I)
+
+PROSE_WORDS = 12  # a line this long is running text unless something says otherwise
+RELATED_PENALTY = 25.0  # a "Related"/"Comments" heading: the article usually ends there
+HEADLINE_WINDOW = 45  # lines before the body searched for the headline
 
 
 @dataclass
@@ -38,82 +49,249 @@ class _Line:
     words: int
     furniture: bool
     glued_to_previous: bool  # no blank line between it and the line before
+    end: int = 0  # 2 for a line nothing of the article follows (comments, ©), 1 for "Related"
+
+    @property
+    def sentence_end(self) -> bool:
+        return bool(SENTENCE_END.search(self.text))
+
+
+CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 
 
 def _count_words(text: str) -> int:
+    cjk = len(CJK.findall(text))
+    if cjk < 4 and " " not in text:
+        return 1  # one token: a slug, a URL, a handle
     words = len(WORD.findall(text))
     # scripts written without spaces (Japanese, Chinese): count characters
-    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
     return max(words, cjk // 2)
 
 
 def _is_prose(line: _Line) -> bool:
     """A line shaped like a paragraph of running text."""
-    return line.words >= 12 and not line.furniture
+    return not line.furniture and (line.words >= PROSE_WORDS or (line.words >= 6 and line.sentence_end))
 
 
-def _prose_weight(line: _Line) -> float:
-    """How much a line argues for being inside the article body."""
-    if line.furniture:
-        return -2.0
-    if line.words >= 12:
-        bonus = 1.5 if SENTENCE_END.search(line.text) else 1.0
-        return line.words * bonus
-    if line.words >= 6 and SENTENCE_END.search(line.text):
-        return line.words * 0.5
-    return -4.0
+def _is_title_like(line: _Line) -> bool:
+    """A fairly long line with no sentence punctuation at its end: a headline or a link's title."""
+    return not line.sentence_end and line.words < 20 and not CJK.search(line.text)
 
 
-def _best_run(lines: list[_Line]) -> tuple[int, int]:
+def _is_strong_prose(line: _Line) -> bool:
+    """A line that can only be running text: long, and shaped like sentences."""
+    return (
+        line.words >= 15
+        and not line.furniture
+        and len(line.text) >= 80
+        and not photo_credit(line.text)
+        and not names_from_contribution(line.text)
+    )
+
+
+def _prose_weights(lines: list[_Line]) -> list[float]:
+    """How much each line argues for being inside the article body.
+
+    A short line alone (a subheading, a credit) costs little; each further
+    short line costs more until two paragraphs stand together again, so
+    menus, link lists and teaser cards (title, summary, time, title, …)
+    split runs while subheadings between paragraphs do not.
+    """
+    weights: list[float] = []
+    short_run = 0
+    previous_prose = previous_item = False
+    for line in lines:
+        if line.end:
+            weights.append(-RELATED_PENALTY)
+            short_run, previous_prose = 0, False
+            continue
+        if line.furniture:
+            weights.append(-1.0)
+            continue
+        if _is_list_item(line) or (URL_LINE.match(line.text) and previous_item):
+            weights.append(1.0)  # a numbered list or a table is content; menus are neither
+            previous_item = True
+            continue
+        previous_item = False
+        # a line without final punctuation reads as prose only where prose goes on
+        # (and never joins teaser cards of title and summary into one run)
+        title_like = _is_title_like(line)
+        prose = _is_prose(line) and (previous_prose or not title_like)
+        if prose and previous_prose and not title_like:
+            short_run = 0
+        previous_prose = prose and not title_like
+        if prose and line.words >= PROSE_WORDS:
+            weights.append(line.words * (1.5 if line.sentence_end else 0.5))
+        elif prose:
+            weights.append(line.words * 0.5)
+        else:
+            short_run += 1
+            weights.append(-1.5 * short_run)
+    return weights
+
+
+LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*\-–])\s+\S")
+
+
+def _is_list_item(line: _Line) -> bool:
+    """An item of a numbered or bulleted list, or a table row (cells split by tabs)."""
+    return bool(LIST_ITEM.match(line.text)) or line.text.count("\t") >= 2
+
+
+def _best_run(weights: list[float]) -> tuple[int, int]:
     """The [start, end) slice of lines with the largest total prose weight."""
     best, best_span = float("-inf"), (0, 0)
     total, start = 0.0, 0
-    for i, line in enumerate(lines):
+    for i, weight in enumerate(weights):
         if total <= 0:
             total, start = 0.0, i
-        total += _prose_weight(line)
+        total += weight
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
 
 
-def _is_strong_prose(line: _Line) -> bool:
-    """A line that can only be running text: long, and shaped like sentences."""
-    return line.words >= 15 and not line.furniture and len(line.text) >= 80
+def _body_start(lines: list[_Line], start: int, end: int) -> int:
+    """The first paragraph of the run: long running text that more running text follows.
+
+    A headline or standfirst long enough to pass for prose still has its
+    byline or dateline just below, and a teaser stands alone; the first
+    paragraph has neither.
+    """
+    for i in range(start, end):
+        following = _next_meaningful(lines, i, 1, 4)
+        if _is_header_line(lines[i]):
+            continue  # a dateline long enough to pass for a sentence
+        if _is_strong_prose(lines[i]):
+            continued = any(_is_prose(n) or _is_list_item(n) for n in following[:3])
+        elif _is_prose(lines[i]) and lines[i].words >= 10 and lines[i].sentence_end:
+            # a short opening paragraph counts when another paragraph follows at once
+            continued = bool(following) and _is_prose(following[0]) and not _is_caption(lines, lines.index(following[0], i))
+        else:
+            continue
+        if continued and not any(_is_header_line(n) for n in following):
+            return i
+    return next((i for i in range(start, end) if _is_strong_prose(lines[i])), start)
 
 
-def _is_header_line(text: str) -> bool:
+def _is_header_line(line: _Line) -> bool:
     """Bylines and datelines: what sits between a headline and its body."""
-    return bool(DATE_WORDS.match(text) or names_from_byline(text) or find_dates(text))
+    return _is_header_text(line.text)
 
 
-def _headline_score(lines: list[_Line], i: int, body_start: int, hints: list[str]) -> float:
+@lru_cache(maxsize=4096)
+def _is_header_text(text: str) -> bool:
+    if len(text) > 200 or (_count_words(text) >= 12 and SENTENCE_END.search(text) and not text.endswith(")")):
+        return False  # a sentence that mentions a date (a caption, a paragraph), not a dateline
+    if photo_credit(text):
+        return False
+    # "Posted on social media by …" opens a sentence; a "Posted …" dateline is short
+    label = DATE_WORDS.match(text) and len(text) <= 80
+    return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
+
+
+def _next_meaningful(lines: list[_Line], i: int, step: int, limit: int = 1) -> list[_Line]:
+    """Up to `limit` non-furniture lines after (step=1) or before (step=-1) line i."""
+    found: list[_Line] = []
+    j = i + step
+    while 0 <= j < len(lines) and len(found) < limit:
+        if not lines[j].furniture:
+            found.append(lines[j])
+        j += step
+    return found
+
+
+def _content_words(text: str) -> set[str]:
+    """Words that carry meaning (three letters or more, or CJK characters)."""
+    words = {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and not w.isdigit()}
+    cjk = CJK.findall(text)
+    words |= {a + b for a, b in zip(cjk, cjk[1:])}
+    return words
+
+
+def _is_caption(lines: list[_Line], i: int) -> bool:
+    """A photo caption: a credit itself, or glued to a credit line below it."""
+    if photo_credit(lines[i].text):
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and nxt.glued_to_previous and bool(photo_credit(nxt.text))
+
+
+def _title_shaped(lines: list[_Line], i: int) -> bool:
     line = lines[i]
     text = line.text
-    if line.furniture or line.words < 2 or line.words > 30 or len(text) > 250:
+    return not (
+        line.furniture
+        or line.words < 1
+        or line.words > 40
+        or len(text) > 300
+        or URL_LINE.match(text)
+        or text.endswith((",", ";", ":"))
+        or _is_header_line(line)
+        or _is_caption(lines, i)
+        or line.end
+    )
+
+
+def _headline_score(lines: list[_Line], i: int, body_start: int, lede_words: set[str], counts: dict) -> float:
+    """How well line i fits as the headline of the body starting at body_start."""
+    line = lines[i]
+    if not _title_shaped(lines, i):
         return float("-inf")
-    if URL_LINE.match(text) or _is_header_line(text) or CREDIT.search(text):
-        return float("-inf")
-    if i + 1 < len(lines) and lines[i + 1].glued_to_previous and CREDIT.search(lines[i + 1].text):
-        return float("-inf")  # an image description, glued to its caption
-    score = 10.0 - (body_start - i) * 0.5
-    if 4 <= line.words <= 22:
-        score += 3
-    if text.endswith((",", ":", ";")) or (text.endswith(".") and not text.endswith("...") and line.words > 25):
-        score -= 4
-    following = lines[i + 1 : i + 5]
-    if any(_is_header_line(n.text) for n in following):
+    gap = sum(1 for ln in lines[i + 1 : body_start] if not ln.furniture)
+    score = -0.4 * min(gap, 30)
+    following = _next_meaningful(lines, i, 1, 4)
+    if any(_is_header_line(n) for n in following):
         score += 6
-    words = _slug_words(text)
-    if any(words and words in hint for hint in hints):
-        score += 30
-    if sum(1 for other in lines if other.text == text) > 1:
+    if following and _is_header_line(following[0]):
+        score += 3
+    previous = _next_meaningful(lines, i, -1)
+    if previous and previous[0].end:
+        score -= 6  # the first link of a "Related" / "See also" box
+    if not previous or previous[0].words <= 3 or _is_header_line(previous[0]):
+        score += 2  # a headline starts a new block after menus and kickers
+        if following and not _is_header_line(following[0]) and previous and previous[0].words <= 2:
+            score += 3  # ... and a standfirst may stand between it and the byline
+    elif previous[0].words >= 5 and not previous[0].sentence_end:
+        score -= 2  # under another title: a standfirst, or one link of a list
+    if line.words == 1:
+        score -= 6
+    elif line.words <= 3:
+        score -= 2
+    elif line.words <= 25:
+        score += 2
+    if line.text.endswith("."):
+        score -= 3 if line.words >= 12 else 1.5  # a sentence: more likely a standfirst or a caption
+    words = _content_words(line.text)
+    if words:  # sharing words with the lede; two words prove less than eight
+        score += 8 * len(words & lede_words) / len(words) * min(1.0, len(words) / 4)
+    if counts.get(line.text, 0) > 1 and line.words >= 4:
         score += 3
     return score
 
 
 def _slug_words(text: str) -> str:
     return "-".join(w.lower() for w in WORD.findall(text))
+
+
+def _find_headline(lines: list[_Line], body_start: int, hints: list[str]) -> int | None:
+    """The index of the headline line, or None when nothing before the body fits."""
+    first = 1 if SLUG_LINE.match(lines[0].text) else 0  # the slug line is no headline
+    for i in range(first, body_start):  # a slug or URL that spells the line settles it
+        words = _slug_words(lines[i].text)
+        if len(words) > 8 and any(words in hint for hint in hints) and _title_shaped(lines, i):
+            return i
+    lede = " ".join(ln.text for ln in lines[body_start : body_start + 6])
+    lede_words = _content_words(lede)
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.text] = counts.get(ln.text, 0) + 1
+    best, best_index = float("-inf"), None
+    for i in range(max(first, body_start - HEADLINE_WINDOW), body_start):
+        score = _headline_score(lines, i, body_start, lede_words, counts)
+        if score > best:
+            best, best_index = score, i
+    return best_index
 
 
 class TextReader(Reader):
@@ -129,11 +307,11 @@ class TextReader(Reader):
         slug = lines[0].text.rstrip(".") if SLUG_LINE.match(lines[0].text) else None
         url = next((ln.text for ln in lines if URL_LINE.match(ln.text)), None)
 
-        start, end = _best_run(lines)
+        start, end = _best_run(_prose_weights(lines))
         if end <= start or not any(_is_prose(ln) for ln in lines[start:end]):
             raise DumpError(source, "no article text found (no run of sentence-shaped lines)")
-        end = _cut_at_article_end(lines, start, end)
-        first_prose = next((i for i in range(start, end) if _is_strong_prose(lines[i])), start)
+        first_prose = _body_start(lines, start, end)
+        end = next((i for i in range(first_prose + 1, end) if lines[i].end == 2), end)
 
         hints = [_slug_words(h) for h in (slug, url) if h]
         head_index = _find_headline(lines, first_prose, hints)
@@ -141,7 +319,8 @@ class TextReader(Reader):
             raise DumpError(source, "no recognisable headline")
 
         article = Article(source=source, headline=lines[head_index].text, url=url, slug=slug)
-        lead_in = _read_header(article, lines[max(0, head_index - 3) : head_index], lines[head_index + 1 : first_prose])
+        before = lines[max(0, head_index - 3) : head_index]
+        lead_in = _read_header(article, before, lines[head_index + 1 : first_prose])
         _read_body(article, lead_in + lines[first_prose:end])
         _read_tail(article, lines[end : end + 8])
         if not article.body:
@@ -154,7 +333,11 @@ class TextReader(Reader):
 
 
 def _split_lines(text: str) -> list[_Line]:
-    """Non-blank lines, each knowing whether a blank line stood before it."""
+    """Non-blank lines, each knowing whether a blank line stood before it.
+
+    A drop cap the page set apart ("A" then "dam Schiff's …") is joined
+    back to its word.
+    """
     lines: list[_Line] = []
     blank_before = True
     for index, raw in enumerate(text.split("\n")):
@@ -162,37 +345,58 @@ def _split_lines(text: str) -> list[_Line]:
         if not stripped:
             blank_before = True
             continue
-        lines.append(_Line(index, stripped, _count_words(stripped), is_furniture(stripped), not blank_before))
+        if lines and _is_drop_cap(lines[-1].text, stripped):
+            stripped = lines.pop().text + stripped
+        lines.append(
+            _Line(index, stripped, _count_words(stripped), is_furniture(stripped), not blank_before, end_strength(stripped))
+        )
         blank_before = False
     return lines
 
 
-def _cut_at_article_end(lines: list[_Line], start: int, end: int) -> int:
-    for i in range(start + 1, end):
-        if ends_article(lines[i].text):
-            return i
-    return end
-
-
-def _find_headline(lines: list[_Line], body_start: int, hints: list[str]) -> int | None:
-    best, best_index = float("-inf"), None
-    for i in range(max(0, body_start - 40), body_start):
-        score = _headline_score(lines, i, body_start, hints)
-        if score > best:
-            best, best_index = score, i
-    return best_index
+def _is_drop_cap(previous: str, text: str) -> bool:
+    return len(previous) == 1 and previous.isupper() and text[:1].islower()
 
 
 def _take_caption(article: Article, line: _Line, previous: _Line | None) -> bool:
     """Caption and photo credit (and the alt text glued above them) into `article.image`."""
-    credit = CREDIT.search(line.text)
-    if not credit or not article.image.is_empty():
+    credit = photo_credit(line.text)
+    if not credit:
         return False
-    caption = line.text[: credit.start()].strip()
-    article.image = Image(caption=caption or None, credit=credit.group("credit").strip())
+    if not article.image.is_empty():
+        return True
+    caption = line.text[: line.text.rfind(credit)].strip(" …:|(/") or None
+    article.image = Image(caption=_strip_credit_label(caption), credit=credit)
     if previous is not None and line.glued_to_previous and not previous.furniture:
-        article.image.description = previous.text
+        if caption is None:
+            article.image.caption = previous.text
+        else:
+            article.image.description = previous.text
     return True
+
+
+def _strip_credit_label(caption: str | None) -> str | None:
+    if caption is None:
+        return None
+    cleaned = re.sub(r"(?:credit|photo(?:graph)?|image|picture|foto)\s*(?:…|\.\.\.|:)?$", "", caption, flags=re.I)
+    return cleaned.strip(" …:|(") or None
+
+
+def _date_rank(text: str) -> int:
+    """Published lines first, bare dates next, Updated lines last."""
+    if UPDATED_WORDS.match(text):
+        return 2
+    return 0 if DATE_WORDS.match(text) else 1
+
+
+def _dates_in(text: str) -> list[tuple[int, str]]:
+    """(rank, ISO date) for each date in a header line; `Updated …` dates rank last."""
+    found: list[tuple[int, str]] = []
+    for part in re.split(r"(?<=\S)\s*[;|]\s*|\s+(?=(?:updated|last updated)\b)", text, flags=re.I):
+        dates = find_dates(part)
+        if dates:
+            found.append((_date_rank(part.strip()), dates[0][0]))
+    return found
 
 
 def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> list[_Line]:
@@ -208,33 +412,47 @@ def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> l
         if line.furniture:
             continue
         nxt = after[position + 1] if position + 1 < len(after) else None
-        if nxt is not None and nxt.glued_to_previous and CREDIT.search(nxt.text):
+        if nxt is not None and nxt.glued_to_previous and photo_credit(nxt.text):
             continue  # alt text: taken with the caption below
         if _take_caption(article, line, after[position - 1] if position else None):
             continue
-        names = names_from_byline(text)
+        names = names_from_byline(text) or _bare_byline(after, position)
         if names and not article.authors:
             article.authors = names
-        found = find_dates(text)
-        if found:
-            rank = 2 if text.lower().startswith(("updated", "last updated")) else 0 if DATE_WORDS.match(text) else 1
-            dates.append((rank, found[0][0]))
-        if names or found or DATE_WORDS.match(text):
+        found = _dates_in(text) if len(text) <= 200 else []
+        dates += found
+        if names or found or DATE_WORDS.match(text) or is_relative_date(text):
             lead_in = []
             continue
         if article.section is None and _is_kicker(line) and not lead_in:
             article.section = text.title() if text.isupper() else text
             continue
-        if line.words >= 8 and SENTENCE_END.search(text):
+        if line.words >= 8 and line.sentence_end:
             lead_in.append(line)
-    for line in reversed(before):
+    for position in range(len(before) - 1, -1, -1):
+        line = before[position]
+        if not article.authors:
+            article.authors = names_from_byline(line.text) or _bare_byline(before, position) or []
+        if not dates and len(line.text) <= 200:
+            dates += _dates_in(line.text)
         if article.section is None and _is_kicker(line):
             article.section = line.text.title() if line.text.isupper() else line.text
-            break
     if dates:
-        article.date = sorted(dates, key=lambda d: d[0])[0][1]
+        article.date = min(dates, key=lambda d: d[0])[1]
         article.date_source = "dateline"
     return lead_in
+
+
+def _bare_byline(lines: list[_Line], position: int) -> list[str] | None:
+    """A name on its own line next to a dateline ("Jane Doe" / "Nov. 18, 2019"): the author."""
+    line = lines[position]
+    name = looks_like_name(line.text)
+    if not name:
+        return None
+    neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 3]
+    if any(find_dates(n.text) or DATE_WORDS.match(n.text) or is_relative_date(n.text) for n in neighbours):
+        return [name]
+    return None
 
 
 def _is_kicker(line: _Line) -> bool:
@@ -244,36 +462,55 @@ def _is_kicker(line: _Line) -> bool:
         not line.furniture
         and 1 <= line.words <= 4
         and text.isupper()
-        and not SENTENCE_END.search(text)
+        and not line.sentence_end
         and not find_dates(text)
     )
 
 
+def _is_promo(line: _Line) -> bool:
+    """A whole line in capitals inside the body: a teaser link ("WATCH: …"), not prose."""
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return line.words >= 4 and len(letters) >= 12 and line.text.isupper()
+
+
 def _read_body(article: Article, body: list[_Line]) -> None:
-    """Paragraphs, list items and subheadings; captions, credits and people set aside."""
+    """Paragraphs and subheadings; captions, credits, link lists and people set aside."""
     blocks: list[Block] = []
     for position, line in enumerate(body):
         text = line.text
-        if line.furniture:
+        if line.furniture or line.end or _is_promo(line):
             continue
         contributors = names_from_contribution(text)
         if contributors and line.words <= 25:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
         nxt = body[position + 1] if position + 1 < len(body) else None
-        if nxt is not None and nxt.glued_to_previous and CREDIT.search(nxt.text) and article.image.is_empty():
+        if nxt is not None and nxt.glued_to_previous and photo_credit(nxt.text):
+            if article.image.is_empty():
+                continue  # alt text or caption: taken with the credit below
             continue
         if _take_caption(article, line, body[position - 1] if position else None):
             continue
         if position < 3 and names_from_byline(text):
             article.authors = article.authors or names_from_byline(text) or []
             continue
-        if line.words < 12 and not SENTENCE_END.search(text):
-            if line.words >= 2 and nxt is not None and _is_prose(nxt):
-                blocks.append(Block("heading", (text,), level=2))
-        else:
+        if _is_prose(line) or _is_list_item(line) or (_is_list_item(body[position - 1]) and URL_LINE.match(text)):
             blocks.append(Block.paragraph(text))
+        elif _is_subheading(body, position):
+            blocks.append(Block("heading", (text,), level=2))
     article.body = blocks
+
+
+def _is_subheading(body: list[_Line], position: int) -> bool:
+    """A short line alone between paragraphs, followed by running text."""
+    line = body[position]
+    if line.words < 2 or line.sentence_end and line.words >= 6:
+        return False
+    nxt = body[position + 1] if position + 1 < len(body) else None
+    prev = body[position - 1] if position else None
+    if nxt is None or not _is_prose(nxt):
+        return False
+    return prev is None or _is_prose(prev) or prev.furniture
 
 
 def _read_tail(article: Article, tail: list[_Line]) -> None:
