@@ -188,3 +188,15 @@ def test_a_bad_dump_is_one_error_line_and_the_rest_builds(tmp_path: Path):
     assert len(errors) == 1 and "broken.txt: empty file" in errors[0], proc.stderr
     assert "Traceback" not in proc.stderr
     assert SEED_HEADLINE in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_workflow_builds_strict_and_deploys_with_the_pages_actions():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    uses = " ".join(s.get("uses", "") for s in steps)
+    runs = " ".join(s.get("run", "") for s in steps)
+    assert "actions/upload-pages-artifact@" in uses and "actions/deploy-pages@" in uses
+    assert "mkdocs build --strict" in runs
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
