@@ -34,6 +34,16 @@ def test_build_is_strict_clean_and_converts_inside_mkdocs(built_site: BuiltSite)
     assert not (built_site.site / "dumps").exists()
 
 
+def test_saved_html_pages_are_never_published_raw(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    (project / "content" / "dumps" / "saved-page.html").write_text(
+        "<html><body><h1>A saved page</h1><p>Advertisement</p><script>track()</script></body></html>",
+        encoding="utf-8")
+    proc = mkdocs("build", "--site-dir", str(project / "site"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert not list((project / "site").rglob("saved-page*"))
+
+
 def test_front_page_lists_every_story_newest_first_grouped_by_day(built_site: BuiltSite):
     html = (built_site.site / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "lxml")

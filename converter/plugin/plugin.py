@@ -25,6 +25,10 @@ from .templating import FILTERS
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
+# Saved pages are dumps even before a reader for them is installed: a raw
+# third-party page (its ads, its scripts) must never be published as is.
+RAW_EXTENSIONS = frozenset({*DUMP_EXTENSIONS, ".txt", ".text", ".html", ".htm"})
+
 
 class DigestConfig(Config):
     posts_dir = opt.Type(str, default=POSTS_DIRNAME)
@@ -54,7 +58,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         """Raw dumps are sources, never pages or assets of the site."""
         docs = Path(config["docs_dir"]).resolve()
         for file in list(files):
-            if Path(file.src_uri).suffix.lower() not in DUMP_EXTENSIONS or not file.abs_src_path:
+            if Path(file.src_uri).suffix.lower() not in RAW_EXTENSIONS or not file.abs_src_path:
                 continue
             try:
                 Path(file.abs_src_path).resolve().relative_to(docs)
