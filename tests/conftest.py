@@ -30,3 +30,97 @@ def seed_copy(tmp_path: Path) -> Path:
     target = content / SEED.name
     shutil.copyfile(SEED, target)
     return target
+
+
+# --- the site: a real MkDocs build of a scratch copy of the project --------
+
+import contextlib
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+
+SUBPATH = "/news-digest/"  # the repository subpath of site_url in mkdocs.yml
+ARTIFACTS = ROOT / "test-artifacts"
+SITE_FILES = ("mkdocs.yml", "theme_overrides", "content")
+SEED_HEADLINE = "Blinken is in Israel to push for a Gaza cease-fire deal."
+
+
+def mkdocs_env(**extra: str) -> dict[str, str]:
+    """Environment for mkdocs subprocesses: no MkDocs-2.0 banner, default site_url."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env.update(extra)
+    return env
+
+
+def copy_project(target: Path) -> Path:
+    """What a fresh clone holds for the site: config, templates, dumps (no converted posts)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("posts", "__pycache__"))
+        else:
+            shutil.copyfile(src, target / name)
+    return target
+
+
+def mkdocs(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=mkdocs_env(),
+                          capture_output=True, text=True, **kwargs)
+
+
+class BuiltSite:
+    def __init__(self, project: Path, site: Path, proc: subprocess.CompletedProcess, seconds: float):
+        self.project, self.site, self.proc, self.seconds = project, site, proc, seconds
+
+    def pages(self) -> list[Path]:
+        return sorted(self.site.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """`mkdocs build --strict` of a fresh copy of the project, done once per test run."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    started = time.monotonic()
+    proc = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    seconds = time.monotonic() - started
+    assert proc.returncode == 0, proc.stderr
+    return BuiltSite(project, project / "site", proc, seconds)
+
+
+class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only under SUBPATH, the way GitHub Pages serves a project site."""
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(SUBPATH):
+            return str(Path(self.directory) / "\0outside-the-subpath")
+        return super().translate_path("/" + clean[len(SUBPATH):])
+
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
+
+
+@contextlib.contextmanager
+def serve_static(site: Path):
+    """The built site on 127.0.0.1 under SUBPATH, on a free port; yields the base URL."""
+    handler = functools.partial(_SubpathHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite):
+    with serve_static(built_site.site) as url:
+        yield url

@@ -2,13 +2,18 @@
 
 Before each build it converts the dumps in `docs_dir` into `posts/`
 (writing only what changed, so `mkdocs serve` settles), reports each bad
-dump in one line, and keeps raw dumps out of the built site.
+dump in one line, and keeps raw dumps out of the built site. It also
+gives the theme overrides their date filters, and makes the few
+front-matter values Material prints without escaping (title, description)
+safe to print.
 """
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -16,8 +21,13 @@ from mkdocs.plugins import BasePlugin
 
 from ..convert import POSTS_DIRNAME, convert
 from ..readers import DUMP_EXTENSIONS
+from .templating import FILTERS
 
 log = logging.getLogger("mkdocs.plugins.digest")
+
+# Saved pages are dumps even before a reader for them is installed: a raw
+# third-party page (its ads, its scripts) must never be published as is.
+RAW_EXTENSIONS = frozenset({*DUMP_EXTENSIONS, ".txt", ".text", ".html", ".htm"})
 
 
 class DigestConfig(Config):
@@ -26,6 +36,14 @@ class DigestConfig(Config):
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
+    def on_config(self, config):
+        # mkdocs-rss-plugin 1.17 prints <url>None</url> without a feed image:
+        # give it the site's icon, under site_url (which the deploy sets).
+        rss = config.plugins.get("rss")
+        if rss is not None and not rss.config.get("image") and config.site_url:
+            rss.config["image"] = urljoin(config.site_url, "assets/images/favicon.png")
+        return config
+
     def on_pre_build(self, config) -> None:
         docs = Path(config["docs_dir"])
         report = convert(docs, docs / self.config.posts_dir)
@@ -38,7 +56,43 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_files(self, files, config):
         """Raw dumps are sources, never pages or assets of the site."""
+        docs = Path(config["docs_dir"]).resolve()
         for file in list(files):
-            if Path(file.src_uri).suffix.lower() in DUMP_EXTENSIONS:
-                files.remove(file)
+            if Path(file.src_uri).suffix.lower() not in RAW_EXTENSIONS or not file.abs_src_path:
+                continue
+            try:
+                Path(file.abs_src_path).resolve().relative_to(docs)
+            except ValueError:
+                continue  # a theme's own file, not a dump
+            files.remove(file)
         return files
+
+    def on_env(self, env, config, files):
+        env.filters.update(FILTERS)
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """The lede is the page's description (HTML meta tag, feed item)."""
+        summary = page.meta.get("summary")
+        if isinstance(summary, str) and summary and not page.meta.get("description"):
+            page.meta["description"] = summary
+        return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        """Material prints meta title/description as raw HTML (and search
+        indexes the title as HTML): hand it escaped text. Our own templates
+        use `headline`, `summary`, … inside `{% autoescape true %}`."""
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = escape(value)
+        return context
+
+    def on_post_page(self, output, page, config):
+        """mkdocs-rss-plugin reads `image` as one URL string (and would fetch
+        it); ours is a {description, caption, url} mapping the article
+        template has already used. Once the page is rendered, hide it from
+        the feed."""
+        if isinstance(page.meta.get("image"), dict):
+            page.meta["digest_image"] = page.meta.pop("image")
+        return output

@@ -1,0 +1,107 @@
+"""The built site in a real browser: Debian's Chromium driven by playwright.
+
+The site is served by the test on 127.0.0.1 under the repository subpath,
+as GitHub Pages serves it. Screenshots land in test-artifacts/ (git-ignored).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTIFACTS, SEED_HEADLINE
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make browser)")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport=DESKTOP, service_workers="block",
+        )
+        # only our own server: the page must not need anything from elsewhere
+        context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    page.close()
+    assert not errors, errors
+
+
+def seed_url(site_url: str, built_site) -> str:
+    [path] = list(built_site.site.glob("2024/08/19/*/index.html"))
+    return site_url + path.parent.relative_to(built_site.site).as_posix() + "/"
+
+
+def test_front_page_lists_the_samples_newest_first(page, site_url):
+    page.goto(site_url)
+    headlines = page.locator(".digest-item__headline a").all_inner_texts()
+    assert len(headlines) >= 6
+    assert headlines[0] == SEED_HEADLINE
+    days = page.locator(".digest-day__title time").evaluate_all("els => els.map(e => e.dateTime)")
+    assert days == sorted(days, reverse=True)
+
+
+def test_opening_the_seed_shows_credit_and_contributor(page, site_url):
+    page.goto(site_url)
+    page.get_by_role("link", name=SEED_HEADLINE).click()
+    page.wait_for_url("**/2024/08/19/**")
+    article = page.locator("article.digest-article")
+    assert article.locator("h1").inner_text() == SEED_HEADLINE
+    text = article.inner_text()
+    assert "Pool photo by Kevin Mohatt" in text
+    assert "Isabel Kershner" in text
+    assert "Advertisement" not in page.content()
+
+
+def test_search_finds_the_seed_by_a_word_of_its_body(page, site_url):
+    page.goto(site_url)
+    for word in ("Herzog", "unstinting"):
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("")
+        box.press_sequentially(word, delay=20)  # Material searches on key events
+        result = page.locator(".md-search-result__item", has_text=SEED_HEADLINE).first
+        result.wait_for(timeout=10_000)
+        assert SEED_HEADLINE in result.inner_text()
+        page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_screenshots(page, site_url, built_site, scheme, width):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size(PHONE if width == "phone" else DESKTOP)
+    page.emulate_media(color_scheme=scheme)
+    for name, url in (("front", site_url), ("article", seed_url(site_url, built_site))):
+        page.goto(url)
+        # Material remembers a palette picked earlier; start from the system's
+        page.evaluate("localStorage.clear()")
+        page.reload(wait_until="networkidle")
+        body_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        dark = body_bg not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+        assert dark == (scheme == "dark"), body_bg
+        # nothing wider than the screen (no sideways scrolling on a phone)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (name, overflow)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"), full_page=False)
