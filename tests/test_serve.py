@@ -45,7 +45,10 @@ def wait_for(condition, timeout: float = 30.0, step: float = 0.1) -> float:
 
 
 def dropped_dump(seed: Path) -> str:
+    """A new story shaped like the seed (the same text would be a duplicate of it)."""
     text = seed.read_text(encoding="utf-8")
+    text = "\n".join(line + " A sentence only the drop test has." if len(line) > 100 else line
+                     for line in text.split("\n"))
     text = text.replace(SEED_HEADLINE, DROPPED_HEADLINE)
     return text.replace("blinken-is-in-israel-to-push-for-a-gaza-cease-fire-deal.",
                         "drop-test-blinken-meets-herzog-again-in-tel-aviv")
