@@ -37,24 +37,28 @@ def yaml_date(value: str | None) -> date | datetime | str | None:
         return value
 
 
+def _clean(value: str | None) -> str | None:
+    return (clean_text(value) or None) if value is not None else None
+
+
 def article_to_dict(article: Article) -> dict[str, Any]:
-    """The article as `digest extract --json` prints it."""
+    """The article as `digest extract --json` prints it (the same values as the front matter)."""
     return {
         "source": article.source,
-        "headline": article.headline,
+        "headline": clean_text(article.headline),
         "date": article.date,
         "date_source": article.date_source,
-        "credit": article.credit,
-        "contributors": list(article.contributors),
-        "authors": list(article.authors),
-        "section": article.section,
+        "credit": _clean(article.credit),
+        "contributors": [clean_text(n) for n in article.contributors],
+        "authors": [clean_text(n) for n in article.authors],
+        "section": _clean(article.section),
         "image": {
-            "description": article.image.description,
-            "caption": article.image.caption,
-            "url": article.image.url,
+            "description": _clean(article.image.description),
+            "caption": _clean(article.image.caption),
+            "url": _clean(article.image.url),
         },
-        "summary": article.summary,
-        "url": article.url,
+        "summary": _clean(article.summary),
+        "url": _clean(article.url),
         "slug": article.slug,
         "body": render_body(article.body),
     }

@@ -1,0 +1,99 @@
+"""Hostile dumps stay inert: built into a real site and opened in Chromium.
+
+The dumps in tests/hostile/ carry script and style tags, event handlers,
+`javascript:` and `data:` links, comments and CDATA, Markdown that tries to
+open raw HTML blocks or attribute lists, Jinja braces, YAML breakers,
+control and bidi characters and a 10,000-character line. On every page of
+the built site no script of theirs runs (the canary they would set stays
+unset), no such link exists, and their text is shown as text.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from conftest import copy_project, mkdocs, serve_static
+
+from converter.convert import convert_dump
+from converter.markdown import clean_text
+
+HOSTILE = Path(__file__).parent / "hostile"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+VISIBLE = [
+    '<script>window.__pwned = "script"</script> A script tag written into the story',
+    '[click here](javascript:window.__pwned=\'md-link\')',
+    '<div markdown="1">**not bold**</div>',
+    '{: onclick="window.__pwned=\'attr\'" }',
+    '{{ config.site_name }} {% if true %}Jinja-looking braces{% endif %}',
+    '# A hash at the start, > a quote marker, 1. a number',
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile-project"))
+    target = project / "content" / "hostile"
+    shutil.copytree(HOSTILE, target)
+    proc = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    return project
+
+
+def hostile_articles(project: Path) -> list[Path]:
+    found = []
+    for article in sorted((project / "content" / "posts").glob("*.md")):
+        if frontmatter.load(article)["source"]["path"].startswith("hostile/"):
+            found.append(article)
+    return found
+
+
+def test_front_matter_parses_back_to_the_same_values(hostile_site):
+    articles = hostile_articles(hostile_site)
+    assert len(articles) == len(list(HOSTILE.iterdir()))
+    for article in articles:
+        post = frontmatter.load(article)
+        dump = hostile_site / "content" / post["source"]["path"]
+        expected = convert_dump(dump, post["source"]["path"])
+        assert post["headline"] == clean_text(expected.headline)
+        assert post["byline"] == expected.authors
+        assert str(post["date"]).startswith(expected.date[:10])
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make browser)")
+def test_no_payload_runs_or_links_in_a_real_browser(hostile_site, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    site = hostile_site / "site"
+    pages = sorted(site.rglob("*.html"))
+    shown = ""
+    with serve_static(site) as base, sync_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
+        try:
+            page = context.new_page()
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            for path in pages:
+                page.goto(base + path.relative_to(site).as_posix())
+                page.wait_for_timeout(50)
+                for link in page.locator("a[href]").all():  # try every link on article pages
+                    href = link.get_attribute("href") or ""
+                    assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (path, href)
+                handlers = page.evaluate(
+                    "() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]"
+                    ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))")
+                assert handlers == [], (path, handlers)
+                assert page.evaluate("() => window.__pwned") is None, path
+                assert page.locator(".md-content iframe, .md-content style, .md-content script").count() == 0, path
+                if path.relative_to(site).parts[0].isdigit():  # an article page (YYYY/MM/DD/slug/)
+                    shown += page.inner_text(".md-content")
+            assert dialogs == []
+        finally:
+            context.close()
+    for text in VISIBLE:
+        assert text in shown, text
