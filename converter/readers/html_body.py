@@ -1,0 +1,426 @@
+"""The article's own text in an HTML page: its blocks, its lead image.
+
+The page is walked once, without recursion (100k nested tags must not blow
+the stack), into a flat list of text blocks, each knowing its ancestors.
+Everything else works on that list, as readability and jusText do:
+
+- "good" blocks are prose: long, sentence-shaped, few link words;
+- an element marked as furniture (nav/aside/footer tags, class or id tokens
+  such as share/related/newsletter, see `converter.furniture`) is dropped
+  unless it holds most of the page's prose (then it is a wrapper);
+- the article root is the deepest element that holds most of the prose;
+- inside it, link-heavy and furniture blocks go, and the article ends at a
+  "Related stories" / "Comments" heading.
+
+Only text and vetted http(s)/mailto links come out: script, style, iframe,
+forms and event handlers have no way into a `Block`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from ..article import Block, Image, Link
+from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr
+from ..people import names_from_byline, names_from_contribution
+
+# Never looked into: code, embedded objects, form controls.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
+    "canvas", "template", "button", "input", "select", "textarea", "option", "label", "head", "title", "meta",
+    "link", "base", "audio", "video", "source", "track", "map", "area", "picture", "img",
+})
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+    "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "figure",
+    "figcaption", "header", "footer", "nav", "aside", "address", "hr", "center", "form", "fieldset", "body",
+    "html", "details", "summary", "menu", "dialog", "hgroup",
+})
+SAFE_SCHEMES = ("http", "https", "mailto")
+MAX_DEPTH = 400  # deeper tags are read as text but not tracked as ancestors
+_SPACE = re.compile(r"\s+")
+_SENTENCE = re.compile(r"[.!?…。！？\"'”’»)]\s*$")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class RawBlock:
+    """One run of text between block boundaries, with where it stands."""
+
+    kind: str
+    spans: list
+    ancestors: tuple  # ids of the (tracked) enclosing elements, outermost first
+    tag: str
+    level: int = 0
+    ordered: bool = False
+    in_figure: bool = False
+    text: str = ""
+    link_chars: int = 0
+    good: bool = False
+    words: int = 0
+
+
+@dataclass
+class Body:
+    blocks: list[Block] = field(default_factory=list)
+    image: Image = field(default_factory=Image)
+    contributors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+
+def _count_words(text: str) -> int:
+    return max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)
+
+
+def safe_link(href, base: str | None) -> str | None:
+    """An absolute http(s)/mailto URL, or None for anything else (javascript:, data:, …)."""
+    if not isinstance(href, str):
+        return None
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        url = urljoin(base or "", href)
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in SAFE_SCHEMES or (scheme != "mailto" and not urlsplit(url).netloc):
+        return None
+    return url
+
+
+def _attr_text(tag: Tag) -> str:
+    parts = []
+    for name in ("class", "id", "role", "itemprop"):
+        value = tag.attrs.get(name)
+        if isinstance(value, list):
+            parts.extend(v for v in value if isinstance(v, str))
+        elif isinstance(value, str):
+            parts.append(value)
+    return " ".join(parts)
+
+
+def _is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
+
+
+def _is_marked_furniture(tag: Tag) -> bool:
+    if tag.name in FURNITURE_TAGS or tag.attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+        return True
+    attr = _attr_text(tag)
+    if "articlebody" in attr.lower().replace("-", "").replace("_", ""):
+        return False
+    return bool(attr) and is_furniture_attr(attr)
+
+
+class _Walker:
+    """Turns the page into `RawBlock`s in one iterative pass."""
+
+    def __init__(self, base: str | None):
+        self.base = base
+        self.blocks: list[RawBlock] = []
+        self.marked: set[int] = set()  # ids of elements marked as furniture
+        self.preferred: list[int] = []  # ids of itemprop=articleBody / <article> / <main>
+        self.figures: list[Tag] = []
+        self.spans: list = []
+        self.stack: list[Tag] = []  # tracked ancestors
+
+    def flush(self) -> None:
+        if not self.spans:
+            return
+        spans, self.spans = _tidy_spans(self.spans), []
+        if not spans:
+            return
+        container = next((t for t in reversed(self.stack) if t.name in BLOCK_TAGS), None)
+        kind, level, ordered = "paragraph", 0, False
+        names = [t.name for t in self.stack]
+        name = container.name if container is not None else "p"
+        if re.fullmatch(r"h[1-6]", name):
+            kind, level = "heading", int(name[1])
+        elif "li" in names or name in ("dd", "dt"):
+            kind = "item"
+            lst = next((t for t in reversed(self.stack) if t.name in ("ol", "ul")), None)
+            ordered = lst is not None and lst.name == "ol"
+        elif "blockquote" in names:
+            kind = "quote"
+        text = "".join(s if isinstance(s, str) else s.text for s in spans)
+        block = RawBlock(
+            kind, spans, tuple(id(t) for t in self.stack), name, level, ordered,
+            in_figure="figure" in names or name == "figcaption", text=text,
+            link_chars=sum(len(s.text) for s in spans if isinstance(s, Link)),
+        )
+        self.blocks.append(block)
+
+    def walk(self, root: Tag) -> None:
+        # explicit stack of (tag, child iterator, tracked?) instead of recursion
+        todo: list = [(root, iter(root.contents), self._enter(root))]
+        link_depth = 0
+        link_url = None
+        link_buf: list[str] = []
+        while todo:
+            tag, children, tracked = todo[-1]
+            child = next(children, None)
+            if child is None:
+                todo.pop()
+                if tag.name == "a" and link_depth:
+                    link_depth -= 1
+                    if link_depth == 0:
+                        self._end_link(link_url, link_buf)
+                        link_url, link_buf = None, []
+                if tag.name in BLOCK_TAGS:
+                    self.flush()
+                if tracked:
+                    self.stack.pop()
+                continue
+            if isinstance(child, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                if link_depth:
+                    link_buf.append(str(child))
+                else:
+                    self.spans.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name in SKIP_TAGS:
+                continue
+            if name == "br":
+                if link_depth:
+                    link_buf.append(" ")
+                elif self.spans and isinstance(self.spans[-1], str) and self.spans[-1] == "\n":
+                    self.flush()
+                else:
+                    self.spans.append("\n")
+                continue
+            if _is_hidden(child):
+                continue
+            if name in BLOCK_TAGS:
+                if link_depth:  # a block inside a link: close the link first
+                    self._end_link(link_url, link_buf)
+                    link_url, link_buf, link_depth = None, [], 0
+                self.flush()
+            if name == "figure":
+                self.figures.append(child)
+            if name == "a" and not link_depth:
+                link_depth = 1
+                link_url = safe_link(child.get("href"), self.base)
+                link_buf = []
+            elif name == "a":
+                link_depth += 1
+            todo.append((child, iter(child.contents), self._enter(child)))
+
+    def _enter(self, tag: Tag) -> bool:
+        if len(self.stack) >= MAX_DEPTH or tag.name not in BLOCK_TAGS:
+            return False
+        self.stack.append(tag)
+        if _is_marked_furniture(tag):
+            self.marked.add(id(tag))
+        attr = _attr_text(tag).lower()
+        if tag.name in ("article", "main") or "articlebody" in attr.replace("-", "").replace("_", ""):
+            self.preferred.append(id(tag))
+        return True
+
+    def _end_link(self, url: str | None, buf: list[str]) -> None:
+        text = _SPACE.sub(" ", "".join(buf))
+        if not text.strip():
+            return
+        self.spans.append(Link(text, url) if url else text)
+
+
+def _tidy_spans(spans: list) -> tuple:
+    """Merge strings, collapse white space, trim the ends; drop empty links."""
+    out: list = []
+    for span in spans:
+        if isinstance(span, str):
+            text = _SPACE.sub(" ", span)
+            if out and isinstance(out[-1], str):
+                out[-1] += text
+            else:
+                out.append(text)
+        else:
+            out.append(span)
+    while out and isinstance(out[0], str) and not out[0].strip():
+        out.pop(0)
+    while out and isinstance(out[-1], str) and not out[-1].strip():
+        out.pop()
+    if not out:
+        return ()
+    if isinstance(out[0], str):
+        out[0] = out[0].lstrip()
+    if isinstance(out[-1], str):
+        out[-1] = out[-1].rstrip()
+    tidy = []
+    for i, span in enumerate(out):
+        if isinstance(span, Link):
+            text = span.text
+            lead = " " if text[:1] == " " and tidy and isinstance(tidy[-1], str) and not tidy[-1].endswith(" ") else ""
+            trail = " " if text[-1:] == " " else ""
+            if lead:
+                tidy[-1] += " "
+            tidy.append(Link(text.strip(), span.url))
+            if trail:
+                tidy.append(" ")
+        elif tidy and isinstance(tidy[-1], str):
+            tidy[-1] = (tidy[-1] + span).replace("  ", " ")
+        else:
+            tidy.append(span)
+    return tuple(s for s in tidy if (s.text if isinstance(s, Link) else s))
+
+
+def _is_good(block: RawBlock) -> bool:
+    """Prose: long enough, sentence-shaped, not mostly links, not furniture."""
+    if block.kind == "heading" or block.in_figure:
+        return False
+    length = len(block.text)
+    if block.link_chars > 0.4 * length:
+        return False
+    if block.words >= 12 and length >= 60:
+        return not is_furniture(block.text)
+    cjk = len(_CJK.findall(block.text))
+    return cjk >= 40
+
+
+def _choose_root(blocks: list[RawBlock], preferred: list[int]) -> int | None:
+    """The deepest element holding most of the good text."""
+    weight: dict[int, int] = {}
+    total = 0
+    for b in blocks:
+        if b.good:
+            n = len(b.text)
+            total += n
+            for a in b.ancestors:
+                weight[a] = weight.get(a, 0) + n
+    if not total:
+        return None
+    best = max((b for b in blocks if b.good), key=lambda b: len(b.text))
+    root = None
+    for a in best.ancestors:  # outermost first: the last that qualifies is the deepest
+        if weight.get(a, 0) >= 0.75 * total:
+            root = a
+    for a in preferred:  # a semantic article element that holds enough wins over a bare div
+        if weight.get(a, 0) >= 0.6 * total and root is not None and a in best.ancestors:
+            depth_a, depth_root = best.ancestors.index(a), best.ancestors.index(root)
+            if depth_a < depth_root:
+                root = a
+    return root
+
+
+def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body:
+    """The article's blocks (and lead image, contributors) from the page's <body>."""
+    walker = _Walker(base)
+    walker.walk(soup_root)
+    walker.flush()
+    blocks = walker.blocks
+    for b in blocks:
+        b.words = _count_words(b.text)
+        b.good = _is_good(b)
+
+    # furniture elements go, unless they hold most of the prose (then they are wrappers)
+    total = sum(len(b.text) for b in blocks if b.good) or 1
+    weight: dict[int, int] = {}
+    for b in blocks:
+        if b.good:
+            for a in b.ancestors:
+                if a in walker.marked:
+                    weight[a] = weight.get(a, 0) + len(b.text)
+    dead = {a for a in walker.marked if weight.get(a, 0) < 0.5 * total}
+    blocks = [b for b in blocks if not dead.intersection(b.ancestors)]
+
+    body = Body()
+    body.image = _lead_image(walker.figures, base, dead)
+    root = _choose_root(blocks, walker.preferred)
+    if root is None:
+        return body
+    inside = [b for b in blocks if root in b.ancestors]
+    body.blocks = _select(inside, headline, body)
+    return body
+
+
+def _select(blocks: list[RawBlock], headline: str | None, body: Body) -> list[Block]:
+    """The blocks of the article itself, between its first and last prose."""
+    good_idx = [i for i, b in enumerate(blocks) if b.good]
+    if not good_idx:
+        return []
+    first, last = good_idx[0], good_idx[-1]
+    # a short lede or subheading right before the first long paragraph still belongs
+    while first > 0 and _leads_in(blocks[first - 1]):
+        first -= 1
+    head_key = _SPACE.sub(" ", (headline or "").casefold()).strip()
+    out: list[Block] = []
+    for i in range(first, last + 1):
+        b = blocks[i]
+        text = b.text.strip()
+        if not text or b.in_figure or is_furniture(text):
+            continue
+        if b.kind == "heading" and (b.level == 1 or text.casefold() == head_key):
+            continue
+        if text.casefold() == head_key:
+            continue
+        if i > first and ends_article(text) and not b.good:
+            break
+        names = names_from_contribution(text)
+        if names and b.words <= 40:
+            body.contributors += [n for n in names if n not in body.contributors]
+            continue
+        if not b.good and names_from_byline(text) and b.words <= 12:
+            body.authors = body.authors or names_from_byline(text) or []
+            continue
+        if not b.good and b.link_chars > 0.5 * len(text) and b.kind != "item":
+            continue
+        if b.kind == "heading":
+            out.append(Block("heading", b.spans, level=min(max(b.level, 2), 4)))
+        elif b.kind == "item":
+            out.append(Block("item", b.spans, ordered=b.ordered))
+        elif b.kind == "quote":
+            out.append(Block("quote", b.spans))
+        else:
+            out.append(Block("paragraph", b.spans))
+    # "X contributed reporting" often follows the last paragraph
+    return out
+
+
+def _leads_in(block: RawBlock) -> bool:
+    if block.in_figure or is_furniture(block.text) or block.link_chars > 0.5 * max(1, len(block.text)):
+        return False
+    if block.kind == "heading":
+        return block.level > 1 and block.words >= 2
+    return block.words >= 6 and bool(_SENTENCE.search(block.text))
+
+
+def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
+    """The first figure with a picture: its URL, alt text, caption and credit apart."""
+    for figure in figures[:5]:
+        if id(figure) in dead:
+            continue
+        img = figure.find("img")
+        if img is None:
+            continue
+        url = None
+        for attr in ("src", "data-src", "data-original", "data-lazy-src"):
+            url = safe_link(img.get(attr), base)
+            if url and url.startswith("http"):
+                break
+            url = None
+        caption_tag = figure.find("figcaption")
+        caption = credit = None
+        if caption_tag is not None:
+            credit_tag = caption_tag.find(class_=re.compile(r"credit|copyright|source|byline|author", re.I))
+            if credit_tag is not None:
+                credit = _SPACE.sub(" ", credit_tag.get_text(" ")).strip() or None
+                credit_tag.extract()
+            caption = _SPACE.sub(" ", caption_tag.get_text(" ")).strip() or None
+        alt = img.get("alt")
+        description = _SPACE.sub(" ", alt).strip() if isinstance(alt, str) and alt.strip() else None
+        return Image(description=description, caption=caption, credit=credit, url=url)
+    return Image()
