@@ -291,29 +291,62 @@ def _is_good(block: RawBlock) -> bool:
     return cjk >= 40
 
 
-def _choose_root(blocks: list[RawBlock], preferred: list[int]) -> int | None:
-    """The deepest element holding most of the good text."""
-    weight: dict[int, int] = {}
-    total = 0
+def _parent_of(block: RawBlock) -> int | None:
+    return block.ancestors[-1] if block.ancestors else None
+
+
+def _choose_roots(blocks: list[RawBlock]) -> set[int]:
+    """The element(s) that hold the article, readability-style.
+
+    Every good block votes for its parent (fully) and grandparents (less);
+    the best-voted element is the core. Going up from it, a sibling subtree
+    joins when it holds a paragraph container comparable to the core's (a
+    body split into several columns), not when its prose is spread over
+    many small cards (teasers of other stories).
+    """
+    score: dict[int, float] = {}
+    direct: dict[int, int] = {}
+    good_text: dict[int, int] = {}
+    chains: dict[int, tuple] = {}
     for b in blocks:
-        if b.good:
-            n = len(b.text)
-            total += n
-            for a in b.ancestors:
-                weight[a] = weight.get(a, 0) + n
-    if not total:
-        return None
-    best = max((b for b in blocks if b.good), key=lambda b: len(b.text))
-    root = None
-    for a in best.ancestors:  # outermost first: the last that qualifies is the deepest
-        if weight.get(a, 0) >= 0.75 * total:
-            root = a
-    for a in preferred:  # a semantic article element that holds enough wins over a bare div
-        if weight.get(a, 0) >= 0.6 * total and root is not None and a in best.ancestors:
-            depth_a, depth_root = best.ancestors.index(a), best.ancestors.index(root)
-            if depth_a < depth_root:
-                root = a
-    return root
+        if not b.good or not b.ancestors:
+            continue
+        n = len(b.text)
+        vote = 1 + b.text.count(",") + min(n / 100, 3)
+        for level, a in enumerate(reversed(b.ancestors[-4:])):
+            score[a] = score.get(a, 0.0) + vote / (1 if level == 0 else 2 if level == 1 else level * 3)
+        direct[b.ancestors[-1]] = direct.get(b.ancestors[-1], 0) + n
+        chains[b.ancestors[-1]] = b.ancestors
+        for a in b.ancestors:
+            good_text[a] = good_text.get(a, 0) + n
+    if not score:
+        return set()
+    best_inside: dict[int, int] = {}
+    for parent, chain in chains.items():
+        for a in chain:
+            if direct[parent] > best_inside.get(a, 0):
+                best_inside[a] = direct[parent]
+    core = max(score, key=lambda a: score[a])
+    chain = next(c for c in chains.values() if core in c)
+    roots = {core}
+    position = chain.index(core)
+    core_best = best_inside.get(core, 0)
+    for depth in range(position - 1, -1, -1):
+        parent, current = chain[depth], chain[depth + 1]
+        others = good_text.get(parent, 0) - good_text.get(current, 0)
+        if others <= 0:
+            continue
+        groups: dict[int, int] = {}
+        for b in blocks:
+            if b.good and parent in b.ancestors and current not in b.ancestors:
+                i = b.ancestors.index(parent)
+                key = b.ancestors[i + 1] if i + 1 < len(b.ancestors) else id(b)
+                groups[key] = best_inside.get(key, 0) or len(b.text)
+        big = [g for g, best in groups.items() if best >= 0.3 * core_best]
+        if not big:
+            break
+        roots.update(big)
+    return roots
 
 
 def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body:
@@ -339,10 +372,10 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
 
     body = Body()
     body.image = _lead_image(walker.figures, base, dead)
-    root = _choose_root(blocks, walker.preferred)
-    if root is None:
+    roots = _choose_roots(blocks)
+    if not roots:
         return body
-    inside = [b for b in blocks if root in b.ancestors]
+    inside = [b for b in blocks if roots.intersection(b.ancestors) or id(b) in roots]
     body.blocks = _select(inside, headline, body)
     return body
 
