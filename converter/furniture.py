@@ -125,3 +125,15 @@ def is_furniture_attr(value: str) -> bool:
     if not tokens:
         return False
     return any(_ATTR_TOKEN.match(t) for t in tokens)
+
+# Picture furniture: captions, credits and slideshows belong to an image, not
+# to the article's running text.
+_MEDIA_TOKEN = re.compile(
+    r"^(?:caption|captions|figcaption|credit|credits|gallery|slideshow|carousel|lightbox|figure|image|img|"
+    r"photo|photos|picture|thumbnail|thumb)$"
+)
+
+
+def is_media_attr(value: str) -> bool:
+    """True when a class/id string names an image, its caption or a slideshow."""
+    return any(_MEDIA_TOKEN.match(t) for t in class_tokens(value))

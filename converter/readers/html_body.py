@@ -25,7 +25,8 @@ from bs4 import Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from ..article import Block, Image, Link
-from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr
+from ..dates import find_dates
+from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr, is_media_attr
 from ..people import names_from_byline, names_from_contribution
 
 # Never looked into: code, embedded objects, form controls.
@@ -130,6 +131,7 @@ class _Walker:
         self.base = base
         self.blocks: list[RawBlock] = []
         self.marked: set[int] = set()  # ids of elements marked as furniture
+        self.media: set[int] = set()  # ids of image / caption / slideshow wrappers
         self.preferred: list[int] = []  # ids of itemprop=articleBody / <article> / <main>
         self.figures: list[Tag] = []
         self.spans: list = []
@@ -227,6 +229,8 @@ class _Walker:
         if _is_marked_furniture(tag):
             self.marked.add(id(tag))
         attr = _attr_text(tag).lower()
+        if attr and is_media_attr(attr):
+            self.media.add(id(tag))
         if tag.name in ("article", "main") or "articlebody" in attr.replace("-", "").replace("_", ""):
             self.preferred.append(id(tag))
         return True
@@ -278,9 +282,19 @@ def _tidy_spans(spans: list) -> tuple:
     return tuple(s for s in tidy if (s.text if isinstance(s, Link) else s))
 
 
+def _good_weight(blocks: list[RawBlock], element: int) -> int:
+    return sum(len(b.text) for b in blocks if b.good and element in b.ancestors)
+
+
+def _is_teaser(block: RawBlock) -> bool:
+    """`[Another story's headline](…) Its summary…`: a list entry that links elsewhere."""
+    first = block.spans[0] if block.spans else None
+    return block.kind == "item" and isinstance(first, Link) and len(first.text) >= 15
+
+
 def _is_good(block: RawBlock) -> bool:
     """Prose: long enough, sentence-shaped, not mostly links, not furniture."""
-    if block.kind == "heading" or block.in_figure:
+    if block.kind == "heading" or block.in_figure or _is_teaser(block):
         return False
     length = len(block.text)
     if block.link_chars > 0.4 * length:
@@ -289,10 +303,6 @@ def _is_good(block: RawBlock) -> bool:
         return not is_furniture(block.text)
     cjk = len(_CJK.findall(block.text))
     return cjk >= 40
-
-
-def _parent_of(block: RawBlock) -> int | None:
-    return block.ancestors[-1] if block.ancestors else None
 
 
 def _choose_roots(blocks: list[RawBlock]) -> set[int]:
@@ -309,15 +319,17 @@ def _choose_roots(blocks: list[RawBlock]) -> set[int]:
     good_text: dict[int, int] = {}
     chains: dict[int, tuple] = {}
     for b in blocks:
-        if not b.good or not b.ancestors:
+        # the last ancestor is the block's own element (<p>, <li>…): its parent votes
+        chain = b.ancestors[:-1]
+        if not b.good or not chain:
             continue
         n = len(b.text)
         vote = 1 + b.text.count(",") + min(n / 100, 3)
-        for level, a in enumerate(reversed(b.ancestors[-4:])):
+        for level, a in enumerate(reversed(chain[-4:])):
             score[a] = score.get(a, 0.0) + vote / (1 if level == 0 else 2 if level == 1 else level * 3)
-        direct[b.ancestors[-1]] = direct.get(b.ancestors[-1], 0) + n
-        chains[b.ancestors[-1]] = b.ancestors
-        for a in b.ancestors:
+        direct[chain[-1]] = direct.get(chain[-1], 0) + n
+        chains[chain[-1]] = chain
+        for a in chain:
             good_text[a] = good_text.get(a, 0) + n
     if not score:
         return set()
@@ -369,6 +381,11 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
                     weight[a] = weight.get(a, 0) + len(b.text)
     dead = {a for a in walker.marked if weight.get(a, 0) < 0.5 * total}
     blocks = [b for b in blocks if not dead.intersection(b.ancestors)]
+    # text in an image wrapper is its caption or credit (unless the "wrapper" holds the story)
+    for b in blocks:
+        media = walker.media.intersection(b.ancestors)
+        if media and any(_good_weight(blocks, m) < 0.5 * total for m in media):
+            b.in_figure, b.good = True, False
 
     body = Body()
     body.image = _lead_image(walker.figures, base, dead)
@@ -409,8 +426,10 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body) -> list[Bl
         if not b.good and names_from_byline(text) and b.words <= 12:
             body.authors = body.authors or names_from_byline(text) or []
             continue
-        if not b.good and b.link_chars > 0.5 * len(text) and b.kind != "item":
+        if not b.good and (b.link_chars > 0.5 * len(text) and b.kind != "item" or _is_teaser(b)):
             continue
+        if not b.good and b.words <= 15 and find_dates(text):
+            continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
         if b.kind == "heading":
             out.append(Block("heading", b.spans, level=min(max(b.level, 2), 4)))
         elif b.kind == "item":
