@@ -17,13 +17,19 @@ from ..dates import date_from_url
 from ..errors import DumpError
 from .base import Reader
 from .html_body import extract_body
-from .html_metadata import read_metadata, squash
+from .html_metadata import read_metadata, squash, visible_byline
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
 )
 SNIFF_BYTES = 4096
 _BASE_URL = re.compile(r"^https?://", re.I)
+# Code and comments are never read, and they are often most of a page's
+# bytes: dropping them before parsing halves the parse time. JSON-LD stays.
+_CODE = re.compile(
+    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<(style|svg|noscript|template|select)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+    re.I | re.S,
+)
 
 
 class HtmlReader(Reader):
@@ -44,7 +50,7 @@ class HtmlReader(Reader):
         if "<" not in text:
             raise DumpError(source, "no HTML markup in the file")
         try:
-            soup = BeautifulSoup(text, "lxml")
+            soup = BeautifulSoup(_CODE.sub(" ", text), "lxml")
         except Exception as exc:  # lxml refuses some inputs outright
             raise DumpError(source, f"cannot parse HTML ({type(exc).__name__})") from None
         meta = read_metadata(soup)
@@ -61,7 +67,9 @@ class HtmlReader(Reader):
         if article.date is None and meta.url:
             article.date = date_from_url(meta.url)
             article.date_source = "url" if article.date else None
-        article.authors = meta.authors or body.authors
+        article.authors = meta.authors
+        if not meta.has_author_metadata:
+            article.authors = visible_byline(body.byline_tags, meta.site_names) or body.authors
         article.contributors = [n for n in body.contributors if n not in article.authors]
         article.section = meta.section
         article.image = body.image

@@ -18,6 +18,7 @@ forms and event handlers have no way into a `Block`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -73,6 +74,7 @@ class Body:
     image: Image = field(default_factory=Image)
     contributors: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    byline_tags: list[Tag] = field(default_factory=list)
 
 
 def _count_words(text: str) -> int:
@@ -115,13 +117,22 @@ def _is_hidden(tag: Tag) -> bool:
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
 
 
-def _is_marked_furniture(tag: Tag) -> bool:
+@lru_cache(maxsize=4096)
+def _classify(attr: str) -> tuple[bool, bool, bool, bool]:
+    """(furniture, media, article body, byline) for one class/id/role string; pages repeat them a lot."""
+    low = attr.lower()
+    flat = low.replace("-", "").replace("_", "")
+    body = "articlebody" in flat
+    furniture = bool(attr) and not body and is_furniture_attr(attr)
+    media = bool(attr) and is_media_attr(attr)
+    byline = "byline" in flat or "author" in flat
+    return furniture, media, body, byline
+
+
+def _is_marked_furniture(tag: Tag, furniture: bool) -> bool:
     if tag.name in FURNITURE_TAGS or tag.attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
         return True
-    attr = _attr_text(tag)
-    if "articlebody" in attr.lower().replace("-", "").replace("_", ""):
-        return False
-    return bool(attr) and is_furniture_attr(attr)
+    return furniture
 
 
 class _Walker:
@@ -132,7 +143,7 @@ class _Walker:
         self.blocks: list[RawBlock] = []
         self.marked: set[int] = set()  # ids of elements marked as furniture
         self.media: set[int] = set()  # ids of image / caption / slideshow wrappers
-        self.preferred: list[int] = []  # ids of itemprop=articleBody / <article> / <main>
+        self.bylines: list[Tag] = []  # elements whose class names a byline or author
         self.figures: list[Tag] = []
         self.spans: list = []
         self.stack: list[Tag] = []  # tracked ancestors
@@ -224,15 +235,17 @@ class _Walker:
 
     def _enter(self, tag: Tag) -> bool:
         if len(self.stack) >= MAX_DEPTH or tag.name not in BLOCK_TAGS:
+            if tag.name == "a" and "author" in (tag.get("rel") or ""):
+                self.bylines.append(tag)
             return False
         self.stack.append(tag)
-        if _is_marked_furniture(tag):
+        furniture, media, body, byline = _classify(_attr_text(tag))
+        if _is_marked_furniture(tag, furniture):
             self.marked.add(id(tag))
-        attr = _attr_text(tag).lower()
-        if attr and is_media_attr(attr):
+        if media:
             self.media.add(id(tag))
-        if tag.name in ("article", "main") or "articlebody" in attr.replace("-", "").replace("_", ""):
-            self.preferred.append(id(tag))
+        if byline:
+            self.bylines.append(tag)
         return True
 
     def _end_link(self, url: str | None, buf: list[str]) -> None:
@@ -280,10 +293,6 @@ def _tidy_spans(spans: list) -> tuple:
         else:
             tidy.append(span)
     return tuple(s for s in tidy if (s.text if isinstance(s, Link) else s))
-
-
-def _good_weight(blocks: list[RawBlock], element: int) -> int:
-    return sum(len(b.text) for b in blocks if b.good and element in b.ancestors)
 
 
 def _is_teaser(block: RawBlock) -> bool:
@@ -374,20 +383,24 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
     # furniture elements go, unless they hold most of the prose (then they are wrappers)
     total = sum(len(b.text) for b in blocks if b.good) or 1
     weight: dict[int, int] = {}
+    media_weight: dict[int, int] = {}
     for b in blocks:
         if b.good:
             for a in b.ancestors:
                 if a in walker.marked:
                     weight[a] = weight.get(a, 0) + len(b.text)
+            for a in b.ancestors:
+                if a in walker.media:
+                    media_weight[a] = media_weight.get(a, 0) + len(b.text)
     dead = {a for a in walker.marked if weight.get(a, 0) < 0.5 * total}
     blocks = [b for b in blocks if not dead.intersection(b.ancestors)]
     # text in an image wrapper is its caption or credit (unless the "wrapper" holds the story)
+    pictures = {m for m in walker.media if media_weight.get(m, 0) < 0.5 * total}
     for b in blocks:
-        media = walker.media.intersection(b.ancestors)
-        if media and any(_good_weight(blocks, m) < 0.5 * total for m in media):
+        if pictures.intersection(b.ancestors):
             b.in_figure, b.good = True, False
 
-    body = Body()
+    body = Body(byline_tags=walker.bylines)
     body.image = _lead_image(walker.figures, base, dead)
     roots = _choose_roots(blocks)
     if not roots:

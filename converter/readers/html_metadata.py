@@ -62,6 +62,7 @@ class Metadata:
     image_caption: str | None = None
     site_names: set[str] = field(default_factory=set)
     article_node: dict | None = None
+    has_author_metadata: bool = False  # the page names its authors (even if only brands)
 
 
 def _types(node: dict) -> set[str]:
@@ -84,10 +85,27 @@ def _walk_jsonld(value, depth: int = 0):
                 yield from _walk_jsonld(value[key], depth + 1)
 
 
-def jsonld_nodes(soup: BeautifulSoup) -> list[dict]:
+class _Index:
+    """The few tags metadata comes from, found in one pass over the page."""
+
+    NAMES = ("script", "meta", "h1", "title", "time", "link")
+
+    def __init__(self, soup: BeautifulSoup):
+        self.tags: dict[str, list[Tag]] = {name: [] for name in self.NAMES}
+        for tag in soup.find_all(self.NAMES):
+            self.tags[tag.name].append(tag)
+
+    def __getitem__(self, name: str) -> list[Tag]:
+        return self.tags[name]
+
+
+def jsonld_nodes(page: _Index) -> list[dict]:
     """All JSON-LD objects on the page, in page order; unreadable blocks skipped."""
     nodes: list[dict] = []
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+    for script in page["script"]:
+        kind = script.get("type")
+        if not isinstance(kind, str) or "ld+json" not in kind.lower():
+            continue
         raw = script.string or script.get_text() or ""
         raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
         if not raw or len(raw) > 2_000_000:
@@ -111,10 +129,10 @@ def _text_value(value) -> str | None:
     return squash(value) if isinstance(value, str) and value.strip() else None
 
 
-def _meta(soup: BeautifulSoup) -> dict[str, list[str]]:
+def _meta(page: _Index) -> dict[str, list[str]]:
     """<meta> values by lower-cased property/name/itemprop, in page order."""
     found: dict[str, list[str]] = {}
-    for tag in soup.find_all("meta"):
+    for tag in page["meta"]:
         content = tag.get("content")
         if not isinstance(content, str) or not content.strip():
             continue
@@ -196,9 +214,9 @@ def strip_site_name(title: str, confirm: list[str], site_names: set[str]) -> str
     return title
 
 
-def _h1s(soup: BeautifulSoup) -> list[str]:
+def _h1s(page: _Index) -> list[str]:
     out = []
-    for h in soup.find_all("h1", limit=10):
+    for h in page["h1"][:10]:
         text = squash(h.get_text(" "))
         if 0 < len(text) < 400:
             out.append(text)
@@ -210,8 +228,8 @@ def _loosely_equal(a: str, b: str) -> bool:
     return bool(ka) and (ka == kb or (len(ka) > 20 and (ka in kb or kb in ka)))
 
 
-def _headline(article: dict | None, meta: dict[str, list[str]], soup: BeautifulSoup, site_names: set[str]) -> str | None:
-    h1s = _h1s(soup)
+def _headline(article: dict | None, meta: dict[str, list[str]], page: _Index, site_names: set[str]) -> str | None:
+    h1s = _h1s(page)
     og = (meta.get("og:title") or meta.get("twitter:title") or [None])[0]
     confirm = h1s + ([og] if og else [])
     if article:
@@ -227,8 +245,7 @@ def _headline(article: dict | None, meta: dict[str, list[str]], soup: BeautifulS
         trimmed = strip_site_name(og, h1s, site_names)
         loose = next((h for h in h1s if _loosely_equal(h, trimmed)), None)
         return loose or trimmed
-    title = soup.find("title")
-    title_text = squash(title.get_text()) if title else ""
+    title_text = squash(page["title"][0].get_text()) if page["title"] else ""
     if title_text:
         trimmed = strip_site_name(title_text, h1s, site_names)
         if any(_loosely_equal(h, trimmed) for h in h1s):
@@ -238,7 +255,7 @@ def _headline(article: dict | None, meta: dict[str, list[str]], soup: BeautifulS
     return title_text or None
 
 
-def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], soup: BeautifulSoup) -> tuple[str | None, str | None]:
+def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], page: _Index) -> tuple[str | None, str | None]:
     candidates = []
     if article:
         candidates.append((article.get("datePublished"), "json-ld"))
@@ -255,7 +272,7 @@ def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], s
             iso = normalise_iso(value)
             if iso:
                 return iso, source
-    for tag in soup.find_all("time", limit=20):
+    for tag in page["time"][:20]:
         value = tag.get("datetime")
         if isinstance(value, str):
             iso = normalise_iso(value)
@@ -264,9 +281,9 @@ def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], s
     return None, None
 
 
-def _visible_byline(soup: BeautifulSoup, site_names: set[str]) -> list[str]:
-    """Names from rel=author links or an element whose class says byline/author."""
-    for tag in soup.select('[rel~="author"], [itemprop="author"], [class*="byline"], [class*="author-name"]', limit=10):
+def visible_byline(tags: list[Tag], site_names: set[str]) -> list[str]:
+    """Names from the page's byline elements (rel=author, class byline/author)."""
+    for tag in tags[:10]:
         text = squash(tag.get_text(" "))
         if not text or len(text) > 120:
             continue
@@ -278,13 +295,14 @@ def _visible_byline(soup: BeautifulSoup, site_names: set[str]) -> list[str]:
 
 def read_metadata(soup: BeautifulSoup, base_url: str | None = None) -> Metadata:
     """Everything the page states about the article, strongest source first."""
-    nodes = jsonld_nodes(soup)
-    meta = _meta(soup)
+    page = _Index(soup)
+    nodes = jsonld_nodes(page)
+    meta = _meta(page)
     article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
     site_names = _site_names(nodes, meta)
     md = Metadata(site_names=site_names, article_node=article)
-    md.headline = _headline(article, meta, soup, site_names)
-    md.date, md.date_source = _date(article, nodes, meta, soup)
+    md.headline = _headline(article, meta, page, site_names)
+    md.date, md.date_source = _date(article, nodes, meta, page)
     if article and article.get("author"):
         md.authors = _people(article.get("author"), site_names)
     if not md.authors:
@@ -293,10 +311,9 @@ def read_metadata(soup: BeautifulSoup, base_url: str | None = None) -> Metadata:
                 md.authors += [n for n in clean_people(value, site_names) if n not in md.authors]
             if md.authors:
                 break
-    if not md.authors and not (article and article.get("author")):
-        md.authors = _visible_byline(soup, site_names)
+    md.has_author_metadata = bool(md.authors or (article and article.get("author")))
 
-    link = soup.find("link", rel="canonical")
+    link = next((t for t in page["link"] if "canonical" in (t.get("rel") or "")), None)
     candidates = [link.get("href") if link else None, (meta.get("og:url") or [None])[0]]
     if article:
         main = article.get("mainEntityOfPage")
@@ -328,4 +345,3 @@ def first_date_in(text: str) -> str | None:
     return found[0][0] if found else None
 
 
-__all__ = ["Metadata", "read_metadata", "strip_site_name", "clean_people", "jsonld_nodes", "squash", "Tag"]
