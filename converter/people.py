@@ -42,7 +42,15 @@ _HANDLE = re.compile(r"@\w+")
 _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 
 
+# "Fox News’ Jessica Napoli": an outlet's possessive before the name
+_OUTLET_POSSESSIVE = re.compile(r"^[^'’]{2,40}['’]s?\s+(?=[A-Z])")
+# "Finian Cunningham. Sputnik International": an affiliation after a full stop
+_AFFILIATION_AFTER_STOP = re.compile(r"(?<=[a-z]{2})\.\s+\S.*$")
+
+
 def _tidy(name: str) -> str | None:
+    name = _OUTLET_POSSESSIVE.sub("", name.strip())
+    name = _AFFILIATION_AFTER_STOP.sub("", name)
     name = _GLUED.split(_HANDLE.sub("", name), maxsplit=1)[0].strip(" .,:;|-–—'\"")
     name = re.sub(r"\s+", " ", name)
     if not name or _NOT_A_NAME.match(name) or not _NAME.match(name):
@@ -68,6 +76,10 @@ def split_names(text: str) -> list[str]:
         name = _tidy(part)
         if name and name not in names:
             names.append(name)
+    # "Victor Tangermann, Futurism", "Ilana Muhlstein, MS, RDN": one word beside full names
+    # is an outlet or a credential
+    if any(" " in n for n in names):
+        names = [n for n in names if " " in n]
     return names
 
 

@@ -452,6 +452,9 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body) -> list[Bl
         else:
             out.append(Block("paragraph", b.spans))
     # "X contributed reporting" often follows the last paragraph
+    for b in blocks[last + 1 : last + 6]:
+        names = names_from_contribution(b.text) if b.words <= 40 else None
+        body.contributors += [n for n in names or [] if n not in body.contributors]
     return out
 
 
