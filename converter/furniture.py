@@ -96,14 +96,14 @@ def ends_article(line: str) -> bool:
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "dialog"})
 
 _ATTR_TOKEN = re.compile(
-    r"^(?:share|shares|sharing|sharebar|social|socials|sociallinks|related|relatedlinks|recirc|recirculation|"
+    r"(?:^| )(?:share|shares|sharing|sharebar|social|socials|sociallinks|related|relatedlinks|recirc|recirculation|"
     r"newsletter|newsletters|signup|subscribe|subscription|subscriptions|paywall|comment|comments|disqus|"
     r"promo|promos|promotion|ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|dfp|gpt|"
     r"sponsor|sponsored|outbrain|taboola|footer|nav|navbar|navigation|menu|breadcrumb|breadcrumbs|sidebar|"
     r"rail|cookie|cookies|consent|gdpr|popup|modal|overlay|masthead|toolbar|trending|popular|mostread|"
     r"recommended|recommendations|recommend|readmore|morestories|tags|taglist|tagcloud|topics|keywords|"
     r"pagination|pager|print|skip|skiplink|login|signin|search|byline|author|authors|bio|dateline|timestamp|"
-    r"meta|widget|widgets|banner|hidden|sronly|srtext|visuallyhidden|screenreader|disclaimer|copyright)$"
+    r"meta|widget|widgets|banner|hidden|sronly|srtext|visuallyhidden|screenreader|disclaimer|copyright)(?= |$)"
 )
 _SPLIT_TOKENS = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -121,19 +121,16 @@ def is_furniture_attr(value: str) -> bool:
     Wrappers such as `<div class="content has-sidebar">` also match: the HTML
     reader keeps a matching element anyway when it holds most of the prose.
     """
-    tokens = class_tokens(value)
-    if not tokens:
-        return False
-    return any(_ATTR_TOKEN.match(t) for t in tokens)
+    return bool(_ATTR_TOKEN.search(" ".join(class_tokens(value))))
 
 # Picture furniture: captions, credits and slideshows belong to an image, not
 # to the article's running text.
 _MEDIA_TOKEN = re.compile(
-    r"^(?:caption|captions|figcaption|credit|credits|gallery|slideshow|carousel|lightbox|figure|image|img|"
-    r"photo|photos|picture|thumbnail|thumb)$"
+    r"(?:^| )(?:caption|captions|figcaption|credit|credits|gallery|slideshow|carousel|lightbox|figure|image|img|"
+    r"photo|photos|picture|thumbnail|thumb)(?= |$)"
 )
 
 
 def is_media_attr(value: str) -> bool:
     """True when a class/id string names an image, its caption or a slideshow."""
-    return any(_MEDIA_TOKEN.match(t) for t in class_tokens(value))
+    return bool(_MEDIA_TOKEN.search(" ".join(class_tokens(value))))

@@ -151,6 +151,9 @@ class _Walker:
     def flush(self) -> None:
         if not self.spans:
             return
+        if all(isinstance(s, str) and s.isspace() for s in self.spans):
+            self.spans = []
+            return
         spans, self.spans = _tidy_spans(self.spans), []
         if not spans:
             return
@@ -194,6 +197,12 @@ class _Walker:
                     self.flush()
                 if tracked:
                     self.stack.pop()
+                continue
+            if type(child) is NavigableString:  # most nodes: plain text
+                if link_depth:
+                    link_buf.append(str(child))
+                else:
+                    self.spans.append(str(child))
                 continue
             if isinstance(child, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
                 continue
