@@ -236,7 +236,8 @@ class _Walker:
                 self.figures.append(child)
             if name == "a" and not link_depth:
                 link_depth = 1
-                link_url = safe_link(child.get("href"), self.base)
+                href = child.get("href")
+                link_url = href if isinstance(href, str) else None  # vetted in _span_links, only if kept
                 link_buf = []
             elif name == "a":
                 link_depth += 1
@@ -258,6 +259,7 @@ class _Walker:
         return True
 
     def _end_link(self, url: str | None, buf: list[str]) -> None:
+        # `url` is the raw href here: `_vetted` resolves and checks it for the blocks kept
         text = _SPACE.sub(" ", "".join(buf))
         if not text.strip():
             return
@@ -415,11 +417,25 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
     if not roots:
         return body
     inside = [b for b in blocks if roots.intersection(b.ancestors) or id(b) in roots]
-    body.blocks = _select(inside, headline, body)
+    body.blocks = _select(inside, headline, body, base)
     return body
 
 
-def _select(blocks: list[RawBlock], headline: str | None, body: Body) -> list[Block]:
+def _vetted(spans: tuple, base: str | None) -> tuple:
+    """Links made absolute; a link whose URL is not http(s)/mailto becomes plain text."""
+    out: list = []
+    for span in spans:
+        if isinstance(span, Link):
+            url = safe_link(span.url, base)
+            span = Link(span.text, url) if url else span.text
+        if isinstance(span, str) and out and isinstance(out[-1], str):
+            out[-1] += span
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None) -> list[Block]:
     """The blocks of the article itself, between its first and last prose."""
     good_idx = [i for i, b in enumerate(blocks) if b.good]
     if not good_idx:
@@ -452,14 +468,15 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body) -> list[Bl
             continue
         if not b.good and b.words <= 15 and find_dates(text):
             continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
+        spans = _vetted(b.spans, base)
         if b.kind == "heading":
-            out.append(Block("heading", b.spans, level=min(max(b.level, 2), 4)))
+            out.append(Block("heading", spans, level=min(max(b.level, 2), 4)))
         elif b.kind == "item":
-            out.append(Block("item", b.spans, ordered=b.ordered))
+            out.append(Block("item", spans, ordered=b.ordered))
         elif b.kind == "quote":
-            out.append(Block("quote", b.spans))
+            out.append(Block("quote", spans))
         else:
-            out.append(Block("paragraph", b.spans))
+            out.append(Block("paragraph", spans))
     # "X contributed reporting" often follows the last paragraph
     for b in blocks[last + 1 : last + 6]:
         names = names_from_contribution(b.text) if b.words <= 40 else None

@@ -92,8 +92,9 @@ class _Index:
 
     def __init__(self, soup: BeautifulSoup):
         self.tags: dict[str, list[Tag]] = {name: [] for name in self.NAMES}
-        for tag in soup.find_all(self.NAMES):
-            self.tags[tag.name].append(tag)
+        for tag in soup.descendants:  # plain iteration: much faster than find_all with a name list
+            if type(tag) is Tag and tag.name in self.tags:
+                self.tags[tag.name].append(tag)
 
     def __getitem__(self, name: str) -> list[Tag]:
         return self.tags[name]
