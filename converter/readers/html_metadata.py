@@ -8,6 +8,7 @@ rules for names and dates live in `converter.people` and `converter.dates`.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -16,7 +17,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from ..dates import find_dates, normalise_iso
+from ..dates import normalise_iso
 from ..people import names_from_byline, split_names
 
 # schema.org Article and its subtypes (and the posting types news sites use).
@@ -127,7 +128,8 @@ def _text_value(value) -> str | None:
         value = next((v for v in value if isinstance(v, (str, dict))), None)
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
-    return squash(value) if isinstance(value, str) and value.strip() else None
+    # WordPress escapes JSON-LD text twice: "review &#8211; shoots…"
+    return squash(html.unescape(value)) if isinstance(value, str) and value.strip() else None
 
 
 def _meta(page: _Index) -> dict[str, list[str]]:
@@ -158,7 +160,7 @@ def _people(value, site_names: set[str]) -> list[str]:
         else:
             raw = entry
         if isinstance(raw, str):
-            names += [n for n in clean_people(raw, site_names) if n not in names]
+            names += [n for n in clean_people(html.unescape(raw), site_names) if n not in names]
     return names
 
 
@@ -338,11 +340,3 @@ def read_metadata(soup: BeautifulSoup, base_url: str | None = None) -> Metadata:
         image = image.get("url") or image.get("contentUrl")
     md.image_url = image if isinstance(image, str) else (meta.get("og:image") or [None])[0]
     return md
-
-
-def first_date_in(text: str) -> str | None:
-    """A date printed in visible text (a dateline), as ISO 8601."""
-    found = find_dates(text)
-    return found[0][0] if found else None
-
-
