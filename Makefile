@@ -38,5 +38,10 @@ score: setup
 	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode text --system project
 	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode html --system project
 
+# Our HTML reader beside trafilatura on the corpus (installs the `bench` extra).
+bench: setup
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python bench/compare_html.py ../shared/corpus
+
 clean:
 	rm -rf site .pytest_cache

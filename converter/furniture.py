@@ -140,3 +140,56 @@ def end_strength(line: str) -> int:
     if ARTICLE_END.match(text):
         return 2
     return 1 if RELATED_BOX.match(text) else 0
+
+
+# ---------------------------------------------------------------------------
+# HTML pages: furniture named by class / id tokens and by tag.
+#
+# Saved HTML pages label their furniture in markup far more reliably than in
+# words: share bars, newsletter boxes, related links and comment threads carry
+# class or id tokens such as `share`, `newsletter`, `related`, `comments`.
+# These are general tokens many sites share (the readability / jusText
+# heuristics use the same idea), never the names one site uses.
+# ---------------------------------------------------------------------------
+
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu", "dialog"})
+
+_ATTR_TOKEN = re.compile(
+    r"(?:^| )(?:share|shares|sharing|sharebar|social|socials|sociallinks|related|relatedlinks|recirc|recirculation|"
+    r"newsletter|newsletters|signup|subscribe|subscription|subscriptions|paywall|comment|comments|disqus|"
+    r"promo|promos|promotion|ad|ads|adv|advert|adverts|advertisement|advertising|adslot|adunit|dfp|gpt|"
+    r"sponsor|sponsored|outbrain|taboola|footer|nav|navbar|navigation|menu|breadcrumb|breadcrumbs|sidebar|"
+    r"rail|cookie|cookies|consent|gdpr|popup|modal|overlay|masthead|toolbar|trending|popular|mostread|"
+    r"recommended|recommendations|recommend|readmore|morestories|tags|taglist|tagcloud|topics|keywords|"
+    r"pagination|pager|print|skip|skiplink|login|signin|search|byline|author|authors|bio|dateline|timestamp|"
+    r"meta|widget|widgets|banner|hidden|sronly|srtext|visuallyhidden|screenreader|disclaimer|copyright)(?= |$)"
+)
+_SPLIT_TOKENS = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def class_tokens(value: str) -> list[str]:
+    """`relatedArticles share-bar__item` -> related, articles, share, bar, item (and joined pairs)."""
+    words = [w for w in _SPLIT_TOKENS.split(_CAMEL.sub(" ", value).lower()) if w]
+    return words + [a + b for a, b in zip(words, words[1:])]
+
+
+def is_furniture_attr(value: str) -> bool:
+    """True when a class/id string names page furniture (`article-share`, `relatedLinks`).
+
+    Wrappers such as `<div class="content has-sidebar">` also match: the HTML
+    reader keeps a matching element anyway when it holds most of the prose.
+    """
+    return bool(_ATTR_TOKEN.search(" ".join(class_tokens(value))))
+
+# Picture furniture: captions, credits and slideshows belong to an image, not
+# to the article's running text.
+_MEDIA_TOKEN = re.compile(
+    r"(?:^| )(?:caption|captions|figcaption|credit|credits|gallery|slideshow|carousel|lightbox|figure|image|img|"
+    r"photo|photos|picture|thumbnail|thumb)(?= |$)"
+)
+
+
+def is_media_attr(value: str) -> bool:
+    """True when a class/id string names an image, its caption or a slideshow."""
+    return bool(_MEDIA_TOKEN.search(" ".join(class_tokens(value))))

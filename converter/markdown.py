@@ -67,8 +67,11 @@ def render_spans(spans) -> str:
             text = escape_inline(span.text)
             parts.append(f"[{text}](<{url}>)" if url and text else text)
         else:
-            parts.append(escape_inline(span))
-    return "".join(parts).strip()
+            # keep the space that separates this text from a neighbouring link
+            lead = " " if span[:1].isspace() else ""
+            trail = " " if span[-1:].isspace() else ""
+            parts.append(lead + escape_inline(span) + trail)
+    return clean_text("".join(parts))
 
 
 def render_block(block: Block, spans: str | None = None) -> str:

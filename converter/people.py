@@ -50,11 +50,14 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 # "IGN Staff", "Metro Desk": a byline that names a team, not a person
 _TEAM = re.compile(r"\b(?:staff|team|desk|editors?|reporters?|newsroom|bureau|redaktion|redação|redazione)$", re.I)
 # "Fox News’ Jessica Napoli": an outlet's possessive before the name
-_POSSESSIVE = re.compile(r"^.{2,40}?(?:’|')s?\s+(?=[A-Z])")
+_OUTLET_POSSESSIVE = re.compile(r"^[^'’]{2,40}['’]s?\s+(?=[A-Z])")
+# "Finian Cunningham. Sputnik International": an affiliation after a full stop
+_AFFILIATION_AFTER_STOP = re.compile(r"(?<=[a-z]{2})\.\s+\S.*$")
 
 
 def _tidy(name: str) -> str | None:
-    name = _POSSESSIVE.sub("", name.strip())
+    name = _OUTLET_POSSESSIVE.sub("", name.strip())
+    name = _AFFILIATION_AFTER_STOP.sub("", name)
     name = _GLUED.split(_HANDLE.sub("", name), maxsplit=1)[0].strip(" .,:;|-–—'\"")
     name = re.sub(r"\s+", " ", name)
     if not name or _NOT_A_NAME.match(name) or _TEAM.search(name) or not _NAME.match(name):
@@ -80,6 +83,10 @@ def split_names(text: str) -> list[str]:
         name = _tidy(part)
         if name and name not in names:
             names.append(name)
+    # "Victor Tangermann, Futurism", "Ilana Muhlstein, MS, RDN": one word beside full names
+    # is an outlet or a credential
+    if any(" " in n for n in names):
+        names = [n for n in names if " " in n]
     return names
 
 

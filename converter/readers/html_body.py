@@ -1,0 +1,520 @@
+"""The article's own text in an HTML page: its blocks, its lead image.
+
+The page is walked once, without recursion (100k nested tags must not blow
+the stack), into a flat list of text blocks, each knowing its ancestors.
+Everything else works on that list, as readability and jusText do:
+
+- "good" blocks are prose: long, sentence-shaped, few link words;
+- an element marked as furniture (nav/aside/footer tags, class or id tokens
+  such as share/related/newsletter, see `converter.furniture`) is dropped
+  unless it holds most of the page's prose (then it is a wrapper);
+- the article root is the deepest element that holds most of the prose;
+- inside it, link-heavy and furniture blocks go, and the article ends at a
+  "Related stories" / "Comments" heading.
+
+Only text and vetted http(s)/mailto links come out: script, style, iframe,
+forms and event handlers have no way into a `Block`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from ..article import Block, Image, Link
+from ..dates import find_dates
+from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr, is_media_attr
+from ..people import names_from_byline, names_from_contribution
+
+# Never looked into: code, embedded objects, form controls.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math",
+    "canvas", "template", "button", "input", "select", "textarea", "option", "label", "head", "title", "meta",
+    "link", "base", "audio", "video", "source", "track", "map", "area", "picture", "img",
+})
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
+    "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "figure",
+    "figcaption", "header", "footer", "nav", "aside", "address", "hr", "center", "form", "fieldset", "body",
+    "html", "details", "summary", "menu", "dialog", "hgroup",
+})
+SAFE_SCHEMES = ("http", "https", "mailto")
+MAX_DEPTH = 400  # deeper tags are read as text but not tracked as ancestors
+_SPACE = re.compile(r"\s+")
+_SENTENCE = re.compile(r"[.!?…。！？\"'”’»)]\s*$")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class RawBlock:
+    """One run of text between block boundaries, with where it stands."""
+
+    kind: str
+    spans: list
+    ancestors: tuple  # ids of the (tracked) enclosing elements, outermost first
+    tag: str
+    level: int = 0
+    ordered: bool = False
+    in_figure: bool = False
+    text: str = ""
+    link_chars: int = 0
+    good: bool = False
+    words: int = 0
+
+
+@dataclass
+class Body:
+    blocks: list[Block] = field(default_factory=list)
+    image: Image = field(default_factory=Image)
+    contributors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    byline_tags: list[Tag] = field(default_factory=list)
+
+
+def _count_words(text: str) -> int:
+    return max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)
+
+
+def safe_link(href, base: str | None) -> str | None:
+    """An absolute http(s)/mailto URL, or None for anything else (javascript:, data:, …)."""
+    if not isinstance(href, str):
+        return None
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        url = urljoin(base or "", href)
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in SAFE_SCHEMES or (scheme != "mailto" and not urlsplit(url).netloc):
+        return None
+    return url
+
+
+def _attr_text(tag: Tag) -> str:
+    parts = []
+    for name in ("class", "id", "role", "itemprop"):
+        value = tag.attrs.get(name)
+        if isinstance(value, list):
+            parts.extend(v for v in value if isinstance(v, str))
+        elif isinstance(value, str):
+            parts.append(value)
+    return " ".join(parts)
+
+
+def _is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
+
+
+@lru_cache(maxsize=4096)
+def _classify(attr: str) -> tuple[bool, bool, bool, bool]:
+    """(furniture, media, article body, byline) for one class/id/role string; pages repeat them a lot."""
+    low = attr.lower()
+    flat = low.replace("-", "").replace("_", "")
+    body = "articlebody" in flat
+    furniture = bool(attr) and not body and is_furniture_attr(attr)
+    media = bool(attr) and is_media_attr(attr)
+    byline = "byline" in flat or "author" in flat
+    return furniture, media, body, byline
+
+
+def _is_marked_furniture(tag: Tag, furniture: bool) -> bool:
+    if tag.name in FURNITURE_TAGS or tag.attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+        return True
+    return furniture
+
+
+class _Walker:
+    """Turns the page into `RawBlock`s in one iterative pass."""
+
+    def __init__(self, base: str | None):
+        self.base = base
+        self.blocks: list[RawBlock] = []
+        self.marked: set[int] = set()  # ids of elements marked as furniture
+        self.media: set[int] = set()  # ids of image / caption / slideshow wrappers
+        self.bylines: list[Tag] = []  # elements whose class names a byline or author
+        self.figures: list[Tag] = []
+        self.spans: list = []
+        self.stack: list[Tag] = []  # tracked ancestors
+
+    def flush(self) -> None:
+        if not self.spans:
+            return
+        if all(isinstance(s, str) and s.isspace() for s in self.spans):
+            self.spans = []
+            return
+        spans, self.spans = _tidy_spans(self.spans), []
+        if not spans:
+            return
+        container = next((t for t in reversed(self.stack) if t.name in BLOCK_TAGS), None)
+        kind, level, ordered = "paragraph", 0, False
+        names = [t.name for t in self.stack]
+        name = container.name if container is not None else "p"
+        if re.fullmatch(r"h[1-6]", name):
+            kind, level = "heading", int(name[1])
+        elif "li" in names or name in ("dd", "dt"):
+            kind = "item"
+            lst = next((t for t in reversed(self.stack) if t.name in ("ol", "ul")), None)
+            ordered = lst is not None and lst.name == "ol"
+        elif "blockquote" in names:
+            kind = "quote"
+        text = "".join(s if isinstance(s, str) else s.text for s in spans)
+        block = RawBlock(
+            kind, spans, tuple(id(t) for t in self.stack), name, level, ordered,
+            in_figure="figure" in names or name == "figcaption", text=text,
+            link_chars=sum(len(s.text) for s in spans if isinstance(s, Link)),
+        )
+        self.blocks.append(block)
+
+    def walk(self, root: Tag) -> None:
+        # explicit stack of (tag, child iterator, tracked?) instead of recursion
+        todo: list = [(root, iter(root.contents), self._enter(root))]
+        link_depth = 0
+        link_url = None
+        link_buf: list[str] = []
+        while todo:
+            tag, children, tracked = todo[-1]
+            child = next(children, None)
+            if child is None:
+                todo.pop()
+                if tag.name == "a" and link_depth:
+                    link_depth -= 1
+                    if link_depth == 0:
+                        self._end_link(link_url, link_buf)
+                        link_url, link_buf = None, []
+                if tag.name in BLOCK_TAGS:
+                    self.flush()
+                if tracked:
+                    self.stack.pop()
+                continue
+            if type(child) is NavigableString:  # most nodes: plain text
+                if link_depth:
+                    link_buf.append(str(child))
+                else:
+                    self.spans.append(str(child))
+                continue
+            if isinstance(child, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                if link_depth:
+                    link_buf.append(str(child))
+                else:
+                    self.spans.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name in SKIP_TAGS:
+                continue
+            if name == "br":
+                if link_depth:
+                    link_buf.append(" ")
+                elif self.spans and isinstance(self.spans[-1], str) and self.spans[-1] == "\n":
+                    self.flush()
+                else:
+                    self.spans.append("\n")
+                continue
+            if _is_hidden(child):
+                continue
+            if name in BLOCK_TAGS:
+                if link_depth:  # a block inside a link: close the link first
+                    self._end_link(link_url, link_buf)
+                    link_url, link_buf, link_depth = None, [], 0
+                self.flush()
+            if name == "figure":
+                self.figures.append(child)
+            if name == "a" and not link_depth:
+                link_depth = 1
+                href = child.get("href")
+                link_url = href if isinstance(href, str) else None  # vetted in _span_links, only if kept
+                link_buf = []
+            elif name == "a":
+                link_depth += 1
+            todo.append((child, iter(child.contents), self._enter(child)))
+
+    def _enter(self, tag: Tag) -> bool:
+        if len(self.stack) >= MAX_DEPTH or tag.name not in BLOCK_TAGS:
+            if tag.name == "a" and "author" in (tag.get("rel") or ""):
+                self.bylines.append(tag)
+            return False
+        self.stack.append(tag)
+        furniture, media, body, byline = _classify(_attr_text(tag))
+        if _is_marked_furniture(tag, furniture):
+            self.marked.add(id(tag))
+        if media:
+            self.media.add(id(tag))
+        if byline:
+            self.bylines.append(tag)
+        return True
+
+    def _end_link(self, url: str | None, buf: list[str]) -> None:
+        # `url` is the raw href here: `_vetted` resolves and checks it for the blocks kept
+        text = _SPACE.sub(" ", "".join(buf))
+        if not text.strip():
+            return
+        self.spans.append(Link(text, url) if url else text)
+
+
+def _tidy_spans(spans: list) -> tuple:
+    """Merge strings, collapse white space, trim the ends; drop empty links."""
+    out: list = []
+    for span in spans:
+        if isinstance(span, str):
+            text = _SPACE.sub(" ", span)
+            if out and isinstance(out[-1], str):
+                out[-1] += text
+            else:
+                out.append(text)
+        else:
+            out.append(span)
+    while out and isinstance(out[0], str) and not out[0].strip():
+        out.pop(0)
+    while out and isinstance(out[-1], str) and not out[-1].strip():
+        out.pop()
+    if not out:
+        return ()
+    if isinstance(out[0], str):
+        out[0] = out[0].lstrip()
+    if isinstance(out[-1], str):
+        out[-1] = out[-1].rstrip()
+    tidy = []
+    for i, span in enumerate(out):
+        if isinstance(span, Link):
+            text = span.text
+            lead = " " if text[:1] == " " and tidy and isinstance(tidy[-1], str) and not tidy[-1].endswith(" ") else ""
+            trail = " " if text[-1:] == " " else ""
+            if lead:
+                tidy[-1] += " "
+            tidy.append(Link(text.strip(), span.url))
+            if trail:
+                tidy.append(" ")
+        elif tidy and isinstance(tidy[-1], str):
+            tidy[-1] = (tidy[-1] + span).replace("  ", " ")
+        else:
+            tidy.append(span)
+    return tuple(s for s in tidy if (s.text if isinstance(s, Link) else s))
+
+
+def _is_teaser(block: RawBlock) -> bool:
+    """`[Another story's headline](…) Its summary…`: a list entry that links elsewhere."""
+    first = block.spans[0] if block.spans else None
+    return block.kind == "item" and isinstance(first, Link) and len(first.text) >= 15
+
+
+def _is_good(block: RawBlock) -> bool:
+    """Prose: long enough, sentence-shaped, not mostly links, not furniture."""
+    if block.kind == "heading" or block.in_figure or _is_teaser(block):
+        return False
+    length = len(block.text)
+    if block.link_chars > 0.4 * length:
+        return False
+    if block.words >= 12 and length >= 60:
+        return not is_furniture(block.text)
+    cjk = len(_CJK.findall(block.text))
+    return cjk >= 40
+
+
+def _choose_roots(blocks: list[RawBlock]) -> set[int]:
+    """The element(s) that hold the article, readability-style.
+
+    Every good block votes for its parent (fully) and grandparents (less);
+    the best-voted element is the core. Going up from it, a sibling subtree
+    joins when it holds a paragraph container comparable to the core's (a
+    body split into several columns), not when its prose is spread over
+    many small cards (teasers of other stories).
+    """
+    score: dict[int, float] = {}
+    direct: dict[int, int] = {}
+    good_text: dict[int, int] = {}
+    chains: dict[int, tuple] = {}
+    for b in blocks:
+        # the last ancestor is the block's own element (<p>, <li>…): its parent votes
+        chain = b.ancestors[:-1]
+        if not b.good or not chain:
+            continue
+        n = len(b.text)
+        vote = 1 + b.text.count(",") + min(n / 100, 3)
+        for level, a in enumerate(reversed(chain[-4:])):
+            score[a] = score.get(a, 0.0) + vote / (1 if level == 0 else 2 if level == 1 else level * 3)
+        direct[chain[-1]] = direct.get(chain[-1], 0) + n
+        chains[chain[-1]] = chain
+        for a in chain:
+            good_text[a] = good_text.get(a, 0) + n
+    if not score:
+        return set()
+    best_inside: dict[int, int] = {}
+    for parent, chain in chains.items():
+        for a in chain:
+            if direct[parent] > best_inside.get(a, 0):
+                best_inside[a] = direct[parent]
+    core = max(score, key=lambda a: score[a])
+    chain = next(c for c in chains.values() if core in c)
+    roots = {core}
+    position = chain.index(core)
+    core_best = best_inside.get(core, 0)
+    for depth in range(position - 1, -1, -1):
+        parent, current = chain[depth], chain[depth + 1]
+        others = good_text.get(parent, 0) - good_text.get(current, 0)
+        if others <= 0:
+            continue
+        groups: dict[int, int] = {}
+        for b in blocks:
+            if b.good and parent in b.ancestors and current not in b.ancestors:
+                i = b.ancestors.index(parent)
+                key = b.ancestors[i + 1] if i + 1 < len(b.ancestors) else id(b)
+                groups[key] = best_inside.get(key, 0) or len(b.text)
+        big = [g for g, best in groups.items() if best >= 0.3 * core_best]
+        if not big:
+            break
+        roots.update(big)
+    return roots
+
+
+def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body:
+    """The article's blocks (and lead image, contributors) from the page's <body>."""
+    walker = _Walker(base)
+    walker.walk(soup_root)
+    walker.flush()
+    blocks = walker.blocks
+    for b in blocks:
+        b.words = _count_words(b.text)
+        b.good = _is_good(b)
+
+    # furniture elements go, unless they hold most of the prose (then they are wrappers)
+    total = sum(len(b.text) for b in blocks if b.good) or 1
+    weight: dict[int, int] = {}
+    media_weight: dict[int, int] = {}
+    for b in blocks:
+        if b.good:
+            for a in b.ancestors:
+                if a in walker.marked:
+                    weight[a] = weight.get(a, 0) + len(b.text)
+            for a in b.ancestors:
+                if a in walker.media:
+                    media_weight[a] = media_weight.get(a, 0) + len(b.text)
+    dead = {a for a in walker.marked if weight.get(a, 0) < 0.5 * total}
+    blocks = [b for b in blocks if not dead.intersection(b.ancestors)]
+    # text in an image wrapper is its caption or credit (unless the "wrapper" holds the story)
+    pictures = {m for m in walker.media if media_weight.get(m, 0) < 0.5 * total}
+    for b in blocks:
+        if pictures.intersection(b.ancestors):
+            b.in_figure, b.good = True, False
+
+    body = Body(byline_tags=walker.bylines)
+    body.image = _lead_image(walker.figures, base, dead)
+    roots = _choose_roots(blocks)
+    if not roots:
+        return body
+    inside = [b for b in blocks if roots.intersection(b.ancestors) or id(b) in roots]
+    body.blocks = _select(inside, headline, body, base)
+    return body
+
+
+def _vetted(spans: tuple, base: str | None) -> tuple:
+    """Links made absolute; a link whose URL is not http(s)/mailto becomes plain text."""
+    out: list = []
+    for span in spans:
+        if isinstance(span, Link):
+            url = safe_link(span.url, base)
+            span = Link(span.text, url) if url else span.text
+        if isinstance(span, str) and out and isinstance(out[-1], str):
+            out[-1] += span
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None) -> list[Block]:
+    """The blocks of the article itself, between its first and last prose."""
+    good_idx = [i for i, b in enumerate(blocks) if b.good]
+    if not good_idx:
+        return []
+    first, last = good_idx[0], good_idx[-1]
+    # a short lede or subheading right before the first long paragraph still belongs
+    while first > 0 and _leads_in(blocks[first - 1]):
+        first -= 1
+    head_key = _SPACE.sub(" ", (headline or "").casefold()).strip()
+    out: list[Block] = []
+    for i in range(first, last + 1):
+        b = blocks[i]
+        text = b.text.strip()
+        if not text or b.in_figure or is_furniture(text):
+            continue
+        if b.kind == "heading" and (b.level == 1 or text.casefold() == head_key):
+            continue
+        if text.casefold() == head_key:
+            continue
+        if i > first and ends_article(text) and not b.good:
+            break
+        names = names_from_contribution(text)
+        if names and b.words <= 40:
+            body.contributors += [n for n in names if n not in body.contributors]
+            continue
+        if not b.good and names_from_byline(text) and b.words <= 12:
+            body.authors = body.authors or names_from_byline(text) or []
+            continue
+        if not b.good and (b.link_chars > 0.5 * len(text) and b.kind != "item" or _is_teaser(b)):
+            continue
+        if not b.good and b.words <= 15 and find_dates(text):
+            continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
+        spans = _vetted(b.spans, base)
+        if b.kind == "heading":
+            out.append(Block("heading", spans, level=min(max(b.level, 2), 4)))
+        elif b.kind == "item":
+            out.append(Block("item", spans, ordered=b.ordered))
+        elif b.kind == "quote":
+            out.append(Block("quote", spans))
+        else:
+            out.append(Block("paragraph", spans))
+    # "X contributed reporting" often follows the last paragraph
+    for b in blocks[last + 1 : last + 6]:
+        names = names_from_contribution(b.text) if b.words <= 40 else None
+        body.contributors += [n for n in names or [] if n not in body.contributors]
+    return out
+
+
+def _leads_in(block: RawBlock) -> bool:
+    if block.in_figure or is_furniture(block.text) or block.link_chars > 0.5 * max(1, len(block.text)):
+        return False
+    if block.kind == "heading":
+        return block.level > 1 and block.words >= 2
+    return block.words >= 6 and bool(_SENTENCE.search(block.text))
+
+
+def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
+    """The first figure with a picture: its URL, alt text, caption and credit apart."""
+    for figure in figures[:5]:
+        if id(figure) in dead:
+            continue
+        img = figure.find("img")
+        if img is None:
+            continue
+        url = None
+        for attr in ("src", "data-src", "data-original", "data-lazy-src"):
+            url = safe_link(img.get(attr), base)
+            if url and url.startswith("http"):
+                break
+            url = None
+        caption_tag = figure.find("figcaption")
+        caption = credit = None
+        if caption_tag is not None:
+            credit_tag = caption_tag.find(class_=re.compile(r"credit|copyright|source|byline|author", re.I))
+            if credit_tag is not None:
+                credit = _SPACE.sub(" ", credit_tag.get_text(" ")).strip() or None
+                credit_tag.extract()
+            caption = _SPACE.sub(" ", caption_tag.get_text(" ")).strip() or None
+        alt = img.get("alt")
+        description = _SPACE.sub(" ", alt).strip() if isinstance(alt, str) and alt.strip() else None
+        return Image(description=description, caption=caption, credit=credit, url=url)
+    return Image()
