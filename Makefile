@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a banner about MkDocs 2.0 on every build; keep logs quiet.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test fuzz browser bench score clean
+.PHONY: setup build serve test fuzz browser bench compare score clean
 
 setup: $(VENV)/.installed
 
@@ -39,7 +39,7 @@ score: setup
 	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode html --system project
 
 # Our HTML reader beside trafilatura on the corpus (installs the `bench` extra).
-bench: setup
+compare: setup
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python bench/compare_html.py ../shared/corpus
 
