@@ -58,7 +58,7 @@ class HtmlReader(Reader):
         if "<" not in text:
             raise DumpError(source, "no HTML markup in the file")
         try:
-            soup = BeautifulSoup(_BLOCK_GAP.sub(r"\1", _CODE.sub(" ", text)), "lxml")
+            soup = BeautifulSoup(_BLOCK_GAP.sub(r"\1", _CODE.sub(" ", text)), "lxml", multi_valued_attributes=None)
         except Exception as exc:  # lxml refuses some inputs outright
             raise DumpError(source, f"cannot parse HTML ({type(exc).__name__})") from None
         meta = read_metadata(soup)
