@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a banner about MkDocs 2.0 on every build; keep logs quiet.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test fuzz browser bench compare score clean
+.PHONY: setup build serve test fuzz load browser bench compare score clean
 
 setup: $(VENV)/.installed
 
@@ -33,6 +33,10 @@ test: setup browser
 # A long fuzzing run (thousands of examples per reader); CI runs a short one.
 fuzz: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+# 5,000 varied real pages plus bad dumps: convert and build, peak RSS, error lines, --strict.
+load: setup
+	$(BIN)/python -m bench.load --count 5000
 
 score: setup
 	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode text --system project

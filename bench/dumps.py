@@ -109,3 +109,57 @@ def write_dumps(folder, count: int, html_every: int = 0) -> list:
             path.write_text(text_dump(i), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def page_urls(corpus, page_id: str) -> list[str]:
+    """The URLs our readers find in a corpus page (its canonical URL may differ from the truth's)."""
+    from pathlib import Path
+
+    from converter.errors import DumpError
+    from converter.readers import read_dump
+
+    found = []
+    for path in (Path(corpus) / "html" / f"{page_id}.html", Path(corpus) / "text" / f"{page_id}.txt"):
+        try:
+            found.append(read_dump(path).url or "")
+        except DumpError:
+            pass
+    return found
+
+
+def write_corpus_variants(folder, corpus, count: int) -> list:
+    """`count` dumps made by varying the real pages of `corpus` (text and HTML alternately).
+
+    Variant i of a page gets a sentence of its own in every paragraph and its
+    own URL, so no two variants are the same story; headlines stay, so many
+    stories share one (and must all survive).
+    """
+    import re
+    from pathlib import Path
+
+    folder, corpus = Path(folder), Path(corpus)
+    folder.mkdir(parents=True, exist_ok=True)
+    truth = [json.loads(line) for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    pages = [(t["id"], t.get("url") or "") for t in truth]
+    paths = []
+    urls = {}
+    for i in range(count):
+        page_id, url = pages[i % len(pages)]
+        if page_id not in urls:
+            urls[page_id] = page_urls(corpus, page_id)
+        variant = f" Variant {i}."
+        if i % 2 == 0:
+            text = (corpus / "text" / f"{page_id}.txt").read_text(encoding="utf-8")
+            text = "\n".join(line + variant if len(line) > 60 else line for line in text.split("\n"))
+            suffix = ".txt"
+        else:
+            text = (corpus / "html" / f"{page_id}.html").read_text(encoding="utf-8", errors="replace")
+            text = re.sub(r">([^<>]{60,})<", lambda m: ">" + m.group(1) + variant + "<", text)
+            suffix = ".html"
+        for known in {url, *urls[page_id]}:
+            if known:
+                text = text.replace(known.rstrip("/"), f"{known.rstrip('/')}-v{i}")
+        path = folder / f"variant-{i:05d}{suffix}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -39,17 +39,17 @@ def reader_for(path: Path) -> Reader | None:
     return next((r for r in READERS if suffix in r.extensions), None)
 
 
-def read_text_of(path: Path, reader: Reader) -> str:
+def read_text_of(path: Path, reader: Reader, source: str | None = None) -> str:
     """The decoded text of a dump, or DumpError naming why it cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise DumpError(str(path), f"cannot read file ({exc.strerror or exc})") from None
+        raise DumpError(source or str(path), f"cannot read file ({exc.strerror or exc})") from None
     declared = getattr(reader, "declared_encoding", lambda _data: None)(data)
     try:
         return decode_bytes(data, declared)
     except DecodeError as exc:
-        raise DumpError(str(path), str(exc)) from None
+        raise DumpError(source or str(path), str(exc)) from None
 
 
 def read_dump(path: Path, source: str | None = None) -> Article:
@@ -58,7 +58,7 @@ def read_dump(path: Path, source: str | None = None) -> Article:
     reader = reader_for(path)
     if reader is None:
         raise DumpError(source, f"unsupported file type '{path.suffix}' (expected one of {', '.join(DUMP_EXTENSIONS)})")
-    text = read_text_of(path, reader)
+    text = read_text_of(path, reader, source)
     try:
         article = reader.read(text, source)
     except DumpError:

@@ -305,12 +305,12 @@ class TextReader(Reader):
         if not lines:
             raise DumpError(source, "no text in the dump")
         slug = lines[0].text.rstrip(".") if SLUG_LINE.match(lines[0].text) else None
-        url = next((ln.text for ln in lines if URL_LINE.match(ln.text)), None)
 
         start, end = _best_run(_prose_weights(lines))
         if end <= start or not any(_is_prose(ln) for ln in lines[start:end]):
             raise DumpError(source, "no article text found (no run of sentence-shaped lines)")
         first_prose = _body_start(lines, start, end)
+        url = _page_url(lines, first_prose)
         end = next((i for i in range(first_prose + 1, end) if lines[i].end == 2), end)
 
         hints = [_slug_words(h) for h in (slug, url) if h]
@@ -330,6 +330,18 @@ class TextReader(Reader):
             article.date_source = "url" if article.date else None
         article.summary = next((b.text for b in article.body if b.kind == "paragraph"), None)
         return article
+
+
+def _page_url(lines: list[_Line], body_start: int) -> str | None:
+    """The page's own address: a URL line above the body, or the dump's very last line.
+
+    A bare URL inside or below the article is a source the story cites, not
+    the page itself (two stories citing one source are not one story).
+    """
+    above = next((ln.text for ln in lines[:body_start] if URL_LINE.match(ln.text)), None)
+    if above:
+        return above
+    return lines[-1].text if URL_LINE.match(lines[-1].text) else None
 
 
 def _split_lines(text: str) -> list[_Line]:
