@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_HEADLINE, SUBPATH, BuiltSite, copy_project, mkdocs
 
-DUMPS = sorted((ROOT / "content" / "dumps").glob("*.txt"))
+DUMPS = sorted(p for p in (ROOT / "content" / "dumps").iterdir() if p.suffix in (".txt", ".html"))
 
 
 def headlines_in_order(html: str) -> list[str]:
@@ -31,6 +31,7 @@ def test_build_is_strict_clean_and_converts_inside_mkdocs(built_site: BuiltSite)
     assert len(posts) == len(DUMPS) >= 6
     # raw dumps are sources only: nothing of them is copied into the site
     assert not list(built_site.site.rglob("*.txt"))
+    assert not [p for p in built_site.site.rglob("*.html") if p.name != "index.html" and p.name != "404.html"]
     assert not (built_site.site / "dumps").exists()
 
 
