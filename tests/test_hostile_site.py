@@ -1,6 +1,6 @@
 """Hostile dumps stay inert: built into a real site and opened in Chromium.
 
-The dumps in tests/hostile/ carry script and style tags, event handlers,
+The dumps in tests/hostile/ (text and a saved HTML page) carry script and style tags, event handlers,
 `javascript:` and `data:` links, comments and CDATA, Markdown that tries to
 open raw HTML blocks or attribute lists, Jinja braces, YAML breakers,
 control and bidi characters and a 10,000-character line. On every page of
@@ -31,6 +31,9 @@ VISIBLE = [
     '{: onclick="window.__pwned=\'attr\'" }',
     '{{ config.site_name }} {% if true %}Jinja-looking braces{% endif %}',
     '# A hash at the start, > a quote marker, 1. a number',
+    # from the saved HTML page: entities the page showed as text stay text
+    '<script>window.__pwned = "escaped"</script> as visible text',
+    '[markdown link](javascript:alert(1)) written as text',
 ]
 
 
