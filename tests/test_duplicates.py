@@ -78,3 +78,22 @@ def test_file_names_do_not_depend_on_the_order_dumps_arrived(tmp_path: Path):
         return sorted(p.name for p in (content / "posts").glob("*.md"))
 
     assert build(["a.txt", "b.txt"]) == build(["b.txt", "a.txt"])
+
+
+def test_text_copy_and_saved_html_of_one_page_are_one_story(tmp_path: Path):
+    from conftest import CORPUS, corpus_truth
+
+    truth = {t["domain"]: t for t in corpus_truth()}
+    if "theverge.com" not in truth:
+        import pytest
+
+        pytest.skip("../shared/corpus is not beside the project")
+    page = truth["theverge.com"]["id"]
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "star-trek.txt").write_bytes((CORPUS / "text" / f"{page}.txt").read_bytes())
+    (content / "star-trek-saved.html").write_bytes((CORPUS / "html" / f"{page}.html").read_bytes())
+    report = convert(content)
+    assert len(articles(content)) == 1
+    assert report.duplicates and report.duplicates[0][:2] == ("star-trek-saved.html", "star-trek.txt")
+    assert frontmatter.load(articles(content)[0])["source"]["path"] == "star-trek-saved.html"

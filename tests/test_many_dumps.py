@@ -71,3 +71,28 @@ def test_slugs_are_never_reserved_empty_or_dots(text: str):
     assert slug and slug.isascii() and slug not in {".", ".."}
     assert slug.split("-")[0].lower() not in {"con", "nul", "com1", "lpt9"} or "-" in slug
     assert all(ch.isalnum() or ch == "-" for ch in slug)
+
+
+@pytest.mark.parametrize("name", [
+    "CON.txt",
+    "nul.txt",
+    "東京のニュース記事.txt",
+    "a name with spaces, 'quotes' and \"double quotes\".txt",
+    "new\nline.txt",
+    "colon: and # hash.txt",
+    ("x" * 240) + ".txt",
+])
+def test_any_dump_file_name_stays_inside_posts_and_round_trips(tmp_path: Path, name: str):
+    import frontmatter
+
+    content = tmp_path / "content"
+    content.mkdir()
+    body = ("A council votes on the budget after a long night\n\n"
+            "This is the first paragraph of a story that is long enough to be read as the body of an article.\n\n"
+            "And this is the second paragraph, which is also long enough to count as running text here.\n")
+    (content / name).write_text(body, encoding="utf-8")
+    report = convert(content)
+    assert not report.errors, report.errors
+    written = [p for p in tmp_path.rglob("*.md")]
+    assert [p.parent for p in written] == [content / "posts"]
+    assert frontmatter.load(written[0])["source"]["path"] == name
