@@ -17,10 +17,11 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from ..convert import POSTS_DIRNAME, convert
 from ..readers import DUMP_EXTENSIONS
+from .speedups import index_posts, patch_blog_modules
 from .templating import FILTERS
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -33,10 +34,18 @@ RAW_EXTENSIONS = frozenset({*DUMP_EXTENSIONS, ".txt", ".text", ".html", ".htm"})
 class DigestConfig(Config):
     posts_dir = opt.Type(str, default=POSTS_DIRNAME)
     strict = opt.Type(bool, default=False)
+    # Our list templates print no excerpts: don't render posts a second time for lists.
+    listing_excerpts = opt.Type(bool, default=True)
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
+    def on_startup(self, *, command, dirty):
+        # Having on_startup also makes MkDocs keep this instance across the
+        # rebuilds of `mkdocs serve`, so it can remember the previous build.
+        self.command, self.dirty = command, dirty
+
     def on_config(self, config):
+        patch_blog_modules(self.config.listing_excerpts)
         # mkdocs-rss-plugin 1.17 prints <url>None</url> without a feed image:
         # give it the site's icon, under site_url (which the deploy sets).
         rss = config.plugins.get("rss")
@@ -54,8 +63,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if report.errors and self.config.strict:
             raise PluginError(f"{len(report.errors)} dump(s) could not be converted")
 
+    @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
     def on_files(self, files, config):
         """Raw dumps are sources, never pages or assets of the site."""
+        index_posts(config, self.config.listing_excerpts)
         docs = Path(config["docs_dir"]).resolve()
         for file in list(files):
             if Path(file.src_uri).suffix.lower() not in RAW_EXTENSIONS or not file.abs_src_path:
