@@ -105,3 +105,31 @@ def test_screenshots(page, site_url, built_site, scheme, width):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (name, overflow)
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"), full_page=False)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_by_keyboard_shows_headline_and_snippet_and_opens_the_article(page, site_url, scheme):
+    """The header's search (Pagefind under the repository subpath): '/' opens it,
+    a result shows the headline, date and a snippet with the word marked, in
+    the site's colours; arrow and Enter open the article."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url)
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("unstinting", delay=20)
+    result = page.locator(".md-search-result__item", has_text=SEED_HEADLINE).first
+    result.wait_for(timeout=10_000)
+    assert result.locator("h1").inner_text() == SEED_HEADLINE
+    assert "August 19, 2024" in result.inner_text()
+    assert result.locator("mark").first.inner_text().lower() == "unstinting"
+    ink = result.locator("h1").evaluate("el => getComputedStyle(el).color")
+    light_ink = int(ink.split("(")[1].split(",")[0]) > 128
+    assert light_ink == (scheme == "dark"), ink  # light text on the dark palette
+    page.screenshot(path=str(ARTIFACTS / f"search-desktop-{scheme}.png"))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/2024/08/19/**")
+    assert page.locator("article.digest-article h1").inner_text() == SEED_HEADLINE
+    assert not page.locator("#__search").is_checked()

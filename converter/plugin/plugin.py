@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..convert import POSTS_DIRNAME, convert
 from ..readers import DUMP_EXTENSIONS
+from .search import BackgroundIndexer, index_site
 from .speedups import index_posts, patch_blog_modules
 from .templating import FILTERS
 
@@ -36,9 +37,16 @@ class DigestConfig(Config):
     strict = opt.Type(bool, default=False)
     # Our list templates print no excerpts: don't render posts a second time for lists.
     listing_excerpts = opt.Type(bool, default=True)
+    # Index the built site with Pagefind (the header's search box); see search.py.
+    search = opt.Type(bool, default=True)
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self):
+        super().__init__()
+        self.command, self.dirty, self.builds = "build", False, 0
+        self.indexer = BackgroundIndexer()
+
     def on_startup(self, *, command, dirty):
         # Having on_startup also makes MkDocs keep this instance across the
         # rebuilds of `mkdocs serve`, so it can remember the previous build.
@@ -46,6 +54,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_config(self, config):
         patch_blog_modules(self.config.listing_excerpts)
+        if self.config.search and "material/search" in config.plugins:
+            log.warning("digest: Material's search plugin is on as well; its search box wins "
+                        "(remove `search` from plugins to use the digest's)")
         # mkdocs-rss-plugin 1.17 prints <url>None</url> without a feed image:
         # give it the site's icon, under site_url (which the deploy sets).
         rss = config.plugins.get("rss")
@@ -107,3 +118,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if isinstance(page.meta.get("image"), dict):
             page.meta["digest_image"] = page.meta.pop("image")
         return output
+
+    def on_post_build(self, config):
+        if not self.config.search:
+            return
+        self.builds += 1
+        if self.command == "serve" and self.builds > 1:
+            self.indexer.request(config.site_dir)  # the preview shows the article now, search follows
+        elif not index_site(config.site_dir) and self.config.strict:
+            raise PluginError("search: the site could not be indexed")
+
+    def on_shutdown(self):
+        self.indexer.wait(timeout=30)
