@@ -18,8 +18,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# The preview: --dirty rebuilds only what a change touches (our plugin picks
+# the lists, feed and deletions that go with it), so a dropped dump is on
+# the front page in a second or two even on a large digest.
 serve: setup
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 # Debian's Chromium for the browser tests (playwright drives it; it never downloads a browser).
 browser:
@@ -33,6 +36,13 @@ test: setup browser
 # A long fuzzing run (thousands of examples per reader); CI runs a short one.
 fuzz: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_fuzz.py
+
+# The performance benchmark (bench/run.py): N = 100, 1,000 and 5,000 articles;
+# `make bench SIZES=100,1000` skips the largest. Writes bench/results.md.
+SIZES ?= 100,1000,5000
+REPEAT ?= 3
+bench: setup browser
+	$(BIN)/python -m bench.run --sizes $(SIZES) --repeat $(REPEAT) --out bench/results.md
 
 score: setup
 	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode text --system project
