@@ -88,6 +88,9 @@ def test_drop_a_dump_into_a_running_serve(served, record_property):
     content = project / "content"
     seed = content / "dumps" / "2024-08-19-blinken-israel.txt"
 
+    # the first build is indexed for search before the server answers
+    assert fetch(f"{base}pagefind/pagefind-entry.json")[0] == 200
+
     # a new dump appears: front page and its own page
     dump = content / "2024-08-20-drop-test.txt"
     dump.write_text(dropped_dump(seed), encoding="utf-8")
@@ -112,6 +115,9 @@ def test_drop_a_dump_into_a_running_serve(served, record_property):
     wait_for(lambda: DROPPED_HEADLINE not in fetch(base)[1] and fetch(article)[0] == 404, timeout=20)
     assert DROPPED_HEADLINE not in fetch(f"{base}archive/2024/08/")[1]
     assert DROPPED_HEADLINE not in fetch(f"{base}feed_rss_created.xml")[1]
+
+    # rebuilds re-index in the background: the search index is still served
+    wait_for(lambda: fetch(f"{base}pagefind/pagefind-entry.json")[0] == 200, timeout=20)
 
     # the site settles: no further builds once nothing changes
     time.sleep(2)
