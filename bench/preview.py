@@ -4,7 +4,10 @@ on the preview's article page, front page, month archive and section page.
 Runs the preview command (`mkdocs serve --livereload --dirty`, what `make
 serve` runs; or without --dirty, full rebuilds, for comparison) on
 127.0.0.1, waits for its first build, then drops new stories dated after
-every other one, one at a time, and polls the four pages.
+every other one (on the last day of the last month, so the navigation's
+months stay the same: the first story of a new month or section changes
+every page's navigation and costs a full build), one at a time, and polls
+the four pages.
 """
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ def _get(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         return exc.code, ""
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError, ValueError):
         return 0, ""
 
 
@@ -70,14 +73,14 @@ def drop_to_visible(project: Path, env: dict, dirty: bool = True, drops: int = 3
         for n in range(drops):
             number = 900_000 + n + (0 if dirty else 100)
             story = _story(number)
-            day = 2 + n  # January 2025: newer than every generated story
-            text = text_dump(number).replace(f"Published {story['date']:%b. %d, %Y}", f"Published Jan. {day:02d}, 2025")
+            # Dec 31, 2024: newer than every generated story (Jan 1 .. Dec 30), same month
+            text = text_dump(number).replace(f"Published {story['date']:%b. %d, %Y}", "Published Dec. 31, 2024")
             headline = story["headline"]
             dump = project / "content" / f"preview-drop-{number}.txt"
             started = time.monotonic()
             dump.write_text(text, encoding="utf-8")
             dropped.append(dump)
-            pages = [base, f"{base}archive/2025/01/", f"{base}category/{_slug(story['section'])}/"]
+            pages = [base, f"{base}archive/2024/12/", f"{base}category/{_slug(story['section'])}/"]
             ok = _wait(lambda: all(headline in _get(url)[1] for url in pages), 120)
             ok = ok and _wait(lambda: _find_article(base, headline), 30)
             if ok:
