@@ -18,8 +18,11 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# The preview: --dirty rebuilds only what a change touches (our plugin picks
+# the lists, feed and deletions that go with it), so a dropped dump is on
+# the front page in a second or two even on a large digest.
 serve: setup
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 # Debian's Chromium for the browser tests (playwright drives it; it never downloads a browser).
 browser:
@@ -37,6 +40,13 @@ fuzz: setup
 # 5,000 varied real pages plus bad dumps: convert and build, peak RSS, error lines, --strict.
 load: setup
 	$(BIN)/python -m bench.load --count 5000
+
+# The performance benchmark (bench/run.py): N = 100, 1,000 and 5,000 articles;
+# `make bench SIZES=100,1000` skips the largest. Writes bench/results.md.
+SIZES ?= 100,1000,5000
+REPEAT ?= 3
+bench: setup browser
+	$(BIN)/python -m bench.run --sizes $(SIZES) --repeat $(REPEAT) --out bench/results.md
 
 score: setup
 	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode text --system project

@@ -76,41 +76,69 @@ def timed_command(args: list[str], cwd: Path, ok_codes: tuple[int, ...] = (0,)) 
     return seconds, rss
 
 
-def mkdocs(project: Path, config: str = "mkdocs.yml") -> tuple[float, float]:
-    return timed_command([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config], project)
+def mkdocs(project: Path, config: str = "mkdocs.yml", site: str = "site") -> tuple[float, float]:
+    return timed_command([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", site], project)
+
+
+def post_stamps(project: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in (project / "content" / "posts").glob("*.md")}
+
+
+def page_kb(site: Path) -> dict[str, float]:
+    """Sizes a reader downloads per page: an article page (median) and the front page."""
+    articles = sorted(p.stat().st_size for p in site.glob("20*/*/*/*/index.html"))
+    return {"article_kb": (median(articles) / 1024) if articles else None,
+            "front_kb": (site / "index.html").stat().st_size / 1024}
 
 
 def conversion_ms(project: Path) -> dict[str, float]:
-    """ms per article for text and HTML dumps, read cold and then with nothing changed."""
-    from converter.convert import convert_dump, find_dumps
+    """ms per article for text and HTML dumps, read cold and then with nothing changed,
+    and a whole cold conversion run on one core and on all cores (what the plugin runs)."""
+    from converter.convert import convert, convert_dump, find_dumps
+    from converter.errors import DumpError
 
     content = project / "content"
     dumps = find_dumps(content, content / "posts")
     result = {}
     for kind, suffixes in (("text", (".txt",)), ("html", (".html", ".htm"))):
         chosen = [d for d in dumps if d.suffix in suffixes]
-        if not chosen:
-            continue
+        read = 0
         start = time.perf_counter()
         for dump in chosen:
-            convert_dump(dump, dump.name)
-        result[f"{kind}_cold_ms"] = (time.perf_counter() - start) * 1000 / len(chosen)
-    # cached: a convert run over a folder already converted (hashes + store only)
-    from converter.convert import convert
-
-    scratch = project / "cache-probe"
-    convert(content, scratch, workers=1, cache_dir=project / ".cache" / "probe")
+            try:
+                convert_dump(dump, dump.name)
+                read += 1
+            except DumpError:  # e.g. HTML before its reader lands: n/a
+                pass
+        if read:
+            result[f"{kind}_cold_ms"] = (time.perf_counter() - start) * 1000 / read
+    # whole runs into a scratch folder: cold on one core, cold on all cores, then cached
+    for label, workers in (("convert_1core_s", 1), ("convert_all_s", None)):
+        scratch = project / f"probe-{label}"
+        start = time.perf_counter()
+        convert(content, scratch, workers=workers, cache_dir=project / ".cache" / f"probe-{label}")
+        result[label] = time.perf_counter() - start
+    scratch = project / "probe-convert_all_s"
     start = time.perf_counter()
-    report = convert(content, scratch, workers=1, cache_dir=project / ".cache" / "probe")
+    report = convert(content, scratch, workers=1, cache_dir=project / ".cache" / "probe-convert_all_s")
     result["cached_ms"] = (time.perf_counter() - start) * 1000 / max(1, len(report.unchanged))
-    shutil.rmtree(scratch)
+    result["cached_written"] = len(report.written)
+    for label in ("convert_1core_s", "convert_all_s"):
+        shutil.rmtree(project / f"probe-{label}", ignore_errors=True)
     return result
 
 
 def reference_config(project: Path) -> str:
-    """mkdocs.yml without our plugin: Material's blog over the converted Markdown."""
+    """Stock Material blog over the converted Markdown: our mkdocs.yml without our
+    plugin, our templates (they need its filters), our CSS and the feed, and with
+    Material's own search plugin, as a site made with Material alone would have."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"^\s*-\s*digest\s*$", "", text, flags=re.M)
+    text = re.sub(r"^\s*custom_dir:.*$", "", text, flags=re.M)
+    text = re.sub(r"^extra_css:\n(?:\s+-.*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^  - rss:\n(?:      .*\n)+", "", text, flags=re.M)
+    if not re.search(r"^\s*-\s*search\s*$", text, flags=re.M):
+        text = text.replace("plugins:\n", "plugins:\n  - search\n", 1)
     (project / "mkdocs-reference.yml").write_text(text, encoding="utf-8")
     return "mkdocs-reference.yml"
 
@@ -132,7 +160,7 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def bench_size(count: int, repeat: int, where: Path) -> dict:
+def bench_size(count: int, repeat: int, where: Path, preview: bool = True) -> dict:
     project = make_project(where, count)
     row: dict = {"articles": count}
     row.update(conversion_ms(project))
@@ -143,18 +171,24 @@ def bench_size(count: int, repeat: int, where: Path) -> dict:
         seconds, peak = mkdocs(project)
         full.append(seconds)
         rss.append(peak)
+        before = post_stamps(project)
         nochange.append(mkdocs(project)[0])
+        # a no-change build converts nothing: every article file stays as it was
+        row["nochange_rewritten"] = sum(1 for k, v in post_stamps(project).items() if before.get(k) != v)
     config = reference_config(project)
     ref, ref_rss = [], []
     aside = project / "dumps-aside"
     (project / "content" / "dumps").rename(aside)  # the reference has only the Markdown
     try:
         for _ in range(repeat):
-            seconds, peak = mkdocs(project, config)
+            seconds, peak = mkdocs(project, config, "site-reference")
             ref.append(seconds)
             ref_rss.append(peak)
     finally:
         aside.rename(project / "content" / "dumps")
+    row["reference_site_mb"] = folder_mb(project / "site-reference")
+    row["reference_search_bytes"] = first_search_bytes(project / "site-reference", "council")
+    shutil.rmtree(project / "site-reference", ignore_errors=True)
     row.update(
         build_s=median(full), build_rss_mb=median(rss), reference_s=median(ref), reference_rss_mb=median(ref_rss),
         nochange_s=median(nochange),
@@ -163,7 +197,13 @@ def bench_size(count: int, repeat: int, where: Path) -> dict:
     row["nochange_ratio"] = row["nochange_s"] / row["reference_s"]
     mkdocs(project)
     row["site_mb"] = folder_mb(project / "site")
+    row.update(page_kb(project / "site"))
     row["search_bytes"] = first_search_bytes(project / "site", "council")
+    if preview and count == 1000:
+        from bench.preview import drop_to_visible
+
+        row["preview_s"] = drop_to_visible(project, ENV, dirty=True, drops=repeat)
+        row["preview_full_s"] = drop_to_visible(project, ENV, dirty=False, drops=1)
     return row
 
 
@@ -172,6 +212,8 @@ COLUMNS = [
     ("text_cold_ms", "text ms/article", "{:.2f}"),
     ("html_cold_ms", "HTML ms/article", "{:.2f}"),
     ("cached_ms", "cached ms/article", "{:.3f}"),
+    ("convert_1core_s", "convert all, 1 core s", "{:.1f}"),
+    ("convert_all_s", "convert all, all cores s", "{:.1f}"),
     ("build_s", "full build s", "{:.1f}"),
     ("build_rss_mb", "peak RSS MB", "{:.0f}"),
     ("reference_s", "reference build s", "{:.1f}"),
@@ -180,7 +222,13 @@ COLUMNS = [
     ("nochange_s", "no-change build s", "{:.1f}"),
     ("nochange_ratio", "no-change ratio", "{:.2f}"),
     ("site_mb", "site MB", "{:.1f}"),
+    ("reference_site_mb", "reference site MB", "{:.1f}"),
+    ("article_kb", "article page KB", "{:.1f}"),
+    ("front_kb", "front page KB", "{:.1f}"),
     ("search_bytes", "first search KB", "{:.0f}"),
+    ("reference_search_bytes", "reference first search KB", "{:.0f}"),
+    ("preview_s", "preview drop-to-visible s", "{:.1f}"),
+    ("preview_full_s", "same, full rebuilds s", "{:.1f}"),
 ]
 
 
@@ -192,7 +240,7 @@ def table(rows: list[dict]) -> str:
         cells = []
         for key, _, fmt in COLUMNS:
             value = row.get(key)
-            if key == "search_bytes" and value is not None:
+            if key.endswith("search_bytes") and value is not None:
                 value = value / 1024
             cells.append("n/a" if value is None else fmt.format(value))
         lines.append("| " + " | ".join(cells) + " |")
@@ -205,14 +253,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--out", type=Path, help="also write the table (and JSON rows) here")
     parser.add_argument("--keep", action="store_true", help="keep the scratch projects")
+    parser.add_argument("--no-preview", action="store_true", help="skip the mkdocs serve drop-to-visible measurement")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    where = Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    where = Path(tempfile.mkdtemp(prefix="perf-digest-bench-"))
     rows = []
     try:
         for count in sizes:
             print(f"bench: {count} articles…", file=sys.stderr, flush=True)
-            rows.append(bench_size(count, args.repeat, where))
+            rows.append(bench_size(count, args.repeat, where, preview=not args.no_preview))
             print(table(rows[-1:]), file=sys.stderr, flush=True)
     finally:
         if not args.keep:

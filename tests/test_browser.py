@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTIFACTS, SEED_HEADLINE
+from conftest import ARTIFACTS, SEED_HEADLINE, copy_project, mkdocs, serve_static
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -105,3 +105,54 @@ def test_screenshots(page, site_url, built_site, scheme, width):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (name, overflow)
         page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"), full_page=False)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_by_keyboard_shows_headline_and_snippet_and_opens_the_article(page, site_url, scheme):
+    """The header's search (Pagefind under the repository subpath): '/' opens it,
+    a result shows the headline, date and a snippet with the word marked, in
+    the site's colours; arrow and Enter open the article."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url)
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("unstinting", delay=20)
+    result = page.locator(".md-search-result__item", has_text=SEED_HEADLINE).first
+    result.wait_for(timeout=10_000)
+    assert result.locator("h1").inner_text() == SEED_HEADLINE
+    assert "August 19, 2024" in result.inner_text()
+    assert result.locator("mark").first.inner_text().lower() == "unstinting"
+    ink = result.locator("h1").evaluate("el => getComputedStyle(el).color")
+    light_ink = int(ink.split("(")[1].split(",")[0]) > 128
+    assert light_ink == (scheme == "dark"), ink  # light text on the dark palette
+    page.screenshot(path=str(ARTIFACTS / f"search-desktop-{scheme}.png"))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/2024/08/19/**")
+    assert page.locator("article.digest-article h1").inner_text() == SEED_HEADLINE
+    assert not page.locator("#__search").is_checked()
+
+
+def test_search_results_print_markup_in_a_headline_as_text(page, tmp_path):
+    project = copy_project(tmp_path / "project")
+    seed = project / "content" / "dumps" / "2024-08-19-blinken-israel.txt"
+    hostile = 'Blinken <img src=x onerror=alert(1)> & "Herzog" meet'
+    text = seed.read_text(encoding="utf-8").replace(SEED_HEADLINE, hostile)
+    text = text.replace("blinken-is-in-israel-to-push-for-a-gaza-cease-fire-deal.", "blinken-img-herzog-meet")
+    seed.write_text(text.replace("Two men in suits", "<img src=y onerror=alert(2)> Two men in suits"), encoding="utf-8")
+    proc = mkdocs("build", "--site-dir", str(project / "site"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve_static(project / "site") as url:
+        page.goto(url)
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("suits", delay=20)
+        result = page.locator(".md-search-result__item", has_text="Herzog").first
+        result.wait_for(timeout=10_000)
+        assert result.locator("h1").inner_text() == hostile
+        assert "<img src=y onerror=alert(2)>" in result.inner_text()
+        assert page.locator(".md-search-result img").count() == 0 and not dialogs

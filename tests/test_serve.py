@@ -14,6 +14,7 @@ import pytest
 
 from conftest import SEED_HEADLINE, SUBPATH, copy_project, mkdocs_env
 
+PREVIEW = ("serve", "--livereload", "--dirty")  # what `make serve` runs
 DROPPED_HEADLINE = "Drop test: Blinken meets Herzog again in Tel Aviv"
 BUILT = re.compile(r"Documentation built in")
 
@@ -61,7 +62,7 @@ def served(tmp_path: Path):
     log_path = tmp_path / "serve.log"
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", *PREVIEW, "-a", f"127.0.0.1:{port}"],
             cwd=project, env=mkdocs_env(), stdout=log, stderr=subprocess.STDOUT,
         )
     try:
@@ -87,12 +88,18 @@ def test_drop_a_dump_into_a_running_serve(served, record_property):
     content = project / "content"
     seed = content / "dumps" / "2024-08-19-blinken-israel.txt"
 
+    # the first build is indexed for search before the server answers
+    assert fetch(f"{base}pagefind/pagefind-entry.json")[0] == 200
+
     # a new dump appears: front page and its own page
     dump = content / "2024-08-20-drop-test.txt"
     dump.write_text(dropped_dump(seed), encoding="utf-8")
     latency = wait_for(lambda: DROPPED_HEADLINE in fetch(base)[1])
     article = f"{base}2024/08/20/drop-test-blinken-meets-herzog-again-in-tel-aviv/"
     wait_for(lambda: fetch(article)[0] == 200, timeout=10)
+    # the incremental build also rebuilt the lists that show it: its month and its section
+    assert DROPPED_HEADLINE in fetch(f"{base}archive/2024/08/")[1]
+    assert DROPPED_HEADLINE in fetch(f"{base}category/top-news/")[1]
     record_property("drop_to_publish_seconds", round(latency, 2))
     print(f"drop-to-publish latency: {latency:.2f}s")
     assert latency < 10
@@ -106,6 +113,11 @@ def test_drop_a_dump_into_a_running_serve(served, record_property):
     # deleting the dump takes the article off the site
     dump.unlink()
     wait_for(lambda: DROPPED_HEADLINE not in fetch(base)[1] and fetch(article)[0] == 404, timeout=20)
+    assert DROPPED_HEADLINE not in fetch(f"{base}archive/2024/08/")[1]
+    assert DROPPED_HEADLINE not in fetch(f"{base}feed_rss_created.xml")[1]
+
+    # rebuilds re-index in the background: the search index is still served
+    wait_for(lambda: fetch(f"{base}pagefind/pagefind-entry.json")[0] == 200, timeout=20)
 
     # the site settles: no further builds once nothing changes
     time.sleep(2)

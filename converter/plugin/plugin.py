@@ -17,10 +17,13 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from ..convert import POSTS_DIRNAME, convert
 from ..readers import DUMP_EXTENSIONS
+from .incremental import Planner, QuietDirtyWarning
+from .search import BackgroundIndexer, index_site
+from .speedups import index_posts, patch_blog_modules
 from .templating import FILTERS
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -33,15 +36,42 @@ RAW_EXTENSIONS = frozenset({*DUMP_EXTENSIONS, ".txt", ".text", ".html", ".htm"})
 class DigestConfig(Config):
     posts_dir = opt.Type(str, default=POSTS_DIRNAME)
     strict = opt.Type(bool, default=False)
+    # Our list templates print no excerpts: don't render posts a second time for lists.
+    listing_excerpts = opt.Type(bool, default=True)
+    # Index the built site with Pagefind (the header's search box); see search.py.
+    search = opt.Type(bool, default=True)
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self):
+        super().__init__()
+        self.command, self.dirty, self.builds = "build", False, 0
+        self.indexer = BackgroundIndexer()
+        self.planner = Planner()
+        self.pages_read: list = []
+
+    def on_startup(self, *, command, dirty):
+        # Having on_startup also makes MkDocs keep this instance across the
+        # rebuilds of `mkdocs serve`, so it can remember the previous build.
+        self.command, self.dirty = command, dirty
+        if dirty:  # the planner (incremental.py) keeps lists, feed and deletions right
+            logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
+
     def on_config(self, config):
+        self.pages_read = []
+        patch_blog_modules(self.config.listing_excerpts)
+        if self.config.search and "material/search" in config.plugins:
+            log.warning("digest: Material's search plugin is on as well; its search box wins "
+                        "(remove `search` from plugins to use the digest's)")
         # mkdocs-rss-plugin 1.17 prints <url>None</url> without a feed image:
         # give it the site's icon, under site_url (which the deploy sets).
         rss = config.plugins.get("rss")
         if rss is not None and not rss.config.get("image") and config.site_url:
             rss.config["image"] = urljoin(config.site_url, "assets/images/favicon.png")
+        if rss is not None and isinstance(getattr(rss, "pages_to_filter", None), list):
+            # mkdocs-rss-plugin 1.17 keeps its instance across serve rebuilds and
+            # collects pages from each: start every build's feed afresh.
+            rss.pages_to_filter = []
         return config
 
     def on_pre_build(self, config) -> None:
@@ -54,8 +84,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if report.errors and self.config.strict:
             raise PluginError(f"{len(report.errors)} dump(s) could not be converted")
 
+    @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
     def on_files(self, files, config):
         """Raw dumps are sources, never pages or assets of the site."""
+        index_posts(config, self.config.listing_excerpts)
+        if self.dirty:
+            rss = config.plugins.get("rss")
+            length = int(rss.config.get("length") or 20) if rss is not None else 0
+            self.planner.plan(files, config, feed_length=length)
         docs = Path(config["docs_dir"]).resolve()
         for file in list(files):
             if Path(file.src_uri).suffix.lower() not in RAW_EXTENSIONS or not file.abs_src_path:
@@ -68,6 +104,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return files
 
     def on_env(self, env, config, files):
+        self.planner.building()
         env.filters.update(FILTERS)
         return env
 
@@ -76,6 +113,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         summary = page.meta.get("summary")
         if isinstance(summary, str) and summary and not page.meta.get("description"):
             page.meta["description"] = summary
+        self.pages_read.append(page)
         return markdown
 
     def on_page_context(self, context, page, config, nav):
@@ -93,6 +131,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         it); ours is a {description, caption, url} mapping the article
         template has already used. Once the page is rendered, hide it from
         the feed."""
-        if isinstance(page.meta.get("image"), dict):
-            page.meta["digest_image"] = page.meta.pop("image")
+        _hide_image(page)
         return output
+
+    def on_post_build(self, config):
+        for page in self.pages_read:  # read for the feed but not rendered (incremental builds)
+            _hide_image(page)
+        self.pages_read = []
+        if self.dirty:
+            self.planner.finish(config.site_dir)
+        if not self.config.search:
+            return
+        self.builds += 1
+        if self.command == "serve" and self.builds > 1:
+            self.indexer.request(config.site_dir)  # the preview shows the article now, search follows
+        elif not index_site(config.site_dir) and self.config.strict:
+            raise PluginError("search: the site could not be indexed")
+
+    def on_build_error(self, error):
+        self.planner.forget()
+
+    def on_shutdown(self):
+        self.indexer.wait(timeout=30)
+
+
+def _hide_image(page) -> None:
+    if isinstance(page.meta.get("image"), dict):
+        page.meta["digest_image"] = page.meta.pop("image")
