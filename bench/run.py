@@ -247,6 +247,31 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+RESULTS_HEADER = """# Benchmark results
+
+`{command}` on the project's 2-core machine, medians of the repeats.
+MkDocs 1.6.1, Material 9.8.2, Pagefind 1.5.2.
+
+- **articles**: generated dumps (`bench/dumps.py`), one in five saved as HTML.
+- **reference**: Material's blog plugin with Material's own (lunr) search over
+  the same converted Markdown, without our plugin, templates or feed, built in
+  the same run. **ratio** = our full build from raw dumps / reference.
+- **no-change build**: a second `mkdocs build` with nothing changed (the
+  converter only checks hashes; no article file is rewritten).
+- **first search KB**: every search-related response a fresh Chromium receives
+  from opening the front page to the first results for one word (ours: the
+  Pagefind engine, index chunks and result fragments; reference: lunr's whole
+  `search_index.json` and its worker).
+- **preview drop-to-visible**: `make serve` (`mkdocs serve --dirty` with our
+  plugin) on the 1,000-article digest: seconds from a dump dropped into
+  `content/` until it shows on its article page, the front page, its month
+  and its section; "full rebuilds" is the same with plain `mkdocs serve`.
+- **peak RSS**: the largest process of the build; at 5,000 articles that is
+  the Pagefind indexer.
+
+"""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated article counts")
@@ -269,7 +294,9 @@ def main() -> int:
     result = table(rows)
     print(result)
     if args.out:
-        args.out.write_text(result + "\n\n```json\n" + json.dumps(rows, indent=1) + "\n```\n", encoding="utf-8")
+        header = RESULTS_HEADER.format(command=" ".join(["python -m bench.run", *sys.argv[1:]]))
+        args.out.write_text(header + result + "\n\n```json\n" + json.dumps(rows, indent=1) + "\n```\n",
+                            encoding="utf-8")
     return 0
 
 
