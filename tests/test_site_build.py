@@ -212,3 +212,14 @@ def test_pages_workflow_builds_strict_and_deploys_with_the_pages_actions():
     assert "actions/upload-pages-artifact@" in uses and "actions/deploy-pages@" in uses
     assert "mkdocs build --strict" in runs
     assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+
+
+def test_a_story_dropped_twice_is_one_page_and_a_note_not_a_failed_build(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    seed = project / "content" / "dumps" / "2024-08-19-blinken-israel.txt"
+    (project / "content" / "2024-08-19-blinken-again.txt").write_bytes(seed.read_bytes())
+    proc = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    notes = [line for line in proc.stderr.splitlines() if "2024-08-19-blinken-again.txt" in line]
+    assert len(notes) == 1 and "dumps/2024-08-19-blinken-israel.txt" in notes[0]
+    assert len(list((project / "site" / "2024" / "08" / "19").iterdir())) == 1

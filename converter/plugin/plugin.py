@@ -80,7 +80,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for error in report.errors:
             log.error(str(error))
         for line in report.warnings():
-            log.warning(line)
+            # A duplicate or a kept edit is news, not a fault: it must not stop
+            # a --strict build (the publishing workflow) the way a bad dump does.
+            log.info(line)
         if report.errors and self.config.strict:
             raise PluginError(f"{len(report.errors)} dump(s) could not be converted")
 
