@@ -119,7 +119,7 @@ class Planner:
                 populate = write or id(file) in newest
             rebuilt += write
             file.is_modified = self._decider(populate, write)
-        log.info("digest: %s build, %d of %d pages", "full" if full else "incremental", rebuilt, len(docs))
+        log.debug("digest: %s build, %d of %d pages", "full" if full else "incremental", rebuilt, len(docs))
 
     def _decider(self, populate: bool, write: bool):
         return lambda: populate if self.phase == "populate" else write
