@@ -102,10 +102,13 @@ class _Story:
 
     @property
     def rank(self) -> tuple:
-        """Which of two duplicates is published: an edited article, then HTML, then the first path."""
+        """Which of two duplicates is published: an edited article, then HTML (richer
+        metadata), then one whose date the page or its name states, then the first path."""
         edited = self.stored is not None and self.stored.edited and self.article is None
         html = self.source.lower().endswith((".html", ".htm"))
-        return (not edited, not html, self.source)
+        date_source = self.article.date_source if self.article else (self.stored.date_source if self.stored else None)
+        guessed_date = date_source in (None, "git", "mtime")
+        return (not edited, not html, guessed_date, self.source)
 
 
 def find_dumps(root: Path, out_dir: Path) -> list[Path]:

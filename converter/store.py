@@ -32,6 +32,7 @@ _FIELD = {
         "sha256": r"^  sha256: ([0-9a-f]{64})$",
         "converter": r"^converter: (\S+)$",
         "url": r"^url: (\S+)$",
+        "date_source": r"^date_source: (\S+)$",
     }.items()
 }
 
@@ -47,6 +48,7 @@ class StoredArticle:
     edited: bool
     url: str | None
     text: str
+    date_source: str | None = None
 
     @property
     def body(self) -> str:
@@ -70,9 +72,11 @@ def _read_article(path: Path) -> StoredArticle | None:
         if not (isinstance(source, dict) and isinstance(source.get("path"), str)):
             return None
         found = {"path": source["path"], "sha256": source.get("sha256"),
-                 "converter": str(meta.get("converter") or ""), "url": meta.get("url")}
+                 "converter": str(meta.get("converter") or ""), "url": meta.get("url"),
+                 "date_source": meta.get("date_source")}
     return StoredArticle(path, _scalar(found["path"]), found["sha256"], found["converter"],
-                         is_hand_edited(text), _scalar(found["url"]) if found["url"] else None, text)
+                         is_hand_edited(text), _scalar(found["url"]) if found["url"] else None, text,
+                         found["date_source"])
 
 
 def _scalar(value: str) -> str:

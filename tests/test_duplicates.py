@@ -97,3 +97,15 @@ def test_text_copy_and_saved_html_of_one_page_are_one_story(tmp_path: Path):
     assert len(articles(content)) == 1
     assert report.duplicates and report.duplicates[0][:2] == ("star-trek-saved.html", "star-trek.txt")
     assert frontmatter.load(articles(content)[0])["source"]["path"] == "star-trek-saved.html"
+
+
+def test_the_copy_whose_date_is_known_is_the_one_published(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "0-undated-copy.txt").write_bytes(SEED.read_bytes())
+    (content / "2024-08-19-blinken.txt").write_bytes(SEED.read_bytes())
+    report = convert(content)
+    [article] = articles(content)
+    post = frontmatter.load(article)
+    assert post["source"]["path"] == "2024-08-19-blinken.txt" and str(post["date"]) == "2024-08-19"
+    assert report.duplicates[0][:2] == ("2024-08-19-blinken.txt", "0-undated-copy.txt")
