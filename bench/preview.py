@@ -26,13 +26,15 @@ from bench.dumps import _story, text_dump
 SUBPATH = "/news-digest/"
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _get(url: str) -> tuple[int, str]:
+def fetch(url: str) -> tuple[int, str]:
+    """(status, body) of a GET; status 0 when nothing answers."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read().decode("utf-8", "replace")
@@ -57,7 +59,7 @@ def _slug(text: str) -> str:
 
 def drop_to_visible(project: Path, env: dict, dirty: bool = True, drops: int = 3) -> float | None:
     """Median seconds over `drops` dropped dumps; None if the preview never showed one."""
-    port = _free_port()
+    port = free_port()
     args = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
     if dirty:
         args.append("--dirty")
@@ -67,7 +69,7 @@ def drop_to_visible(project: Path, env: dict, dirty: bool = True, drops: int = 3
     times = []
     dropped = []
     try:
-        if not _wait(lambda: _get(base)[0] == 200 or proc.poll() is not None, 600) or proc.poll() is not None:
+        if not _wait(lambda: fetch(base)[0] == 200 or proc.poll() is not None, 600) or proc.poll() is not None:
             return None
         time.sleep(2)  # let the first build's own file events settle
         for n in range(drops):
@@ -81,7 +83,7 @@ def drop_to_visible(project: Path, env: dict, dirty: bool = True, drops: int = 3
             dump.write_text(text, encoding="utf-8")
             dropped.append(dump)
             pages = [base, f"{base}archive/2024/12/", f"{base}category/{_slug(story['section'])}/"]
-            ok = _wait(lambda: all(headline in _get(url)[1] for url in pages), 120)
+            ok = _wait(lambda: all(headline in fetch(url)[1] for url in pages), 120)
             ok = ok and _wait(lambda: _find_article(base, headline), 30)
             if ok:
                 times.append(time.monotonic() - started)
@@ -101,10 +103,10 @@ def drop_to_visible(project: Path, env: dict, dirty: bool = True, drops: int = 3
 
 def _find_article(base: str, headline: str) -> bool:
     """The front page links the article; its page answers with the headline."""
-    status, front = _get(base)
+    status, front = fetch(base)
     match = re.search(r'<a href="([^"]+)">' + re.escape(headline.replace("&", "&amp;")), front)
     if not match:
         return False
     url = urllib.request.urljoin(base, match.group(1))
-    status, page = _get(url)
+    status, page = fetch(url)
     return status == 200 and "digest-article__headline" in page

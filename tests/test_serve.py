@@ -2,37 +2,19 @@
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.preview import fetch, free_port
 from conftest import SEED_HEADLINE, SUBPATH, copy_project, mkdocs_env
 
 PREVIEW = ("serve", "--livereload", "--dirty")  # what `make serve` runs
 DROPPED_HEADLINE = "Drop test: Blinken meets Herzog again in Tel Aviv"
 BUILT = re.compile(r"Documentation built in")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, ""
 
 
 def wait_for(condition, timeout: float = 30.0, step: float = 0.1) -> float:
