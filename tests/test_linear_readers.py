@@ -41,3 +41,16 @@ def test_megabyte_pages_of_unclosed_markup_convert(tmp_path: Path):
     for record in records:  # an article, or the converter's own one-line reason
         assert record.get("headline") or record.get("error"), record
     assert "Traceback" not in proc.stderr
+
+
+def test_a_megabyte_text_dump_of_bracket_runs_converts(tmp_path: Path):
+    """Duplicate detection reads every body: a body of "](" once rescanned itself per bracket."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "2024-05-01-brackets.txt").write_text(
+        f"Brackets all the way down\n\n{PROSE}\n\n" + "[x](" * (MEGABYTE // 4) + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "converter", "convert", "-q", str(content)],
+                          capture_output=True, text=True, env=env, timeout=HANG_TIMEOUT, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert len(list((content / "posts").glob("*.md"))) == 1
