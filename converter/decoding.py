@@ -11,6 +11,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from .sanitize import valid_unicode
+
 MAX_DUMP_BYTES = 32 * 1024 * 1024  # a saved page above this is not a news article
 
 # Only guesses for non-Latin scripts are trusted; for Western text a short
@@ -87,7 +89,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 text = _legacy_single_byte(data)
     if "\x00" in text or len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
         raise DecodeError("binary file, not a text or HTML dump")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = valid_unicode(text.replace("\r\n", "\n").replace("\r", "\n"))  # UTF-7 can decode to lone surrogates
     if not text.strip():
         raise DecodeError("empty file" if not data else "file holds only white space")
     return text

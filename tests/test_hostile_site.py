@@ -9,6 +9,7 @@ unset), no such link exists, and their text is shown as text.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -92,6 +93,7 @@ def test_no_payload_runs_or_links_in_a_real_browser(hostile_site, tmp_path):
                     ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))")
                 assert handlers == [], (path, handlers)
                 assert page.evaluate("() => window.__pwned") is None, path
+                assert not set("<>") & set(page.title()), (path, page.title())  # <title> held no markup
                 assert page.locator(".md-content iframe, .md-content style, .md-content script").count() == 0, path
                 if path.relative_to(site).parts[0].isdigit():  # an article page (YYYY/MM/DD/slug/)
                     shown += page.inner_text(".md-content")
@@ -100,3 +102,30 @@ def test_no_payload_runs_or_links_in_a_real_browser(hostile_site, tmp_path):
             context.close()
     for text in VISIBLE:
         assert text in shown, text
+
+
+MARKUP = set("<>&\"'`")
+FILE_NAME_MAX_BYTES = 255
+
+
+def test_sections_and_titles_are_plain_short_text(hostile_site):
+    """Entity-escaped tags in a section (un-escaped again by Material's `striptags`), a kicker
+    line made of markup and a 40-word section all reach the site as short plain text."""
+    site = hostile_site / "site"
+    sections = {}
+    for article in hostile_articles(hostile_site):
+        post = frontmatter.load(article)
+        assert not MARKUP & set(post["title"]), post["title"]
+        for name in post.get("categories", []):
+            assert not MARKUP & set(name) and len(name.split()) <= 5, name
+            sections[post["source"]["path"]] = name
+    assert {"hostile/hostile-section.html", "hostile/hostile-kicker.txt",
+            "hostile/hostile-long-section.html"} <= set(sections)
+    folders = [p for p in (site / "category").iterdir() if p.is_dir()]
+    assert len(folders) >= 3
+    for folder in folders:
+        assert len(folder.name.encode()) < FILE_NAME_MAX_BYTES // 2, folder.name
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert not set("<>") & set(title) and "&lt;" not in title, title
+        assert "<svg onload" not in html.lower() and "<svg/onload" not in html.lower()

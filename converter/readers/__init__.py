@@ -12,6 +12,7 @@ from pathlib import Path
 from ..article import Article
 from ..decoding import DecodeError, decode_bytes
 from ..errors import DumpError
+from ..sanitize import sanitize_article
 from .base import Reader
 from .text import TextReader
 
@@ -65,6 +66,7 @@ def read_dump(path: Path, source: str | None = None) -> Article:
         raise
     except RecursionError:
         raise DumpError(source, "structure too deeply nested to read") from None
-    if not article.headline:
+    article = sanitize_article(article)
+    if not article.headline.strip():
         raise DumpError(source, "no recognisable headline")
     return article
