@@ -24,6 +24,11 @@ _NON_LATIN_ENCODINGS = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def too_large(size: int) -> str:
+    """The one-line reason for a dump over MAX_DUMP_BYTES."""
+    return f"file is {size / 1048576:.1f} MB, over the {MAX_DUMP_BYTES // 1048576} MB limit"
+
+
 class DecodeError(ValueError):
     """The bytes are not a text dump; the message says why, in a few words."""
 
@@ -59,7 +64,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     it is trusted only when the bytes decode cleanly with it.
     """
     if len(data) > MAX_DUMP_BYTES:
-        raise DecodeError(f"file is {len(data) / 1048576:.1f} MB, over the {MAX_DUMP_BYTES // 1048576} MB limit")
+        raise DecodeError(too_large(len(data)))
     if data.startswith(codecs.BOM_UTF8):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -36,6 +36,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters markup is made of, and a harmless look-alike for each.
 _MARKUP_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ʼ"})
 _HAS_WORD = re.compile(r"\w")
+# Characters that would break a log line if a name carried them.
+_LINE_BREAKERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def valid_unicode(text: str) -> str:
@@ -43,6 +45,11 @@ def valid_unicode(text: str) -> str:
     if not _SURROGATE.search(text):
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def one_line(text: str) -> str:
+    """`text` for a one-line message: control, line-break and bidi characters as escapes."""
+    return _LINE_BREAKERS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), valid_unicode(text))
 
 
 def valid_unicode_tree(value):
