@@ -83,6 +83,7 @@ class _Story:
     body: str | None = None  # the article's Markdown body, rendered with it
     stored: StoredArticle | None = None
     current: Path | None = None  # the file that holds this story's article now
+    unwritable: bool = False  # its write failed in this run (reported once; not tried again)
 
     def __post_init__(self) -> None:
         if self.current is None and self.stored is not None:
@@ -371,7 +372,8 @@ def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, repor
         elif story.current is not None and not story.keeps_its_file and _unlink(story.current, story.source, report):
             report.removed.append(story.current)
     names = _file_names(live, reserved)
-    moving = [s for s, name in names.items() if not s.keeps_its_file and (s.current is None or s.current.stem != name)]
+    moving = [s for s, name in names.items()
+              if not s.keeps_its_file and not s.unwritable and (s.current is None or s.current.stem != name)]
     for story in moving:  # re-read first, then clear the old names, then write: renames may swap names
         if story.article is None and not _reconvert(story, report):
             names.pop(story)
@@ -449,6 +451,7 @@ def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Pat
             story.current.unlink(missing_ok=True)
     except OSError as exc:  # a read-only folder, a full disk: one line, and the other dumps go on
         report.errors.append(DumpError(story.source, f"cannot write {path_text(target)} ({exc.strerror or exc})"))
+        story.unwritable = True
         return False
     story.current = target
     return True
