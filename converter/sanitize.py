@@ -29,7 +29,7 @@ SECTION_MAX_CHARS = 40  # keeps the category's slug (a folder name) far below 25
 TITLE_MAX_CHARS = 200  # a page title (<title>, lists, feed item title)
 HEADLINE_MAX_CHARS = 400  # the headline as the article shows it
 SUMMARY_MAX_CHARS = 600  # the lede: front page, meta description, feed item
-BODY_MAX_CHARS = 300_000  # far beyond any news article; the rest of a runaway dump is dropped
+BODY_MAX_CHARS = 200_000  # 8x the longest article of the corpus; the rest of a runaway dump is dropped
 ELLIPSIS = "…"
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -43,6 +43,8 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile-project"))
     target = project / "content" / "hostile"
     shutil.copytree(HOSTILE, target)
+    (project / "content" / "generated").mkdir()
+    (project / "content" / "generated" / RUNAWAY).write_text(runaway_dump(), encoding="utf-8")
     proc = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
     assert proc.returncode == 0, proc.stderr
     return project
@@ -105,6 +107,28 @@ def test_no_payload_runs_or_links_in_a_real_browser(hostile_site, tmp_path):
 
 
 MARKUP = set("<>&\"'`")
+RUNAWAY = "2024-06-14-runaway.txt"
+RUNAWAY_BYTES = 4 << 20
+PAGE_MAX_BYTES = 1 << 20  # what a reader or a feed reader can be asked to download for one story
+
+
+def runaway_dump() -> str:
+    """A headline, then 4 MB of words on one line: a paste that went wrong."""
+    words = "river market council bridge station harbour library budget ferry school".split()
+    line = " ".join(words[(i * 7) % len(words)] for i in range(RUNAWAY_BYTES // 7))
+    return f"A runaway paste fills a whole page\n\n{line}.\n"
+
+
+def test_a_runaway_dump_gives_a_page_and_feeds_of_sane_size(hostile_site):
+    site = hostile_site / "site"
+    post = next(p for p in (hostile_site / "content" / "posts").glob("*.md")
+                if frontmatter.load(p)["source"]["path"] == f"generated/{RUNAWAY}")
+    assert len(frontmatter.load(post)["summary"]) <= 1000
+    page = next(site.glob("2024/06/14/*/index.html"))
+    assert page.stat().st_size < PAGE_MAX_BYTES
+    for feed in site.glob("feed_*"):
+        assert feed.stat().st_size < PAGE_MAX_BYTES, feed.name
+
 FILE_NAME_MAX_BYTES = 255
 
 
