@@ -31,7 +31,7 @@ from .provenance import fallback_date
 from .safe_files import RefusedFile, companion_folders, is_within, path_text, refusal
 from .readers import DUMP_EXTENSIONS, read_dump
 from .slugs import make_slug, short_hash
-from .store import HashCache, StoredArticle, read_article, read_store
+from .store import DuplicateMemo, HashCache, StoredArticle, read_article, read_store
 from .version import CONVERTER_VERSION
 from .writer import render_article
 
@@ -309,6 +309,13 @@ def convert(
         else:
             jobs.append((dump, source))
     hashes.save()
+    memo = DuplicateMemo(cache_dir / "duplicates.json")
+    published = {s.source for s in stories}  # unchanged articles: what a known duplicate repeats
+    for dump, source in list(jobs):
+        known = memo.recall(source, digests, CONVERTER_VERSION)
+        if known is not None and known[0] in published:
+            report.duplicates.append((known[0], source, known[1]))
+            jobs.remove((dump, source))
     in_run = {source for _, source in jobs} | {s.source for s in stories}
     if dumps is not None:  # articles of dumps outside this run still hold their story and name
         for source, stored in store.items():
@@ -316,7 +323,13 @@ def convert(
                 stories.append(_Story(source, None, canonical_url(stored.url), fingerprint(stored.body), stored=stored))
 
     claims = {story.current.resolve(): story.source for story in stories if story.current}
-    claims.update({stored.path.resolve(): stored.source for stored in store.values()})
+    live = {source_of(d) for d in all_dumps} if dumps is None else set(store)
+    claims.update({stored.path.resolve(): stored.source for stored in store.values()
+                   if stored.source in live or stored.edited})
+    if dumps is None:  # before anything is written: a gone dump's article frees its name
+        for source, stored in store.items():
+            if source not in live and stored.path.exists():
+                _remove_unless_edited(stored, f"kept your edits; {source} is gone but the article was not removed", report)
     for (dump, source), result in zip(jobs, _convert_many(jobs, workers, progress)):
         if isinstance(result, DumpError):
             report.errors.append(result)
@@ -334,13 +347,10 @@ def convert(
             claims[story.current.resolve()] = source
 
     _settle(stories, digests, out_dir, report, reserved)
+    memo.remember(report.duplicates, digests, CONVERTER_VERSION, set(digests))
+    memo.save()
     for stored in extras:  # a second file for one dump: left by a run killed mid-rename
         _remove_unless_edited(stored, f"kept your edits; another article also comes from {stored.source}", report)
-    if dumps is None:
-        live = {source_of(d) for d in all_dumps}
-        for source, stored in store.items():
-            if source not in live and stored.path.exists():
-                _remove_unless_edited(stored, f"kept your edits; {source} is gone but the article was not removed", report)
     return report
 
 

@@ -126,8 +126,8 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-class HashCache:
-    """SHA-256 of dumps, recomputed only when a dump's size or mtime changes."""
+class JsonCache:
+    """A small JSON map outside the docs folder; losing it only costs time."""
 
     def __init__(self, location: Path | None):
         self.location = location
@@ -138,17 +138,8 @@ class HashCache:
                 self.entries = json.loads(location.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 self.entries = {}
-
-    def sha256(self, path: Path) -> str:
-        stat = path.stat()
-        key = str(path.resolve())
-        entry = self.entries.get(key)
-        if entry and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
-            return entry[2]
-        digest = _sha256_file(path)
-        self.entries[key] = [stat.st_size, stat.st_mtime_ns, digest]
-        self.dirty = True
-        return digest
+            if not isinstance(self.entries, dict):
+                self.entries = {}
 
     def save(self) -> None:
         if self.location is None or not self.dirty:
@@ -161,3 +152,47 @@ class HashCache:
             os.replace(tmp, self.location)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+class HashCache(JsonCache):
+    """SHA-256 of dumps, recomputed only when a dump's size or mtime changes."""
+
+    def sha256(self, path: Path) -> str:
+        stat = path.stat()
+        key = str(path.resolve())
+        entry = self.entries.get(key)
+        if entry and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            return entry[2]
+        digest = _sha256_file(path)
+        self.entries[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        self.dirty = True
+        return digest
+
+
+class DuplicateMemo(JsonCache):
+    """Dumps last found to tell another dump's story, by their bytes and the other's.
+
+    An unchanged duplicate of an unchanged, published dump is not converted,
+    written and deleted again on every build: it is noted as a duplicate again.
+    Entries: skipped source -> [its sha256, converter, kept source, kept sha256, why].
+    """
+
+    def recall(self, source: str, digests: dict[str, str], converter: str) -> tuple[str, str] | None:
+        """(kept source, why) if `source` is still a duplicate of the same bytes, else None."""
+        entry = self.entries.get(source)
+        if not (isinstance(entry, list) and len(entry) == 5):
+            return None
+        sha, made_by, kept, kept_sha, why = entry
+        if sha != digests.get(source) or made_by != converter or kept == source or digests.get(kept) != kept_sha:
+            return None
+        return kept, why
+
+    def remember(self, duplicates: list[tuple[str, str, str]], digests: dict[str, str], converter: str,
+                 seen: set[str]) -> None:
+        """Record this run's duplicates; entries of dumps not in this run (`seen`) are kept."""
+        entries = {source: entry for source, entry in self.entries.items() if source not in seen}
+        for kept, skipped, why in duplicates:
+            if skipped in digests and kept in digests:
+                entries[skipped] = [digests[skipped], converter, kept, digests[kept], why]
+        if entries != self.entries:
+            self.entries, self.dirty = entries, True
