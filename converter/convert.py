@@ -28,7 +28,7 @@ from .duplicates import canonical_url, fingerprint, same_story
 from .errors import DumpError
 from .markdown import render_body
 from .provenance import fallback_date
-from .safe_files import RefusedFile, companion_folders, is_within, path_text, refusal
+from .safe_files import RefusedFile, companion_folders, is_within, path_text, read_regular_file, refusal
 from .readers import DUMP_EXTENSIONS, read_dump
 from .slugs import make_slug, short_hash
 from .store import DuplicateMemo, HashCache, StoredArticle, read_article, read_store
@@ -149,9 +149,9 @@ def write_atomically(path: Path, text: str) -> bool:
     """Write `text` to `path` unless it already holds exactly that; True if written."""
     data = text.encode("utf-8")
     try:
-        if path.read_bytes() == data:
+        if read_regular_file(path, limit=len(data)) == data:
             return False
-    except OSError:
+    except (OSError, RefusedFile):
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .safe_files import open_regular
+from .safe_files import RefusedFile, open_regular, read_regular_file
 from .writer import is_hand_edited
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: a few hundred µs per article
@@ -76,8 +76,8 @@ def read_article(path: Path) -> StoredArticle | None:
     recognised by its front matter; it fails its checksum, so it counts as edited.
     """
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
+        text = read_regular_file(path).decode("utf-8", errors="replace")  # a FIFO named .md must not hang us
+    except (OSError, RefusedFile):
         return None
     meta = front_matter_of(text)
     source = meta.get("source") if meta else None
