@@ -2,7 +2,8 @@
 
 Saved pages full of unclosed comments and tags (`<!--`, `<script `,
 `<style `, `<div `, …) once made the HTML reader's clean-up regexes
-rescan the rest of the page for each of them: a 1 MB page never finished.
+rescan the rest of the page for each of them: a 1 MB page never finished;
+text lines of bullets and spaces did the same to the furniture trimmer.
 Here 1 MB pages of each kind go through the converter in a subprocess; a
 hang shows as the (generous) timeout, never as a wall-time assertion.
 """
@@ -41,6 +42,25 @@ def test_megabyte_pages_of_unclosed_markup_convert(tmp_path: Path):
     for record in records:  # an article, or the converter's own one-line reason
         assert record.get("headline") or record.get("error"), record
     assert "Traceback" not in proc.stderr
+
+
+RUNS = ["* ", "•", "  ", ":", "\t", "» ", "|"]  # bullets and spaces that do not end the line
+
+
+def test_megabyte_text_lines_of_bullets_and_spaces_convert(tmp_path: Path):
+    """Trimming bullets off a line's end once retried from every character of a run that
+    did not end it: 32 KB of "* * … x" took 30 s, 1 MB never finished."""
+    dumps = []
+    for number, run in enumerate(RUNS):
+        line = run * ((MEGABYTE // 3) // len(run)) + "x"
+        dump = tmp_path / f"runs-{number}.txt"
+        dump.write_text(f"Bullets all the way across\n\n{PROSE}\n\n{line}\n\nBy {line}\n\nPhoto {line}\n",
+                        encoding="utf-8")
+        dumps.append(str(dump))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "converter", "extract", "--json", *dumps],
+                          capture_output=True, text=True, env=env, timeout=HANG_TIMEOUT)
+    assert len(proc.stdout.splitlines()) == len(dumps) and "Traceback" not in proc.stderr, proc.stderr
 
 
 def test_a_megabyte_text_dump_of_bracket_runs_converts(tmp_path: Path):
