@@ -122,6 +122,10 @@ def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         companions = {folder.name for name in filenames for folder in companion_folders(here / name)}
+        if refused is not None:  # os.walk does not follow folder links; say so for those that lead out
+            refused += [DumpError(path_text((here / d).relative_to(root)) + "/", "links to a folder outside "
+                                  f"{path_text(root.name or root)}/; not read") for d in sorted(dirnames)
+                        if (here / d).is_symlink() and not is_within(here / d, root)]
         dirnames[:] = sorted(
             d for d in dirnames
             if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() != out_dir

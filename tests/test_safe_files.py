@@ -45,6 +45,7 @@ def hostile_files(content: Path, outside: Path) -> Path:
     (outside / "secret.css").write_text(f"/* {SECRET} */", encoding="utf-8")
     os.symlink(outside / "secret.txt", folder / "2024-05-02-outside.txt")
     os.symlink(outside / "secret.css", folder / "theme.css")
+    os.symlink(outside, folder / "linked-folder")  # MkDocs follows folder links; we do not
     os.symlink("/dev/null", folder / "null.html")
     os.symlink("/dev/urandom", folder / "random.jpg")
     os.mkfifo(folder / "pipe.txt")
@@ -73,7 +74,8 @@ def hostile_files(content: Path, outside: Path) -> Path:
     return folder
 
 
-BAD_DUMPS = {"unsafe/2024-05-02-outside.txt", "unsafe/null.html", "unsafe/pipe.txt", "unsafe/huge.txt"}
+BAD_DUMPS = {"unsafe/2024-05-02-outside.txt", "unsafe/null.html", "unsafe/pipe.txt", "unsafe/huge.txt",
+             "unsafe/linked-folder/"}
 
 
 def error_lines(stderr: str) -> dict[str, str]:
@@ -152,4 +154,5 @@ def test_the_site_publishes_no_file_from_outside_and_nothing_that_runs(unsafe_pr
     assert not any("Dateien" in p for p in posts)
     notes = "\n".join(line for line in proc.stderr.splitlines() if "not published" in line)
     assert "widget.js" in notes and "drawing.svg" in notes and "theme.css" in notes
+    assert "linked-folder/secret.css" in notes
     assert notes.count("opens-Dateien/: saved with The tram line opens.html") == 1
