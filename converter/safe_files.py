@@ -60,7 +60,7 @@ def refusal(path: Path, root: Path | None = None, max_bytes: int | None = MAX_DU
         resolved = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return "a link to nothing (broken or looping symlink)"
-    if root is not None and not is_within(resolved, root):
+    if root is not None and not resolved.is_relative_to(root.resolve()):
         return f"links to a file outside {display_path(root.name or root)}/; not read"
     try:
         info = resolved.stat()
