@@ -121,7 +121,7 @@ def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
-        companions = {folder.name for name in filenames for folder in companion_folders(here / name)}
+        companions = {folder.name for name in filenames for folder in companion_folders(here / name, dirnames)}
         if refused is not None:  # os.walk does not follow folder links; say so for those that lead out
             refused += [DumpError(path_text((here / d).relative_to(root)) + "/", "links to a folder outside "
                                   f"{path_text(root.name or root)}/; not read") for d in sorted(dirnames)

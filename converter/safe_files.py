@@ -115,15 +115,24 @@ def _refers_to(page: bytes, folder_name: str) -> bool:
     return False
 
 
-def companion_folders(page: Path) -> list[Path]:
-    """The folders beside a saved page that it was saved with ("Webpage, Complete")."""
-    if page.suffix.lower() not in SAVED_PAGE_EXTENSIONS:
-        return []
+def subfolder_names(folder: Path) -> list[str]:
+    """The names of the folders (or folder links) directly inside `folder`."""
     try:
-        candidates = sorted(entry.name for entry in os.scandir(page.parent)
-                            if entry.name != page.name and entry.name.startswith(page.stem) and entry.is_dir())
+        return sorted(entry.name for entry in os.scandir(folder) if entry.is_dir())
     except OSError:
         return []
+
+
+def companion_folders(page: Path, subfolders: list[str] | None = None) -> list[Path]:
+    """The folders beside a saved page that it was saved with ("Webpage, Complete").
+
+    `subfolders` are the names of the folders beside it, when the caller has
+    them at hand (listing the folder once per page would cost time in a big one).
+    """
+    if page.suffix.lower() not in SAVED_PAGE_EXTENSIONS:
+        return []
+    names = subfolder_names(page.parent) if subfolders is None else subfolders
+    candidates = [name for name in names if name != page.name and name.startswith(page.stem)]
     if not candidates:
         return []
     try:

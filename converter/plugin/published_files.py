@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..readers import DUMP_EXTENSIONS
-from ..safe_files import SAVED_PAGE_EXTENSIONS, companion_folders, display_path, is_within, refusal
+from ..safe_files import SAVED_PAGE_EXTENSIONS, companion_folders, display_path, is_within, refusal, subfolder_names
 
 PAGE_EXTENSIONS = frozenset({".md", ".markdown"})
 INERT_ASSET_EXTENSIONS = frozenset({
@@ -47,8 +47,10 @@ def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
     a companion folder once the folder has been named.
     """
     mine = [f for f in files if f.abs_src_path and _in_folder(Path(f.abs_src_path), docs_dir)]
-    companions = {folder.resolve(): (page, folder) for f in mine
-                  for page in [Path(f.abs_src_path)] for folder in companion_folders(page)}
+    pages = [Path(f.abs_src_path) for f in mine if Path(f.abs_src_path).suffix.lower() in SAVED_PAGE_EXTENSIONS]
+    subfolders = {folder: subfolder_names(folder) for folder in {page.parent for page in pages}}
+    companions = {folder.resolve(): (page, folder) for page in pages
+                  for folder in companion_folders(page, subfolders[page.parent])}
     named: set[Path] = set()
     for file in mine:
         source = Path(file.abs_src_path)
