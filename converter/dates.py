@@ -231,3 +231,25 @@ def normalise_iso(value: str) -> str | None:
     if parsed.tzinfo is not None and parsed.utcoffset() == timedelta(0):
         parsed = parsed.replace(tzinfo=tz.UTC)
     return parsed.replace(microsecond=0).isoformat()
+
+
+# htmldate's own bounds default to "today", which would make a build depend
+# on the day it runs: fixed bounds keep the same page giving the same date.
+PAGE_DATE_MIN = "1990-01-01"
+PAGE_DATE_MAX = "2100-01-01"
+
+
+def date_from_page(html: str, url: str | None = None) -> str | None:
+    """The publication day a saved page shows (markup, meta, visible date), via htmldate.
+
+    A second opinion for pages whose metadata names no date: htmldate
+    knows the many ways sites mark one up, in many languages.
+    """
+    from htmldate import find_date  # imported here: a text-only run never pays for it
+
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=False,
+                          min_date=PAGE_DATE_MIN, max_date=PAGE_DATE_MAX)
+    except Exception:  # a second opinion that cannot read the page has nothing to say
+        return None
+    return found if found and _valid(date.fromisoformat(found)) else None
