@@ -13,7 +13,7 @@ import re
 from bs4 import BeautifulSoup
 
 from ..article import Article
-from ..dates import date_from_url
+from ..dates import date_from_page, date_from_url
 from ..errors import DumpError
 from .base import Reader
 from .html_body import extract_body
@@ -109,6 +109,9 @@ class HtmlReader(Reader):
         if article.date is None and meta.url:
             article.date = date_from_url(meta.url)
             article.date_source = "url" if article.date else None
+        if article.date is None:
+            article.date = date_from_page(text, meta.url)
+            article.date_source = "page" if article.date else None
         article.authors = meta.authors
         if not meta.has_author_metadata:
             article.authors = visible_byline(body.byline_tags, meta.site_names) or body.authors
