@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a banner about MkDocs 2.0 on every build; keep logs quiet.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test fuzz load browser bench compare score clean
+.PHONY: setup build serve zensical test fuzz load browser bench compare score clean
 
 setup: $(VENV)/.installed
 
@@ -23,6 +23,14 @@ build: setup
 # the front page in a second or two even on a large digest.
 serve: setup
 	$(BIN)/mkdocs serve --livereload --dirty
+
+# The same site built by Zensical, Material's successor, which runs no MkDocs
+# plugin: convert the dumps, build with the pinned Zensical (the `zensical`
+# extra, part of `test`), then index site/ for the search box.
+zensical: setup
+	$(BIN)/digest convert --quiet
+	$(BIN)/zensical build --strict
+	$(BIN)/digest index site
 
 # Debian's Chromium for the browser tests (playwright drives it; it never downloads a browser).
 browser:

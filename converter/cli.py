@@ -1,4 +1,5 @@
-"""The `digest` command: `extract` prints articles as JSON, `convert` writes them.
+"""The `digest` command: `extract` prints articles as JSON, `convert` writes them
+(`--watch`: again on every change), `index` builds the search index of a built site.
 
 Exit codes: 0 all went well, 1 some dump failed (the others were still
 done), 2 the command line itself was wrong.
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -45,14 +47,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def cmd_convert(args: argparse.Namespace) -> int:
-    roots = [Path(p) for p in args.paths] or [DEFAULT_CONTENT]
+def _convert_roots(roots: list[Path], args: argparse.Namespace, progress, summary: bool) -> int:
+    """Convert each dump file or folder; print errors, warnings and (optionally) the counts."""
     failed = 0
     for root in roots:
         if root.is_file():
             report = convert(root.parent, Path(args.out) if args.out else None, dumps=[root], workers=args.jobs)
         elif root.is_dir():
-            report = convert(root, Path(args.out) if args.out else None, progress=_progress(sys.stderr), workers=args.jobs)
+            report = convert(root, Path(args.out) if args.out else None, progress=progress, workers=args.jobs)
         else:
             print(f"error: {root}: no such file or folder", file=sys.stderr)
             failed += 1
@@ -62,9 +64,36 @@ def cmd_convert(args: argparse.Namespace) -> int:
         for line in report.warnings():
             print(f"warning: {line}", file=sys.stderr)
         failed += len(report.errors)
-        if not args.quiet:
+        if summary:
             print(report.summary(), file=sys.stderr)
-    return 1 if failed else 0
+    return failed
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    roots = [Path(p) for p in args.paths] or [DEFAULT_CONTENT]
+    failed = _convert_roots(roots, args, _progress(sys.stderr), summary=not args.quiet)
+    if not args.watch:
+        return 1 if failed else 0
+    from .watch import watch
+
+    # While watching, only what needs the curator: errors and warnings, no counts.
+    try:
+        watch(roots, Path(args.out) if args.out else None,
+              lambda: _convert_roots(roots, args, progress=None, summary=False))
+    except KeyboardInterrupt:  # Ctrl-C is how a watch ends: no traceback
+        pass
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from .plugin.search import index_site
+
+    logging.basicConfig(format="error: %(message)s", level=logging.ERROR)
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"error: {site}: no built site here (build it first)", file=sys.stderr)
+        return 1
+    return 0 if index_site(str(site)) else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,7 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--out", help="output folder (default: posts/ inside the folder converted)")
     conv.add_argument("-q", "--quiet", action="store_true", help="print errors and warnings only")
     conv.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    conv.add_argument("--watch", action="store_true",
+                      help="keep running: convert again whenever a dump changes (for `zensical serve`); Ctrl-C stops")
     conv.set_defaults(run=cmd_convert)
+
+    index = sub.add_parser("index", help="index a built site for the search box (what the MkDocs plugin does after a build)")
+    index.add_argument("site", nargs="?", default="site", help="the built site (default: site/)")
+    index.set_defaults(run=cmd_index)
     return parser
 
 

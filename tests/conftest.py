@@ -49,6 +49,16 @@ SITE_FILES = ("mkdocs.yml", "theme_overrides", "content")
 SEED_HEADLINE = "Blinken is in Israel to push for a Gaza cease-fire deal."
 
 
+def wait_for(condition, timeout: float = 30.0, step: float = 0.1) -> float:
+    """Seconds until `condition()` holds; fails after `timeout` (a deadline, not a speed check)."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(step)
+    pytest.fail(f"not true after {timeout}s: {condition.__doc__ or condition}")
+
+
 def mkdocs_env(**extra: str) -> dict[str, str]:
     """Environment for mkdocs subprocesses: no MkDocs-2.0 banner, default site_url."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
@@ -123,4 +133,34 @@ def serve_static(site: Path):
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite):
     with serve_static(built_site.site) as url:
+        yield url
+
+
+# --- the same site built by Zensical (`make zensical`), once per test run ----
+
+def zensical_build(project: Path) -> subprocess.CompletedProcess:
+    """What `make zensical` runs: convert, build with Zensical, index for search."""
+    steps = ([sys.executable, "-m", "converter", "convert", "--quiet"],
+             [sys.executable, "-m", "zensical", "build", "--strict"],
+             [sys.executable, "-m", "converter", "index", "site"])
+    for step in steps:
+        proc = subprocess.run(step, cwd=project, env=mkdocs_env(), capture_output=True, text=True)
+        if proc.returncode != 0:
+            break
+    return proc
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> BuiltSite:
+    project = copy_project(tmp_path_factory.mktemp("zensical-project"))
+    started = time.monotonic()
+    proc = zensical_build(project)
+    seconds = time.monotonic() - started
+    assert proc.returncode == 0, proc.args + [proc.stdout, proc.stderr]
+    return BuiltSite(project, project / "site", proc, seconds)
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site: BuiltSite):
+    with serve_static(zensical_site.site) as url:
         yield url

@@ -75,7 +75,15 @@ def test_opening_the_seed_shows_credit_and_contributor(page, site_url):
 
 
 def test_search_finds_the_seed_by_a_word_of_its_body(page, site_url):
-    page.goto(site_url)
+    search_finds_the_seed(page, site_url)
+
+
+def test_search_finds_the_seed_on_the_zensical_build(page, zensical_url):
+    search_finds_the_seed(page, zensical_url)
+
+
+def search_finds_the_seed(page, url: str) -> None:
+    page.goto(url)
     for word in ("Herzog", "unstinting"):
         box = page.locator("input.md-search__input")
         box.click()

@@ -10,21 +10,11 @@ from pathlib import Path
 import pytest
 
 from bench.preview import fetch, free_port
-from conftest import SEED_HEADLINE, SUBPATH, copy_project, mkdocs_env
+from conftest import SEED_HEADLINE, SUBPATH, copy_project, mkdocs_env, wait_for
 
 PREVIEW = ("serve", "--livereload", "--dirty")  # what `make serve` runs
 DROPPED_HEADLINE = "Drop test: Blinken meets Herzog again in Tel Aviv"
 BUILT = re.compile(r"Documentation built in")
-
-
-def wait_for(condition, timeout: float = 30.0, step: float = 0.1) -> float:
-    """Seconds until `condition()` holds; fails after `timeout`."""
-    started = time.monotonic()
-    while time.monotonic() - started < timeout:
-        if condition():
-            return time.monotonic() - started
-        time.sleep(step)
-    pytest.fail(f"not true after {timeout}s: {condition.__doc__ or condition}")
 
 
 def dropped_dump(seed: Path) -> str:

@@ -3,9 +3,10 @@
 Before each build it converts the dumps in `docs_dir` into `posts/`
 (writing only what changed, so `mkdocs serve` settles), reports each bad
 dump in one line, and keeps raw dumps out of the built site. It also
-gives the theme overrides their date filters, and makes the few
-front-matter values Material prints without escaping (title, description)
-safe to print.
+makes the few front-matter values Material prints without escaping
+(title, description) safe to print. The theme needs nothing else from
+it (the converter writes what the pages print), so Zensical, which runs
+no MkDocs plugin, builds the same pages from `digest convert`'s output.
 """
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ from ..readers import DUMP_EXTENSIONS
 from .incremental import Planner, QuietDirtyWarning
 from .search import BackgroundIndexer, index_site
 from .speedups import index_posts, patch_blog_modules
-from .templating import FILTERS
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -107,7 +107,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_env(self, env, config, files):
         self.planner.building()
-        env.filters.update(FILTERS)
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
