@@ -59,6 +59,18 @@ def wait_for(condition, timeout: float = 30.0, step: float = 0.1) -> float:
     pytest.fail(f"not true after {timeout}s: {condition.__doc__ or condition}")
 
 
+def stays(condition, seconds: float, step: float = 0.1) -> None:
+    """`condition()` holds throughout `seconds`; fails the moment it does not.
+
+    Only for what must NOT happen (a second build): absence can only be
+    seen over time. Whatever should happen is awaited with wait_for."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if not condition():
+            pytest.fail(f"stopped being true after {time.monotonic() - started:.1f}s: {condition.__doc__ or condition}")
+        time.sleep(step)
+
+
 def mkdocs_env(**extra: str) -> dict[str, str]:
     """Environment for mkdocs subprocesses: no MkDocs-2.0 banner, default site_url."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}

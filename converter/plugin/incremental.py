@@ -28,6 +28,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .patches import DIRTY_PLANNER, PatchReport
 from .speedups import blog_of
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -86,16 +87,19 @@ class Planner:
         self.current: BuildState | None = None
         self.phase = "populate"
 
-    def plan(self, files, config, feed_length: int) -> None:
+    def plan(self, files, config, feed_length: int, report: PatchReport) -> None:
         """Decide, per page, whether this dirty build reads and writes it."""
         self.phase = "populate"
         state = BuildState(site_dir=config.site_dir)
         plugin, blog = blog_of(config)
-        try:
-            shape, state.listings = _listings(plugin, blog) if blog is not None else ((), {})
-        except (AttributeError, TypeError) as exc:  # a blog plugin of another shape: rebuild all
-            log.debug("digest: incremental planning off (%s)", exc)
-            shape, state.listings = None, {}
+        shape, state.listings = None, {}  # None: a blog plugin of another shape, rebuild all
+        if blog is None:
+            shape = ()
+        elif report.applies(DIRTY_PLANNER):
+            try:
+                shape, state.listings = _listings(plugin, blog)
+            except (AttributeError, TypeError) as exc:
+                report.stood_down(DIRTY_PLANNER, f"planning failed ({exc})")
         state.shape = (shape, _theme_stamp(config))
         docs = files.documentation_pages(inclusion=lambda _: True)  # posts are "excluded" until on_nav
         state.dests = {f.abs_dest_path for f in docs}

@@ -23,8 +23,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ..convert import POSTS_DIRNAME, convert
 from ..readers import DUMP_EXTENSIONS
 from .incremental import Planner, QuietDirtyWarning
+from .patches import FEED_RESET, PatchReport
 from .search import BackgroundIndexer, index_site
-from .speedups import index_posts, patch_blog_modules
+from .serve import OwnWrites, watch_docs_ignoring_own_writes
+from .speedups import check_listing_excerpt, index_posts, patch_blog_modules
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -48,6 +50,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.command, self.dirty, self.builds = "build", False, 0
         self.indexer = BackgroundIndexer()
         self.planner = Planner()
+        self.patches = PatchReport()  # internals we patch that did not apply: one warning per build
+        self.own_writes = OwnWrites()  # what the conversion changed, for the serve watcher
         self.pages_read: list = []
 
     def on_startup(self, *, command, dirty):
@@ -59,7 +63,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_config(self, config):
         self.pages_read = []
-        patch_blog_modules(self.config.listing_excerpts)
+        patch_blog_modules(self.config.listing_excerpts, self.patches)
         if self.config.search and "material/search" in config.plugins:
             log.warning("digest: Material's search plugin is on as well; its search box wins "
                         "(remove `search` from plugins to use the digest's)")
@@ -68,15 +72,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         rss = config.plugins.get("rss")
         if rss is not None and not rss.config.get("image") and config.site_url:
             rss.config["image"] = urljoin(config.site_url, "assets/images/favicon.png")
-        if rss is not None and isinstance(getattr(rss, "pages_to_filter", None), list):
+        if rss is not None and self.patches.applies(FEED_RESET) and isinstance(getattr(rss, "pages_to_filter", None), list):
             # mkdocs-rss-plugin 1.17 keeps its instance across serve rebuilds and
             # collects pages from each: start every build's feed afresh.
             rss.pages_to_filter = []
         return config
 
+    def on_serve(self, server, config, builder):
+        """A dropped dump builds once: the articles we write are not a second change."""
+        watch_docs_ignoring_own_writes(server, config.docs_dir, self.own_writes, self.patches)
+        return server
+
     def on_pre_build(self, config) -> None:
         docs = Path(config["docs_dir"])
-        report = convert(docs, docs / self.config.posts_dir)
+        with self.own_writes.converting(docs / self.config.posts_dir):
+            report = convert(docs, docs / self.config.posts_dir)
         for error in report.errors:
             log.error(str(error))
         for line in report.warnings():
@@ -89,11 +99,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
     def on_files(self, files, config):
         """Raw dumps are sources, never pages or assets of the site."""
-        index_posts(config, self.config.listing_excerpts)
+        index_posts(config, self.config.listing_excerpts, self.patches)
         if self.dirty:
             rss = config.plugins.get("rss")
             length = int(rss.config.get("length") or 20) if rss is not None else 0
-            self.planner.plan(files, config, feed_length=length)
+            self.planner.plan(files, config, feed_length=length, report=self.patches)
         docs = Path(config["docs_dir"]).resolve()
         for file in list(files):
             if Path(file.src_uri).suffix.lower() not in RAW_EXTENSIONS or not file.abs_src_path:
@@ -109,8 +119,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.planner.building()
         return env
 
+    @event_priority(-60)  # after the blog plugin (-50) has given the post its excerpt
     def on_page_markdown(self, markdown, page, config, files):
         """The lede is the page's description (HTML meta tag, feed item)."""
+        if self.config.listing_excerpts:
+            check_listing_excerpt(config, page, self.patches)
         summary = page.meta.get("summary")
         if isinstance(summary, str) and summary and not page.meta.get("description"):
             page.meta["description"] = summary
@@ -136,6 +149,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return output
 
     def on_post_build(self, config):
+        self.patches.tell()
         for page in self.pages_read:  # read for the feed but not rendered (incremental builds)
             _hide_image(page)
         self.pages_read = []
