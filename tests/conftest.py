@@ -115,6 +115,26 @@ def built_site(tmp_path_factory) -> BuiltSite:
     return BuiltSite(project, project / "site", proc, seconds)
 
 
+MARKUP_HEADLINE = 'Blinken <script>alert(1)</script> <img src=x onerror=alert(1)> & "Herzog" meet'
+MARKUP_DESCRIPTION = "<img src=y onerror=alert(2)>"
+
+
+@pytest.fixture(scope="session")
+def markup_site(tmp_path_factory) -> BuiltSite:
+    """The sample site, with markup in the seed's headline and photo description
+    (the same text must come out as text on every page, feed and search result)."""
+    project = copy_project(tmp_path_factory.mktemp("markup-project"))
+    seed = project / "content" / "dumps" / "2024-08-19-blinken-israel.txt"
+    text = seed.read_text(encoding="utf-8").replace(SEED_HEADLINE, MARKUP_HEADLINE)
+    # the page's URL-slug line, which the reader matches the headline against
+    text = text.replace("blinken-is-in-israel-to-push-for-a-gaza-cease-fire-deal.",
+                        "blinken-script-alert-1-script-img-src-x-onerror-alert-1-herzog-meet")
+    seed.write_text(text.replace("Two men in suits", f"{MARKUP_DESCRIPTION} Two men in suits"), encoding="utf-8")
+    proc = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    return BuiltSite(project, project / "site", proc, 0.0)
+
+
 class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site only under SUBPATH, the way GitHub Pages serves a project site."""
 
