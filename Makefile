@@ -25,12 +25,11 @@ serve: setup
 	$(BIN)/mkdocs serve --livereload --dirty
 
 # The same site built by Zensical, Material's successor, which runs no MkDocs
-# plugin: convert the dumps, build with the pinned Zensical (the `zensical`
-# extra, part of `test`), then index site/ for the search box.
+# plugin: convert the dumps, then build with the pinned Zensical (the
+# `zensical` extra, part of `test`), which brings its own search.
 zensical: setup
 	$(BIN)/digest convert --quiet
 	$(BIN)/zensical build --strict
-	$(BIN)/digest index site
 
 # Debian's Chromium for the browser tests (playwright drives it; it never downloads a browser).
 browser:

@@ -1,5 +1,5 @@
 """The `digest` command: `extract` prints articles as JSON, `convert` writes them
-(`--watch`: again on every change), `index` builds the search index of a built site.
+(`--watch`: again on every change).
 
 Exit codes: 0 all went well, 1 some dump failed (the others were still
 done), 2 the command line itself was wrong.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
@@ -85,17 +84,6 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_index(args: argparse.Namespace) -> int:
-    from .plugin.search import index_site
-
-    logging.basicConfig(format="error: %(message)s", level=logging.ERROR)
-    site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"error: {site}: no built site here (build it first)", file=sys.stderr)
-        return 1
-    return 0 if index_site(str(site)) else 1
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digest", description="Turn news page dumps into a digest site.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -114,10 +102,6 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--watch", action="store_true",
                       help="keep running: convert again whenever a dump changes (for `zensical serve`); Ctrl-C stops")
     conv.set_defaults(run=cmd_convert)
-
-    index = sub.add_parser("index", help="index a built site for the search box (what the MkDocs plugin does after a build)")
-    index.add_argument("site", nargs="?", default="site", help="the built site (default: site/)")
-    index.set_defaults(run=cmd_index)
     return parser
 
 

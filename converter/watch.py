@@ -6,8 +6,9 @@ with the dumps, and Zensical's own watcher picks up the articles.
 
 It polls the dumps' sizes and modification times (no extra dependency,
 the same on every platform; a poll of a few thousand dumps is a few
-milliseconds) and runs the usual cached conversion when they change, so
-only the changed dumps are read again.
+milliseconds) and, once they have stopped changing (a dump still being
+copied in is not read half-written), runs the usual cached conversion,
+so only the changed dumps are read again.
 """
 from __future__ import annotations
 
@@ -43,6 +44,14 @@ def watch(roots: list[Path], out_dir: Path | None, convert_again: Callable[[], o
     while True:
         time.sleep(interval)
         now = stamps(roots, out_dir)
-        if now != seen:
-            seen = now
-            convert_again()
+        if now == seen:
+            continue
+        # A dump still being copied in changes between polls: convert once it has settled.
+        while True:
+            time.sleep(interval)
+            settled = stamps(roots, out_dir)
+            if settled == now:
+                break
+            now = settled
+        seen = now
+        convert_again()

@@ -171,10 +171,9 @@ def site_url(built_site: BuiltSite):
 # --- the same site built by Zensical (`make zensical`), once per test run ----
 
 def zensical_build(project: Path) -> subprocess.CompletedProcess:
-    """What `make zensical` runs: convert, build with Zensical, index for search."""
+    """What `make zensical` runs: convert, then build with Zensical."""
     steps = ([sys.executable, "-m", "converter", "convert", "--quiet"],
-             [sys.executable, "-m", "zensical", "build", "--strict"],
-             [sys.executable, "-m", "converter", "index", "site"])
+             [sys.executable, "-m", "zensical", "build", "--strict"])
     for step in steps:
         proc = subprocess.run(step, cwd=project, env=mkdocs_env(), capture_output=True, text=True)
         if proc.returncode != 0:
