@@ -306,3 +306,24 @@ def test_a_page_date_is_the_same_whatever_day_the_build_runs(tmp_path):
     dump.write_text(page('<meta name="date" content="">', body), encoding="utf-8")
     article = convert_dump(dump, "future.html")
     assert (article.date, article.date_source) == ("2099-05-01", "page")
+
+
+def test_inline_markup_in_a_headline_joins_like_the_browser_shows_it(tmp_path):
+    """"Story of <em>Metroid</em>, one…" reads "Metroid, one", in the <h1> and in JSON-LD alike."""
+    for head, h1 in (
+        ('<meta property="og:title" content="The Story Of Metroid, One Of Gaming\'s Richest Universes">',
+         "<h1>The Story Of <em>Metroid</em>, One Of Gaming's <span>Richest</span> Universes</h1>"),
+        (jsonld({"@type": "NewsArticle", "headline": "The Story Of <em>Metroid</em>, One Of Gaming's Richest Universes"}),
+         "<h1>Gaming</h1>"),
+    ):
+        dump = tmp_path / "metroid.html"
+        dump.write_text(page(head, f"<article>{h1}<p>{PROSE}</p><p>{PROSE}</p></article>"), encoding="utf-8")
+        article = convert_dump(dump, "metroid.html")
+        assert article.headline == "The Story Of Metroid, One Of Gaming's Richest Universes"
+
+
+def test_a_line_break_in_a_headline_still_separates_words(tmp_path):
+    dump = tmp_path / "council.html"
+    dump.write_text(page("", f"<article><h1>Council Extends<br>Program</h1><p>{PROSE}</p><p>{PROSE}</p></article>"),
+                    encoding="utf-8")
+    assert convert_dump(dump, "council.html").headline == "Council Extends Program"

@@ -77,6 +77,23 @@ class Body:
     byline_tags: list[Tag] = field(default_factory=list)
 
 
+def visible_text(tag: Tag) -> str:
+    """A tag's text as a browser lays it out, on one line.
+
+    Inline elements join without a space ("Story Of <em>Metroid</em>, One"
+    reads "Metroid, One", not "Metroid , One"); block elements and line
+    breaks stand apart.
+    """
+    parts: list[str] = []
+    for node in tag.descendants:
+        if isinstance(node, NavigableString):
+            if not isinstance(node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                parts.append(str(node))
+        elif node.name == "br" or node.name in BLOCK_TAGS:
+            parts.append(" ")
+    return _SPACE.sub(" ", "".join(parts)).strip()
+
+
 def _count_words(text: str) -> int:
     return max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)
 
@@ -511,9 +528,9 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
         if caption_tag is not None:
             credit_tag = caption_tag.find(class_=re.compile(r"credit|copyright|source|byline|author", re.I))
             if credit_tag is not None:
-                credit = _SPACE.sub(" ", credit_tag.get_text(" ")).strip() or None
+                credit = visible_text(credit_tag) or None
                 credit_tag.extract()
-            caption = _SPACE.sub(" ", caption_tag.get_text(" ")).strip() or None
+            caption = visible_text(caption_tag) or None
         alt = img.get("alt")
         description = _SPACE.sub(" ", alt).strip() if isinstance(alt, str) and alt.strip() else None
         return Image(description=description, caption=caption, credit=credit, url=url)

@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from ..dates import normalise_iso
 from ..people import names_from_byline, split_names
 from ..sanitize import valid_unicode_tree
+from .html_body import visible_text
 
 # schema.org Article and its subtypes (and the posting types news sites use).
 ARTICLE_TYPES = {
@@ -38,6 +39,8 @@ DATE_META = (
 )
 _SEPARATORS = r"\s+[-–—|:·•»]\s+|\s*\|\s*"
 _SPACE = re.compile(r"\s+")
+# an inline tag inside a JSON-LD text value (bounded: linear on any input)
+_INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 
 
 def squash(text: str | None) -> str:
@@ -129,8 +132,11 @@ def _text_value(value) -> str | None:
         value = next((v for v in value if isinstance(v, (str, dict))), None)
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
-    # WordPress escapes JSON-LD text twice: "review &#8211; shoots…"
-    return squash(html.unescape(value)) if isinstance(value, str) and value.strip() else None
+    # WordPress escapes JSON-LD text twice: "review &#8211; shoots…"; some sites leave inline
+    # markup in it ("Story Of <em>Metroid</em>, One …"), which is dropped without adding a space
+    if not (isinstance(value, str) and value.strip()):
+        return None
+    return squash(_INLINE_TAG.sub("", html.unescape(value))) or None
 
 
 def _meta(page: _Index) -> dict[str, list[str]]:
@@ -221,7 +227,7 @@ def strip_site_name(title: str, confirm: list[str], site_names: set[str]) -> str
 def _h1s(page: _Index) -> list[str]:
     out = []
     for h in page["h1"][:10]:
-        text = squash(h.get_text(" "))
+        text = visible_text(h)
         if 0 < len(text) < 400:
             out.append(text)
     return out
@@ -288,7 +294,7 @@ def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], p
 def visible_byline(tags: list[Tag], site_names: set[str]) -> list[str]:
     """Names from the page's byline elements (rel=author, class byline/author)."""
     for tag in tags[:10]:
-        text = squash(tag.get_text(" "))
+        text = visible_text(tag)
         if not text or len(text) > 120:
             continue
         names = clean_people(text, site_names)
