@@ -320,3 +320,18 @@ def test_a_line_break_in_a_headline_still_separates_words(tmp_path):
     dump.write_text(page("", f"<article><h1>Council Extends<br>Program</h1><p>{PROSE}</p><p>{PROSE}</p></article>"),
                     encoding="utf-8")
     assert convert_dump(dump, "council.html").headline == "Council Extends Program"
+
+
+def test_a_post_whose_classes_look_like_furniture_keeps_its_declared_article_body(tmp_path):
+    """WordPress marks its post `author-NAME tag-X has-post-thumbnail`: words our furniture and
+    picture tokens know. schema.org's articleBody says where the story is, and it stays."""
+    comments = "".join(f'<article class="comment-body"><p>{PROSE} Reader {n} agrees.</p></article>'
+                       for n in range(12))
+    body = (f'<article class="post author-jane tag-news category-local has-post-thumbnail">'
+            f"<h1>Council Extends Program</h1>"
+            f'<div class="entry-content" itemprop="articleBody"><p>{PROSE}</p><p>{PROSE.upper()}</p></div>'
+            f'</article><section class="comments">{comments}</section>')
+    dump = tmp_path / "post.html"
+    dump.write_text(page("<title>Council Extends Program</title>", body), encoding="utf-8")
+    article = convert_dump(dump, "post.html")
+    assert [b.text for b in article.body] == [PROSE, PROSE.upper()]

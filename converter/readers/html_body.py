@@ -146,6 +146,12 @@ def _classify(attr: str) -> tuple[bool, bool, bool, bool]:
     return furniture, media, body, byline
 
 
+def _declares_article_body(tag: Tag) -> bool:
+    """schema.org's `itemprop="articleBody"`: the page's own word for where the story is."""
+    prop = tag.attrs.get("itemprop")
+    return isinstance(prop, str) and "articlebody" in prop.lower().split()
+
+
 def _is_marked_furniture(tag: Tag, furniture: bool) -> bool:
     if tag.name in FURNITURE_TAGS or tag.attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
         return True
@@ -269,6 +275,12 @@ class _Walker:
         furniture, media, body, byline = _classify(_attr_text(tag))
         if _is_marked_furniture(tag, furniture):
             self.marked.add(id(tag))
+        if _declares_article_body(tag):
+            # the page says where its article is: neither it nor what wraps it is furniture or a
+            # picture (WordPress puts `author-NAME tag-X has-post-thumbnail` on the post's <article>)
+            wrappers = {id(t) for t in self.stack}
+            self.marked -= wrappers
+            self.media -= wrappers
         if media:
             self.media.add(id(tag))
         if byline:
