@@ -123,7 +123,10 @@ def jsonld_nodes(page: _Index) -> list[dict]:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
             except (ValueError, RecursionError):
                 continue
-        nodes.extend(_walk_jsonld(valid_unicode_tree(data)))  # a \ud83d escape is a lone surrogate
+        try:
+            nodes.extend(_walk_jsonld(valid_unicode_tree(data)))  # a \ud83d escape is a lone surrogate
+        except RecursionError:  # nested too deep to clean: skipped like a block json cannot read,
+            continue  # not the whole page ("structure too deeply nested")
     return nodes
 
 
