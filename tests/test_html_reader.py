@@ -106,6 +106,16 @@ def test_json_ld_as_a_list_is_read_too():
     assert (article.headline, article.date, article.authors) == ("Listed Headline", "2023-01-05", ["Ravi Patel"])
 
 
+@pytest.mark.parametrize("depth", [300, 600, 900, 5000])
+def test_a_json_ld_block_nested_too_deep_costs_only_itself(depth):
+    """A block json can parse but that is too deep to clean once failed the whole page
+    ("structure too deeply nested"); like an unparsable block, it is skipped."""
+    deep = '<script type="application/ld+json">' + '{"a":[' * depth + "1" + "]}" * depth + "</script>"
+    head = deep + jsonld({"@type": "NewsArticle", "headline": "Deep Headline", "datePublished": "2023-02-06"})
+    article = read(page(head, f"<h1>Deep Headline</h1><p>{PROSE}</p>"))
+    assert (article.headline, article.date) == ("Deep Headline", "2023-02-06")
+
+
 def test_meta_tags_are_the_fallback_and_the_h1_confirms_the_site_suffix():
     head = (
         '<meta property="og:title" content="Storm Hits Coast | Reuters">'

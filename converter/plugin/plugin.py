@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..convert import POSTS_DIRNAME, convert
 from ..safe_files import path_text
@@ -96,20 +96,31 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if report.errors and self.config.strict:
             raise PluginError(f"{len(report.errors)} dump(s) could not be converted")
 
-    @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
-    def on_files(self, files, config):
+    @event_priority(100)  # before the blog plugin (-50) reads its posts
+    def _drop_files(self, files, config):
         """Raw dumps are sources, never pages or assets of the site; see published_files.py.
 
-        What is not published is dropped first, so the preview planner never
-        plans a page for it.
+        Done before the blog plugin reads `posts/`: a link there to a file outside the
+        content folder was read by it (a link to /etc/passwd stopped the build, one to a
+        draft elsewhere put its title on the front page)."""
+        _drop_unpublished(files, Path(config["docs_dir"]))
+        return files
+
+    @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
+    def _index_files(self, files, config):
+        """Index the posts the blog plugin has read; in a preview, plan what to rebuild.
+
+        The unpublished files are already gone (`_drop_files`), so the planner
+        never plans a page for one.
         """
         index_posts(config, self.config.listing_excerpts, self.patches)
-        _drop_unpublished(files, Path(config["docs_dir"]))
         if self.dirty:
             rss = config.plugins.get("rss")
             length = int(rss.config.get("length") or 20) if rss is not None else 0
             self.planner.plan(files, config, feed_length=length, report=self.patches)
         return files
+
+    on_files = CombinedEvent(_drop_files, _index_files)
 
     def on_env(self, env, config, files):
         self.planner.building()

@@ -38,6 +38,9 @@ DATE_META = (
     "dc.date", "date", "article.published", "og:published_time",
 )
 _SEPARATORS = r"\s+[-–—|:·•»]\s+|\s*\|\s*"
+# Separators tried at each end of a title: "Headline - Section - Site" needs two;
+# trying every one of a title made of thousands was quadratic (100 KB: over a minute).
+MAX_TITLE_CUTS = 8
 _SPACE = re.compile(r"\s+")
 # an inline tag inside a JSON-LD text value (bounded: linear on any input)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
@@ -123,7 +126,10 @@ def jsonld_nodes(page: _Index) -> list[dict]:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
             except (ValueError, RecursionError):
                 continue
-        nodes.extend(_walk_jsonld(valid_unicode_tree(data)))  # a \ud83d escape is a lone surrogate
+        try:
+            nodes.extend(_walk_jsonld(valid_unicode_tree(data)))  # a \ud83d escape is a lone surrogate
+        except RecursionError:  # nested too deep to clean: skipped like a block json cannot read,
+            continue  # not the whole page ("structure too deeply nested")
     return nodes
 
 
@@ -212,12 +218,15 @@ def strip_site_name(title: str, confirm: list[str], site_names: set[str]) -> str
     parts = re.split(f"({_SEPARATORS})", title)
     if len(parts) < 3:
         return title
-    # try cutting from the end, then from the start
-    for cut in range(len(parts) - 2, 0, -2):
+    # try cutting from the end, then from the start; each try costs the whole
+    # title, so only at the first and last few separators (where site names go)
+    cuts = range(1, len(parts) - 1, 2)
+    cuts = [*cuts[:MAX_TITLE_CUTS], *cuts[MAX_TITLE_CUTS:][-MAX_TITLE_CUTS:]]
+    for cut in reversed(cuts):
         head, tail = "".join(parts[:cut]).strip(), "".join(parts[cut + 1 :]).strip()
         if _key(head) in confirmed or _key(tail) in sites or _key(tail).replace(" ", "") in sites:
             return head
-    for cut in range(1, len(parts) - 1, 2):
+    for cut in cuts:
         head, tail = "".join(parts[:cut]).strip(), "".join(parts[cut + 1 :]).strip()
         if _key(tail) in confirmed or _key(head) in sites:
             return tail
