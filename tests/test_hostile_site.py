@@ -145,11 +145,13 @@ def test_sections_and_titles_are_plain_short_text(hostile_site):
         for name in post.get("categories", []):
             assert not MARKUP & set(name) and len(name.split()) <= 5, name
             sections[post["source"]["path"]] = name
-    assert {"hostile/hostile-section.html", "hostile/hostile-kicker.txt", "hostile/hostile-long-section.html",
+    # hostile-section.html's section is nothing but (entity-escaped) tags: it is dropped whole,
+    # or reaches the site as plain text; the others keep words beside their markup
+    assert {"hostile/hostile-kicker.txt", "hostile/hostile-long-section.html",
             "hostile/hostile-markdown-section.html", "hostile/hostile-attr-list-section.html",
             "hostile/hostile-markdown-kicker.txt"} <= set(sections)
     folders = [p for p in (site / "category").iterdir() if p.is_dir()]
-    assert len(folders) >= 6
+    assert len(folders) >= 5
     for folder in folders:
         assert len(folder.name.encode()) < FILE_NAME_MAX_BYTES // 2, folder.name
         html = (folder / "index.html").read_text(encoding="utf-8")

@@ -30,7 +30,7 @@ def test_watch_converts_each_change_quietly_and_stops_cleanly_on_ctrl_c(tmp_path
         # a bad dump: one error line, the watch goes on
         (content / "broken.txt").write_bytes(b"")
         shutil.copy(SAMPLES / "2019-11-18-prince-andrew-interview.txt", content)
-        wait_for(lambda: (posts / "listen-live.md").exists())
+        wait_for(lambda: (posts / "royal-self-indicting-arrogance.md").exists())
     finally:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
