@@ -9,7 +9,7 @@ from pathlib import Path
 
 import frontmatter
 
-from conftest import ROOT, SEED
+from conftest import CORPUS, ROOT, SEED, mkdocs_env
 
 from converter.convert import convert
 
@@ -129,3 +129,15 @@ def test_oversized_file_is_refused_by_name(seed_copy: Path):
     proc = run_digest("extract", "--json", str(big), cwd=seed_copy.parent)
     assert proc.returncode == 1
     assert "huge.txt" in proc.stderr and "limit" in proc.stderr
+
+
+def test_extract_piped_into_head_ends_quietly(tmp_path):
+    """`digest extract --json … | head -1`: the reader stops early; no traceback on the terminal."""
+    files = sorted(str(p) for p in (CORPUS / "text").glob("*.txt"))[:40]
+    proc = subprocess.Popen([sys.executable, "-m", "converter", "extract", "--json", *files],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=mkdocs_env())
+    first = proc.stdout.readline()
+    proc.stdout.close()  # what `head -1` does after its line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert first.startswith(b"{") and "Traceback" not in err and "BrokenPipe" not in err
