@@ -91,8 +91,9 @@ class HtmlReader(Reader):
     def read(self, text: str, source: str) -> Article:
         if "<" not in text:
             raise DumpError(source, "no HTML markup in the file")
+        markup = strip_code(text)
         try:
-            soup = BeautifulSoup(_BLOCK_GAP.sub(r"\1", strip_code(text)), "lxml", multi_valued_attributes=None)
+            soup = BeautifulSoup(_BLOCK_GAP.sub(r"\1", markup), "lxml", multi_valued_attributes=None)
         except Exception as exc:  # lxml refuses some inputs outright
             raise DumpError(source, f"cannot parse HTML ({type(exc).__name__})") from None
         meta = read_metadata(soup)
@@ -110,7 +111,7 @@ class HtmlReader(Reader):
             article.date = date_from_url(meta.url)
             article.date_source = "url" if article.date else None
         if article.date is None:
-            article.date = date_from_page(text, meta.url)
+            article.date = date_from_page(markup, meta.url)
             article.date_source = "page" if article.date else None
         article.authors = meta.authors
         if not meta.has_author_metadata:
