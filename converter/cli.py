@@ -95,7 +95,7 @@ def _convert_roots(roots: list[Path], args: argparse.Namespace, progress, summar
             continue
         for error in report.errors:
             print(f"error: {error}", file=sys.stderr)
-        for line in report.warnings():
+        for line in report.curator + report.warnings():
             print(f"warning: {line}", file=sys.stderr)
         failed += len(report.errors)
         if summary:

@@ -28,15 +28,18 @@ from .duplicates import canonical_url, fingerprint, same_story
 from .errors import DumpError
 from .markdown import render_body
 from .provenance import fallback_date
+from .editions.keys import DAILY
 from .safe_files import RefusedFile, companion_folders, is_within, path_text, read_regular_file, refusal
 from .readers import DUMP_EXTENSIONS, read_dump
 from .slugs import make_slug, short_hash
+from .sidecar import SIDECAR_SUFFIX, Sidecar, looks_like_sidecar, read_sidecar
 from .store import DuplicateMemo, HashCache, StoredArticle, read_article, read_store
 from .version import CONVERTER_VERSION
-from .writer import render_article
+from .writer import curator_key, render_article
 
 DEFAULT_CONTENT = Path("content")
 POSTS_DIRNAME = "posts"
+EDITIONS_DIRNAME = "editions"  # edition pages (the converter's) and introductions (the curator's)
 PARALLEL_FROM = 16  # below this many dumps, starting worker processes costs more than it saves
 
 Progress = Callable[[Iterable, int], Iterable]
@@ -52,6 +55,8 @@ class Report:
     kept_edits: list[tuple[Path, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (published, skipped, why)
     errors: list[DumpError] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # dumps a sidecar hides (`hide: true`)
+    curator: list[str] = field(default_factory=list)  # a sidecar's mistakes: one line each
 
     def summary(self) -> str:
         parts = [
@@ -60,6 +65,7 @@ class Report:
             f"{len(self.removed)} removed",
             f"{len(self.duplicates)} duplicates",
             f"{len(self.kept_edits)} hand-edited kept",
+            f"{len(self.hidden)} hidden",
             f"{len(self.errors)} failed",
         ]
         return "digest: " + ", ".join(parts)
@@ -84,6 +90,7 @@ class _Story:
     stored: StoredArticle | None = None
     current: Path | None = None  # the file that holds this story's article now
     unwritable: bool = False  # its write failed in this run (reported once; not tried again)
+    sidecar: Sidecar | None = None  # the curator's values and note, written into the article
 
     def __post_init__(self) -> None:
         if self.current is None and self.stored is not None:
@@ -113,10 +120,12 @@ class _Story:
         return (not edited, not html, guessed_date, self.source)
 
 
-def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None) -> list[Path]:
+def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None,
+               orphans: list[str] | None = None) -> list[Path]:
     """Every dump below `root`, sorted, skipping the output folder, hidden folders and the
     folders a saved page came with; a file that only looks like a dump (a link out of `root`,
-    a device or FIFO, too big) is skipped, with its reason added to `refused`."""
+    a device or FIFO, too big) is skipped, with its reason added to `refused`, and a sidecar
+    with no dump beside it is named in `orphans`."""
     out_dir = out_dir.resolve()
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -130,6 +139,11 @@ def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None
             d for d in dirnames
             if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() != out_dir
         )
+        if orphans is not None and here != root / EDITIONS_DIRNAME:
+            stems = {Path(n).stem for n in filenames if Path(n).suffix.lower() in DUMP_EXTENSIONS}
+            orphans += [f"{path_text((here / n).relative_to(root))}: a sidecar with no dump beside it "
+                        f"(no {Path(n).stem}.txt, .html or .htm); not used" for n in sorted(filenames)
+                        if n.endswith(SIDECAR_SUFFIX) and Path(n).stem not in stems and looks_like_sidecar(here / n)]
         for name in sorted(filenames):
             if not name.startswith(".") and Path(name).suffix.lower() in DUMP_EXTENSIONS:
                 reason = refusal(here / name, root)
@@ -254,13 +268,16 @@ def convert(
     progress: Progress | None = None,
     workers: int | None = None,
     cache_dir: Path | None = None,
+    editions: str = DAILY,
 ) -> Report:
     """Convert every dump under `root` (or just `dumps`) into `out_dir`.
 
     Each article is written as soon as its dump is read, so a run that is
     killed keeps its progress; a last pass then settles duplicates and
     namesakes over the whole set. Articles whose dump has gone are removed
-    (unless edited), so that the output folder mirrors the dumps.
+    (unless edited), so that the output folder mirrors the dumps; so are
+    those a sidecar hides. `editions` (daily or weekly) is written into each
+    article as the edition it belongs to.
     """
     root = Path(root)
     out_dir = Path(out_dir) if out_dir else root / POSTS_DIRNAME
@@ -271,7 +288,7 @@ def convert(
     reserved = {path.stem for path in foreign}  # a curator's own files: never written over (see _write_story)
     hashes = HashCache(cache_dir / "dump-hashes.json")
     refused: list[DumpError] = []
-    all_dumps = find_dumps(root, out_dir, refused)
+    all_dumps = find_dumps(root, out_dir, refused, report.curator if dumps is None else None)
     todo = sorted(Path(d) for d in dumps) if dumps is not None else all_dumps
     resolved_root = root.resolve()
 
@@ -289,6 +306,10 @@ def convert(
         report.errors += [DumpError(source_of(dump), why) for dump, why in reasons.items() if why]
         todo = [dump for dump, why in reasons.items() if not why]
 
+    sidecars = _read_sidecars(todo, root, source_of, report)
+    hidden = {source for source, sidecar in sidecars.items() if sidecar is not None and sidecar.hidden}
+    report.hidden = sorted(hidden)
+    todo = [dump for dump in todo if source_of(dump) not in hidden]
     stories: list[_Story] = []
     jobs: list[tuple[Path, str]] = []
     digests: dict[str, str] = {}
@@ -303,7 +324,8 @@ def convert(
             report.errors.append(DumpError(source, f"cannot read file ({exc.strerror or exc})"))
             continue
         previous = store.get(source)
-        fresh = previous and previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION
+        fresh = (previous and previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION
+                 and previous.curator == curator_key(sidecars.get(source), editions))
         if previous and (previous.edited or fresh):
             if previous.edited and previous.source_sha256 != digests[source]:
                 report.kept_edits.append((previous.path, f"kept your edits; {source} changed but the article was not rewritten"))
@@ -323,11 +345,14 @@ def convert(
     in_run = {source for _, source in jobs} | {s.source for s in stories}
     if dumps is not None:  # articles of dumps outside this run still hold their story and name
         for source, stored in store.items():
-            if source not in in_run:
+            if source in hidden:
+                _remove_unless_edited(stored, f"kept your edits; {source} is hidden by its sidecar but the "
+                                              "article was not removed", report)
+            elif source not in in_run:
                 stories.append(_Story(source, None, canonical_url(stored.url), fingerprint(stored.body), stored=stored))
 
     claims = {story.current.resolve(): story.source for story in stories if story.current}
-    live = {source_of(d) for d in all_dumps} if dumps is None else set(store)
+    live = ({source_of(d) for d in all_dumps} if dumps is None else set(store)) - hidden
     claims.update({stored.path.resolve(): stored.source for stored in store.values()
                    if stored.source in live or stored.edited})
     if dumps is None:  # before anything is written: a gone dump's article frees its name
@@ -340,22 +365,39 @@ def convert(
             continue
         article, prints, body = result
         story = _Story(source, dump, canonical_url(article.url), prints, article=article, body=body,
-                       stored=store.get(source))
+                       stored=store.get(source), sidecar=sidecars.get(source))
         stories.append(story)
         if story.keeps_its_file:
             continue
         name = story.base_slug
         if claims.get((out_dir / f"{name}.md").resolve(), source) != source:
             name = f"{name}-{short_hash(source)}"
-        if _write_story(story, name, digests, out_dir, report):
+        if _write_story(story, name, digests, out_dir, report, editions):
             claims[story.current.resolve()] = source
 
-    _settle(stories, digests, out_dir, report, reserved)
+    for story in stories:  # an unchanged article may still move to a new name: it keeps its sidecar
+        story.sidecar = story.sidecar or sidecars.get(story.source)
+    _settle(stories, digests, out_dir, report, reserved, editions)
     memo.remember(report.duplicates, digests, CONVERTER_VERSION, set(digests))
     memo.save()
     for stored in extras:  # a second file for one dump: left by a run killed mid-rename
         _remove_unless_edited(stored, f"kept your edits; another article also comes from {stored.source}", report)
     return report
+
+
+def _read_sidecars(dumps: list[Path], root: Path, source_of, report: Report) -> dict[str, Sidecar | None]:
+    """Each dump's sidecar; a sidecar that cannot be used is one line, and its dump converts without it."""
+    sidecars: dict[str, Sidecar | None] = {}
+    for dump in dumps:
+        try:
+            sidecar = read_sidecar(dump, root)
+        except DumpError as exc:
+            report.curator.append(str(exc))
+            sidecar = None
+        if sidecar is not None:
+            report.curator += [f"{sidecar.source}: {problem}" for problem in sidecar.problems]
+        sidecars[source_of(dump)] = sidecar
+    return sidecars
 
 
 def _remove_unless_edited(stored: StoredArticle, note: str, report: Report) -> None:
@@ -376,7 +418,7 @@ def _unlink(path: Path, source: str, report: Report) -> bool:
 
 
 def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, report: Report,
-            reserved: set[str] = frozenset()) -> None:
+            reserved: set[str] = frozenset(), editions: str = DAILY) -> None:
     """Publish one article per story under names that do not depend on arrival order."""
     skipped = _resolve_duplicates(stories, report)
     live = []
@@ -399,7 +441,7 @@ def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, repor
             story.current = None
     for story in moving:
         if story in names:
-            _write_story(story, names[story], digests, out_dir, report)
+            _write_story(story, names[story], digests, out_dir, report, editions)
 
 
 def _file_names(stories: list[_Story], reserved: set[str] = frozenset()) -> dict[_Story, str]:
@@ -440,7 +482,8 @@ def _reconvert(story: _Story, report: Report) -> bool:
     return True
 
 
-def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report) -> bool:
+def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report,
+                 editions: str = DAILY) -> bool:
     """Write one (re)converted article under `name`, then drop its old file."""
     article = story.article
     if article is None or story.keeps_its_file:
@@ -458,7 +501,8 @@ def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Pat
             return False
         report.kept_edits.append((target, f"kept your file; {story.source} is written as {name}.md instead"))
         article.slug, target = name, out_dir / f"{name}.md"
-    text = render_article(article, story.source, digests[story.source], body=story.body)
+    text = render_article(article, story.source, digests[story.source], body=story.body,
+                          sidecar=story.sidecar, editions=editions)
     try:
         (report.written if write_atomically(target, text) else report.unchanged).append(target)
         if story.current is not None and story.current.resolve() != target.resolve():

@@ -59,6 +59,7 @@ class StoredArticle:
     url: str | None
     text: str
     date_source: str | None = None
+    curator: str | None = None  # what besides the dump it was written from (writer.curator_key)
 
     @property
     def body(self) -> str:
@@ -89,7 +90,8 @@ def read_article(path: Path) -> StoredArticle | None:
         return None
     return StoredArticle(path, source["path"], _text_or_none(source.get("sha256")),
                          str(meta.get("converter") or "") or None, is_hand_edited(text),
-                         _text_or_none(meta.get("url")), text, _text_or_none(meta.get("date_source")))
+                         _text_or_none(meta.get("url")), text, _text_or_none(meta.get("date_source")),
+                         _text_or_none(source.get("curator")))
 
 
 def read_store(out_dir: Path) -> tuple[dict[str, StoredArticle], list[StoredArticle], list[Path]]:

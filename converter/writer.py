@@ -14,15 +14,20 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import frontmatter
 
 from .version import CONVERTER_VERSION
 from .article import Article
 from .display import display_fields
+from .editions.keys import DAILY, edition_key
 from .markdown import clean_text, render_body
+from .notes import note_block, note_html
 from .sanitize import section_label, title_label
+
+if TYPE_CHECKING:  # sidecar.py reads front matter as store.py does, and store.py needs this module
+    from .sidecar import Sidecar
 
 CHECKSUM_FIELD = "generated"
 _CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_FIELD}: ?(\S*)$", re.M)
@@ -67,8 +72,12 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
-def front_matter(article: Article, source_path: str, source_sha256: str) -> dict[str, Any]:
-    """The YAML fields, in a fixed order; unknown values are left out, never invented."""
+def front_matter(article: Article, source_path: str, source_sha256: str, sidecar: Sidecar | None = None,
+                 editions: str = DAILY) -> dict[str, Any]:
+    """The YAML fields, in a fixed order; unknown values are left out, never invented.
+
+    A sidecar's values win over what the converter read (see sidecar.py).
+    """
     meta: dict[str, Any] = {
         "title": title_label(article.headline),
         "headline": clean_text(article.headline),
@@ -95,10 +104,40 @@ def front_matter(article: Article, source_path: str, source_sha256: str) -> dict
         "source": {"path": source_path, "sha256": source_sha256},
         "converter": CONVERTER_VERSION,
     }
+    if sidecar is not None:
+        _apply_sidecar(meta, sidecar)
+    meta["source"]["curator"] = curator_key(sidecar, editions)
     # What the theme prints (dateline, day, names), computed here so that the
     # templates need no filter of ours and Zensical builds the same pages.
     meta["display"] = display_fields(meta)
+    if meta["display"].get("day"):
+        meta["display"]["edition"] = edition_key(meta["display"]["day"], editions)
+    if meta.get("note"):
+        meta["display"]["note_html"] = note_html(meta["note"])
     return {k: v for k, v in meta.items() if v is not None and v != {}}
+
+
+def _apply_sidecar(meta: dict[str, Any], sidecar: Sidecar) -> None:
+    """The curator's values in place of the converter's (and their note)."""
+    values = sidecar.values
+    if "headline" in values:
+        meta["title"], meta["headline"] = title_label(values["headline"]), values["headline"]
+    if "date" in values:
+        meta["date"], meta["date_source"] = yaml_date(values["date"]), "curator"
+    if "section" in values:
+        section = section_label(values["section"])
+        meta["section"], meta["categories"] = section, [section] if section else None
+    for key in ("byline", "contributors", "credit", "tags", "order"):
+        if key in values:
+            meta[key] = values[key]
+    if sidecar.note:
+        meta["note"] = sidecar.note
+
+
+def curator_key(sidecar: Sidecar | None, editions: str = DAILY) -> str:
+    """What, besides the dump, an article was written from: its sidecar's bytes and the
+    edition mode. An article is rewritten when this changes."""
+    return hashlib.sha256(f"{sidecar.sha256 if sidecar else ''}|{editions}".encode()).hexdigest()[:16]
 
 
 def checksum(text: str) -> str:
@@ -107,14 +146,17 @@ def checksum(text: str) -> str:
     return hashlib.sha256(blank.encode("utf-8")).hexdigest()
 
 
-def render_article(article: Article, source_path: str, source_sha256: str, body: str | None = None) -> str:
+def render_article(article: Article, source_path: str, source_sha256: str, body: str | None = None,
+                   sidecar: Sidecar | None = None, editions: str = DAILY) -> str:
     """The whole Markdown file for an article, byte-for-byte deterministic.
 
     `body` is the article's body already rendered by `render_body`, if at hand.
+    The curator's note (from the sidecar) comes first, set apart from the body.
     """
-    meta = front_matter(article, source_path, source_sha256)
+    meta = front_matter(article, source_path, source_sha256, sidecar, editions)
     meta[CHECKSUM_FIELD] = ""
-    post = frontmatter.Post(render_body(article.body) if body is None else body, **meta)
+    body = render_body(article.body) if body is None else body
+    post = frontmatter.Post(note_block(sidecar.note if sidecar else "") + body, **meta)
     text = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=1000) + "\n"
     return _CHECKSUM_LINE.sub(f"{CHECKSUM_FIELD}: {checksum(text)}", text, count=1)
 

@@ -89,6 +89,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(f"digest: {path_text(exc.filename or docs)}: {exc.strerror or exc}") from None
         for error in report.errors:
             log.error(str(error))
+        for line in report.curator:  # a sidecar's mistake: the curator's correction is not applied
+            log.warning(line)
         for line in report.warnings():
             # A duplicate or a kept edit is news, not a fault: it must not stop
             # a --strict build (the publishing workflow) the way a bad dump does.

@@ -15,9 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from ..convert import EDITIONS_DIRNAME, POSTS_DIRNAME
 from ..readers import DUMP_EXTENSIONS
+from ..sidecar import SIDECAR_SUFFIX, looks_like_sidecar
 from ..safe_files import SAVED_PAGE_EXTENSIONS, companion_folders, display_path, is_within, refusal, subfolder_names
 
+GENERATED_DIRS = (POSTS_DIRNAME, EDITIONS_DIRNAME)  # the converter's pages: never sidecars
 PAGE_EXTENSIONS = frozenset({".md", ".markdown"})
 INERT_ASSET_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico",  # images (not SVG: it runs script)
@@ -61,8 +64,8 @@ def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
             yield file, None if home in named else (
                 f"{_shown(folder, docs_dir)}/: saved with {page.name}; its files are not published")
             named.add(home)
-        elif suffix in RAW_EXTENSIONS:
-            yield file, None
+        elif suffix in RAW_EXTENSIONS or _is_sidecar(source, docs_dir):
+            yield file, None  # the converter reports on dumps and sidecars
         elif not source.exists() and suffix in PAGE_EXTENSIONS:
             continue  # a page a plugin generates
         elif (why := refusal(source, docs_dir, max_bytes=None)) is not None:
@@ -70,6 +73,16 @@ def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
         elif suffix not in PAGE_EXTENSIONS | INERT_ASSET_EXTENSIONS:
             yield file, (f"{_shown(source, docs_dir)}: not published: only pages, images, audio, video, "
                          "fonts, CSS and PDF files in the content folder are (this type could run script)")
+
+
+def _is_sidecar(path: Path, docs_dir: Path) -> bool:
+    """A curator's NAME.md beside the dump NAME.txt (or .html), or one that lost its dump
+    (articles and edition pages are never sidecars)."""
+    if path.suffix != SIDECAR_SUFFIX or path.absolute().relative_to(docs_dir.absolute()).parts[0] in GENERATED_DIRS:
+        return False
+    if any(path.with_suffix(ext).exists() for ext in DUMP_EXTENSIONS):
+        return True
+    return looks_like_sidecar(path)
 
 
 def _shown(path: Path, docs_dir: Path) -> str:

@@ -1,0 +1,121 @@
+"""The curator's sidecar beside a dump: its values win, its note leads, and it never freezes the article.
+
+A sidecar `NAME.md` beside `NAME.txt` corrects what the converter got
+wrong without editing the converted article, so a later, better
+conversion of the same dump still reaches the site. A mistake in one (a
+value of the wrong kind, a sidecar whose dump is gone) is one line
+naming the file, never a crash.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import frontmatter
+
+from converter.convert import convert
+from test_curator_files import digest, dump
+
+SIDECAR = """---
+headline: The council's budget, explained
+date: 2024-05-07T08:30:00+02:00
+section: Local politics
+byline: [Ada Curator]
+contributors: Ben Helper
+credit: Photo by the curator
+tags: [budget, council]
+order: 2
+---
+Why it matters: **the bridge** waits another year. [The plan](https://example.org/plan).
+"""
+
+
+def article_of(content: Path) -> frontmatter.Post:
+    [path] = sorted((content / "posts").glob("*.md"))
+    return frontmatter.load(path)
+
+
+def test_sidecar_values_win_and_the_rest_comes_from_the_dump(tmp_path: Path):
+    content = tmp_path / "content"
+    source = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    convert(content)
+    plain = article_of(content)
+    source.with_suffix(".md").write_text(SIDECAR, encoding="utf-8")
+    report = convert(content)
+    assert not report.errors and not report.curator
+    post = article_of(content)
+    assert post["headline"] == "The council's budget, explained" and post["title"] == "The council’s budget, explained"
+    assert post["date_source"] == "curator" and post["display"]["dateline"].startswith("Tuesday, May 7, 2024, 8:30 a.m.")
+    assert post["section"] == "Local politics" and post["categories"] == ["Local politics"]
+    assert post["byline"] == ["Ada Curator"] and post["contributors"] == ["Ben Helper"]
+    assert post["credit"] == "Photo by the curator" and post["tags"] == ["budget", "council"] and post["order"] == 2
+    assert post["summary"] == plain["summary"]  # what the sidecar does not say still comes from the dump
+    assert post["display"]["edition"] == "2024-05-07"
+    # the note leads the body, set apart and labelled as the curator's; then the publisher's text, unchanged
+    assert post.content.startswith('<aside class="digest-note" aria-label="Curator\'s note" markdown>')
+    assert "Why it matters: **the bridge**" in post.content
+    assert post.content.endswith(plain.content)
+    assert '<strong>the bridge</strong>' in post["display"]["note_html"]
+
+    source.with_suffix(".md").unlink()  # without the sidecar the converter's values are back
+    convert(content)
+    assert article_of(content).content == plain.content and article_of(content)["headline"] == plain["headline"]
+
+
+def test_a_better_conversion_still_reaches_an_article_with_a_sidecar(tmp_path: Path):
+    content = tmp_path / "content"
+    source = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    source.with_suffix(".md").write_text("---\nheadline: Budget, corrected\n---\n", encoding="utf-8")
+    convert(content)
+    source.write_text(source.read_text(encoding="utf-8") + "\nA paragraph the page added after the vote, "
+                      "long enough to count as the article's own text.\n", encoding="utf-8")
+    report = convert(content)
+    assert report.written and not report.kept_edits
+    post = article_of(content)
+    assert post["headline"] == "Budget, corrected" and "A paragraph the page added" in post.content
+
+
+def test_hide_takes_the_story_off_the_site_and_back(tmp_path: Path):
+    content = tmp_path / "content"
+    source = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    dump(content, "dumps/2024-05-06-ferry.txt", "Ferry timetable changes for summer")
+    convert(content)
+    source.with_suffix(".md").write_text("---\nhide: true\n---\n", encoding="utf-8")
+    report = convert(content)
+    assert report.hidden == ["dumps/2024-05-06-budget.txt"]
+    assert [p.stem for p in (content / "posts").glob("*.md")] == ["ferry-timetable-changes-for-summer"]
+    source.with_suffix(".md").write_text("---\nhide: false\n---\n", encoding="utf-8")
+    convert(content)
+    assert len(list((content / "posts").glob("*.md"))) == 2
+
+
+def test_sidecar_mistakes_are_one_line_each_and_the_rest_applies(tmp_path: Path):
+    content = tmp_path / "content"
+    source = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    source.with_suffix(".md").write_text("---\nheadline: Fixed headline\norder: first\ndate: yesterday\n"
+                                         "colour: red\n---\nA note.\n", encoding="utf-8")
+    (content / "dumps" / "2024-05-01-gone.md").write_text("---\nheadline: Its dump was renamed\n---\nA note.\n",
+                                                          encoding="utf-8")
+    (content / "dumps" / "broken.txt.md").write_text("---\nheadline: [unclosed\n---\n", encoding="utf-8")
+    proc = digest("convert", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr  # every dump converted; the curator is told, the build goes on
+    lines = proc.stderr.splitlines()
+    assert "warning: dumps/2024-05-06-budget.md: `order` must be a whole number; ignored" in lines
+    assert any(line.startswith("warning: dumps/2024-05-06-budget.md: `date` must be a date") for line in lines)
+    assert "warning: dumps/2024-05-06-budget.md: `colour` is not a field a sidecar sets; ignored" in lines
+    assert ("warning: dumps/2024-05-01-gone.md: a sidecar with no dump beside it "
+            "(no 2024-05-01-gone.txt, .html or .htm); not used") in lines
+    assert "Traceback" not in proc.stderr
+    post = article_of(content)
+    assert post["headline"] == "Fixed headline" and "order" not in post.metadata and "A note." in post.content
+
+
+def test_a_sidecar_linking_out_of_content_is_not_read(tmp_path: Path):
+    content = tmp_path / "content"
+    source = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\nheadline: Leaked\n---\nprivate words\n", encoding="utf-8")
+    source.with_suffix(".md").symlink_to(secret)
+    report = convert(content)
+    assert report.curator == ["dumps/2024-05-06-budget.md: links to a file outside content/; not read"]
+    post = article_of(content)
+    assert post["headline"] == "Budget passes after a long night" and "private words" not in post.content
