@@ -166,3 +166,15 @@ def test_search_results_print_markup_in_a_headline_as_text(page, markup_site):
         assert result.locator("h1").inner_text() == MARKUP_HEADLINE
         assert MARKUP_DESCRIPTION in result.inner_text()
         assert page.locator(".md-search-result img").count() == 0 and not dialogs
+
+
+def test_search_result_shows_the_curators_note(page, site_url):
+    """A story with a sidecar note shows the note in its search result."""
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type("Sondland", delay=20)
+    result = page.locator(".md-search-result__item", has_text="Unpredictable Sondland").first
+    result.wait_for(timeout=10_000)
+    note = result.locator(".digest-search__note")
+    assert "Curator's note" in note.text_content()  # (shown in capitals)
+    assert "the first witness to put the president" in note.inner_text()

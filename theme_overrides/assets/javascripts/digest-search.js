@@ -56,12 +56,15 @@
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var date = data.meta && data.meta.date ? '<p class="digest-search__date">' + text(data.meta.date) + "</p>" : "";
+    // The curator's note (the article's `note` field in the index), as text.
+    var note = data.meta && data.meta.note ?
+      '<p class="digest-search__note"><span class="digest-note__label">Curator\'s note</span> ' + text(data.meta.note) + "</p>" : "";
     // Pagefind's excerpt is the page's text, escaped, with <mark> around hits.
     li.innerHTML =
       '<a href="' + text(data.url) + '" class="md-search-result__link" tabindex="-1">' +
       '<article class="md-search-result__article md-search-result__article--document md-typeset">' +
       '<div class="md-search-result__icon md-icon"></div>' +
-      "<h1>" + text(data.meta && data.meta.title || data.url) + "</h1>" + date +
+      "<h1>" + text(data.meta && data.meta.title || data.url) + "</h1>" + date + note +
       "<p>" + data.excerpt + "</p></article></a>";
     return li;
   }
