@@ -12,7 +12,10 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import __version__
+from .editions.keys import DAILY, MODES
 from .convert import DEFAULT_CONTENT, POSTS_DIRNAME, convert, convert_dump, find_dumps
 from .errors import DumpError
 from .safe_files import display_path, path_text
@@ -66,15 +69,39 @@ def content_root(path: Path) -> Path:
     return named or (resolved if resolved.is_dir() else resolved.parent)
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: its tags (`!ENV`, `!!python/name:`) read as plain values."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def editions_mode(config: Path = Path("mkdocs.yml")) -> str:
+    """The `editions:` option of the digest plugin in mkdocs.yml (daily when unset or unreadable),
+    so that `digest convert` writes the edition pages `mkdocs build` would."""
+    try:
+        meta = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return DAILY
+    plugins = meta.get("plugins") if isinstance(meta, dict) else None
+    for entry in plugins if isinstance(plugins, list) else []:
+        options = entry.get("digest") if isinstance(entry, dict) else None
+        if isinstance(options, dict) and options.get("editions") in MODES:
+            return options["editions"]
+    return DAILY
+
+
 def _convert_path(path: Path, args: argparse.Namespace, progress):
     """Convert one PATH (the content folder, a folder inside it, or one dump) into its root's posts/."""
     root = content_root(path)
     out = Path(args.out) if args.out else root / POSTS_DIRNAME
+    mode = editions_mode()
     if path.resolve() == root:
-        return convert(root, out, progress=progress, workers=args.jobs)
+        return convert(root, out, progress=progress, workers=args.jobs, editions=mode)
     refused: list[DumpError] = []
     dumps = [path] if not path.is_dir() else find_dumps(path, out, refused)
-    report = convert(root, out, dumps=dumps, progress=progress, workers=args.jobs)
+    report = convert(root, out, dumps=dumps, progress=progress, workers=args.jobs, editions=mode)
     report.errors[:0] = refused
     return report
 

@@ -57,6 +57,7 @@ class Report:
     errors: list[DumpError] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)  # dumps a sidecar hides (`hide: true`)
     curator: list[str] = field(default_factory=list)  # a sidecar's mistakes: one line each
+    editions: list = field(default_factory=list)  # the editions the articles make (editions/model.py)
 
     def summary(self) -> str:
         parts = [
@@ -139,7 +140,7 @@ def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None
             d for d in dirnames
             if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() != out_dir
         )
-        if orphans is not None and here != root / EDITIONS_DIRNAME:
+        if orphans is not None and not is_within(here, root / EDITIONS_DIRNAME):
             stems = {Path(n).stem for n in filenames if Path(n).suffix.lower() in DUMP_EXTENSIONS}
             orphans += [f"{path_text((here / n).relative_to(root))}: a sidecar with no dump beside it "
                         f"(no {Path(n).stem}.txt, .html or .htm); not used" for n in sorted(filenames)
@@ -382,7 +383,20 @@ def convert(
     memo.save()
     for stored in extras:  # a second file for one dump: left by a run killed mid-rename
         _remove_unless_edited(stored, f"kept your edits; another article also comes from {stored.source}", report)
+    _write_editions(root, out_dir, editions, report)
     return report
+
+
+def _write_editions(root: Path, out_dir: Path, editions: str, report: Report) -> None:
+    """The edition pages of the articles now in `out_dir` (see editions/pages.py)."""
+    from .editions.pages import write_editions  # it writes with this module's write_atomically
+
+    try:
+        report.editions, kept = write_editions(root, out_dir, editions)
+    except OSError as exc:
+        report.errors.append(DumpError(f"{EDITIONS_DIRNAME}/", f"cannot write the edition pages ({exc.strerror or exc})"))
+        return
+    report.kept_edits += kept
 
 
 def _read_sidecars(dumps: list[Path], root: Path, source_of, report: Report) -> dict[str, Sidecar | None]:

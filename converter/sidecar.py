@@ -29,9 +29,9 @@ SIDECAR_SUFFIX = ".md"
 MAX_SIDECAR_BYTES = 1 << 20  # a note is a paragraph or two; a megabyte is not a sidecar
 TEXT_FIELDS = ("headline", "section", "credit")
 NAME_LIST_FIELDS = ("byline", "contributors", "tags")
-# Keys only a sidecar has (a page of the curator's own has a title, maybe a date):
-# a Markdown file holding one of them but no dump beside it is a sidecar gone astray.
-SIDECAR_ONLY_FIELDS = frozenset({"headline", "byline", "contributors", "credit", "order", "hide"})
+# Keys only a sidecar has (a page of the curator's own has a title, maybe a date, and
+# Material's `hide`): a Markdown file holding one but no dump beside it is a sidecar gone astray.
+SIDECAR_ONLY_FIELDS = frozenset({"headline", "byline", "contributors", "credit", "order"})
 
 
 @dataclass

@@ -154,9 +154,14 @@ def render_article(article: Article, source_path: str, source_sha256: str, body:
     The curator's note (from the sidecar) comes first, set apart from the body.
     """
     meta = front_matter(article, source_path, source_sha256, sidecar, editions)
-    meta[CHECKSUM_FIELD] = ""
     body = render_body(article.body) if body is None else body
-    post = frontmatter.Post(note_block(sidecar.note if sidecar else "") + body, **meta)
+    return with_checksum(meta, note_block(sidecar.note if sidecar else "") + body)
+
+
+def with_checksum(meta: dict[str, Any], body: str) -> str:
+    """A Markdown file of ours: front matter (its `generated` field last) and body, the checksum filled in."""
+    meta = {**meta, CHECKSUM_FIELD: ""}
+    post = frontmatter.Post(body, **meta)
     text = frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=1000) + "\n"
     return _CHECKSUM_LINE.sub(f"{CHECKSUM_FIELD}: {checksum(text)}", text, count=1)
 

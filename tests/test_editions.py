@@ -6,12 +6,16 @@ shared build (conftest.built_site) is what these tests read.
 """
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import frontmatter
 from bs4 import BeautifulSoup
 
-from conftest import BuiltSite
+from conftest import MARKUP_HEADLINE, BuiltSite
+from converter.convert import convert
+from test_curator_files import dump
 
 NOTE_WORDS = "the first witness to put the president"
 NOTED_HEADLINE = "Unpredictable Sondland faces questions about Trump, Ukraine"
@@ -50,3 +54,127 @@ def test_the_note_is_in_the_article_feed_item(built_site: BuiltSite):
     channel = ET.parse(built_site.site / "feed_rss_created.xml").getroot().find("channel")
     [item] = [i for i in channel.findall("item") if i.findtext("title") == NOTED_HEADLINE]
     assert NOTE_WORDS in item.findtext("description")
+
+
+# --- editions ----------------------------------------------------------------
+
+EDITION_KEYS = ["2019-11-18", "2019-11-19", "2019-11-20", "2024-08-19"]  # the days of the samples
+INTRO_WORDS = "A day of testimony in Washington"
+
+
+def edition_page(site: Path, key: str) -> BeautifulSoup:
+    return soup_of(site / "editions" / key / "index.html")
+
+
+def resolves(site: Path, page: Path, href: str) -> bool:
+    target = (page.parent / href).resolve()
+    return (target / "index.html").is_file() or target.is_file()
+
+
+def test_each_day_with_stories_has_an_edition_in_the_curators_order(built_site: BuiltSite):
+    site = built_site.site
+    assert sorted(p.name for p in (site / "editions").iterdir() if p.is_dir()) == EDITION_KEYS
+    page = edition_page(site, "2019-11-20")
+    assert page.select_one("h1").get_text(strip=True).rstrip("¶") == "Wednesday, November 20, 2019"
+    stories = page.select(".digest-edition__story")
+    headlines = [s.select_one("h2 a").get_text(strip=True) for s in stories]
+    # order: 1 from the sample sidecar first; then the newest (by the instant, zones counted)
+    assert headlines == [NOTED_HEADLINE,
+                         "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars",
+                         "World Community Lashes Out at US for No Longer Considering Israeli Settlements Illegal",
+                         "Impeachment sham completely debunked: White House"]
+    first = stories[0]
+    assert "By Lisa Mascaro, Mary Clare Jalonick and Eric Tucker" in first.select_one(".digest-edition__meta").text
+    assert NOTE_WORDS in first.select_one(".digest-note").get_text(" ", strip=True)
+    assert first.select_one(".digest-edition__lede").get_text().startswith("WASHINGTON (AP)")
+    for story in stories:  # each headline opens its article
+        href = story.select_one("h2 a")["href"]
+        assert href.startswith("../../2019/11/20/") and resolves(site, site / "editions/2019-11-20/index.html", href)
+
+
+def test_the_days_introduction_leads_its_edition_and_is_no_page_of_its_own(built_site: BuiltSite):
+    site = built_site.site
+    intro = edition_page(site, "2019-11-20").select_one(".digest-edition__intro")
+    assert intro.get_text(" ", strip=True).startswith(INTRO_WORDS) and intro.select_one("em").text == "quid pro quo"
+    assert not edition_page(site, "2019-11-19").select(".digest-edition__intro")
+    with_intro = [p for p in site.rglob("*.html") if INTRO_WORDS in p.read_text(encoding="utf-8")]
+    assert with_intro == [site / "editions/2019-11-20/index.html"]
+
+
+def test_editions_link_to_their_neighbours_and_the_index(built_site: BuiltSite):
+    site = built_site.site
+    for at, key in enumerate(EDITION_KEYS):
+        nav = edition_page(site, key).select_one(".digest-edition__nav")
+        prev, nxt = nav.select_one('a[rel="prev"]'), nav.select_one('a[rel="next"]')
+        assert (prev["href"] if prev else None) == (f"../{EDITION_KEYS[at - 1]}/" if at else None)
+        assert (nxt["href"] if nxt else None) == (f"../{EDITION_KEYS[at + 1]}/" if at + 1 < len(EDITION_KEYS) else None)
+        assert nav.find("a", string="All editions")["href"] == "../"
+    index = soup_of(site / "editions" / "index.html")
+    listed = [a["href"] for a in index.select(".digest-editions a")]
+    assert listed == [f"{key}/" for key in reversed(EDITION_KEYS)]  # newest first
+    assert "4 stories: Unpredictable Sondland" in index.select(".digest-editions li")[1].get_text()
+
+
+def test_front_page_links_the_latest_edition_and_an_article_its_own(built_site: BuiltSite):
+    site = built_site.site
+    link = soup_of(site / "index.html").select_one(".digest-edition-link")
+    assert link.select_one("a")["href"] == "editions/2024-08-19/"
+    assert "Latest edition: Monday, August 19, 2024" in " ".join(link.get_text().split())
+    article = noted_article(site)
+    href = soup_of(article).select_one(".digest-in-edition a")["href"]
+    assert resolves(site, article, href) and href.endswith("editions/2019-11-20/")
+
+
+def test_edition_pages_stay_out_of_every_pages_menu(built_site: BuiltSite):
+    menu = soup_of(built_site.site / "index.html").select_one(".md-nav--primary")
+    linked = [a.get("href", "") for a in menu.select("a")]
+    assert any(h.rstrip("/").endswith("editions") for h in linked)
+    assert not [h for h in linked if "editions/20" in h]
+
+
+def test_an_edition_prints_markup_in_a_headline_as_text(markup_site: BuiltSite):
+    page = edition_page(markup_site.site, "2024-08-19")
+    assert page.select_one(".digest-edition__story h2 a").get_text() == MARKUP_HEADLINE
+    assert not page.select(".digest-edition__story script, .digest-edition__story img")
+
+
+def edition_files(content: Path) -> dict[str, bytes]:
+    return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted((content / "editions").rglob("*.md"))}
+
+
+def test_weekly_editions_group_the_week_and_pages_are_byte_identical_on_every_run(tmp_path: Path):
+    content = tmp_path / "content"
+    for name, headline in (("2024-05-06-budget.txt", "Budget passes after a long night"),
+                           ("2024-05-09-ferry.txt", "Ferry timetable changes for summer"),
+                           ("2024-05-13-bridge.txt", "Bridge repairs start on Monday")):
+        dump(content, f"dumps/{name}", headline)
+    convert(content, editions="weekly")
+    pages = edition_files(content)
+    assert sorted(pages) == ["editions/2024-W19/index.md", "editions/2024-W20/index.md", "editions/index.md"]
+    week = frontmatter.loads(pages["editions/2024-W19/index.md"].decode())
+    assert week["edition"] == {"key": "2024-W19", "title": "Week 19, 2024 (May 6\u201312)", "stories": 2,
+                               "next": "2024-W20"}
+    assert "[Ferry timetable changes for summer](<../../posts/ferry" in week.content
+    convert(content, editions="weekly")
+    assert edition_files(content) == pages
+    copy = tmp_path / "copy" / "content"
+    shutil.copytree(content / "dumps", copy / "dumps")
+    convert(copy, editions="weekly")
+    assert edition_files(copy) == pages  # same dumps, same bytes
+
+
+def test_edition_pages_follow_the_stories_and_never_overwrite_the_curators_file(tmp_path: Path):
+    content = tmp_path / "content"
+    budget = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    dump(content, "dumps/2024-05-07-ferry.txt", "Ferry timetable changes for summer")
+    convert(content)
+    edited = content / "editions" / "2024-05-07" / "index.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMy own words.\n", encoding="utf-8")
+    dump(content, "dumps/2024-05-07-bridge.txt", "Bridge repairs start on Monday")
+    report = convert(content)
+    assert "My own words." in edited.read_text(encoding="utf-8")  # kept, and said so
+    assert (edited, "kept your file; the edition page is not rewritten") in report.kept_edits
+    budget.unlink()  # the day's only story is gone: so is its edition
+    convert(content)
+    assert not (content / "editions" / "2024-05-06").exists()
+    assert "2024-05-06" not in (content / "editions" / "index.md").read_text(encoding="utf-8")

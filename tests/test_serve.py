@@ -98,6 +98,10 @@ def test_drop_a_dump_into_a_running_serve(served, record_property):
     # the incremental build also rebuilt the lists that show it: its month and its section
     assert DROPPED_HEADLINE in fetch(f"{base}archive/2024/08/")[1]
     assert DROPPED_HEADLINE in fetch(f"{base}category/top-news/")[1]
+    # and its edition: a new day's page, its neighbour's "next" link, the front page's latest edition
+    assert DROPPED_HEADLINE in fetch(f"{base}editions/2024-08-20/")[1]
+    assert 'href="../2024-08-20/"' in fetch(f"{base}editions/2024-08-19/")[1]
+    assert 'href="editions/2024-08-20/"' in fetch(base)[1]
 
     # a bad dump: its one-line error in the log, the rest keeps working
     drop(content / "broken.txt", b"")
@@ -114,6 +118,8 @@ def test_drop_a_dump_into_a_running_serve(served, record_property):
     one_build_for_the_change()
     assert DROPPED_HEADLINE not in fetch(f"{base}archive/2024/08/")[1]
     assert DROPPED_HEADLINE not in fetch(f"{base}feed_rss_created.xml")[1]
+    assert fetch(f"{base}editions/2024-08-20/")[0] == 404
+    assert 'href="../2024-08-20/"' not in fetch(f"{base}editions/2024-08-19/")[1]
 
     # rebuilds re-index in the background: the search index is still served
     wait_for(lambda: fetch(f"{base}pagefind/pagefind-entry.json")[0] == 200, timeout=20)

@@ -24,6 +24,8 @@ READER_PARTS = (
     ".digest-item .digest-byline", ".digest-item__lede",
     ".digest-kicker", ".digest-article__headline", ".digest-dateline", ".digest-article .digest-byline",
     ".digest-figure", ".digest-article__body", ".digest-contributors", ".digest-original",
+    ".digest-note", ".digest-edition-link", ".digest-in-edition",
+    ".digest-edition__intro", ".digest-edition__story", ".digest-edition__nav", ".digest-editions",
 )
 
 
@@ -46,6 +48,7 @@ def reader_view(site: Path, page: str) -> list[tuple[str, str, list]]:
 def test_zensical_builds_every_page_mkdocs_builds(zensical_site: BuiltSite, built_site: BuiltSite):
     ours = pages(built_site.site)
     assert len([p for p in ours if p.startswith("20")]) == 10  # the sample articles
+    assert len([p for p in ours if p.startswith("editions/")]) == 5  # four days and the index
     assert pages(zensical_site.site) == ours
 
 

@@ -20,7 +20,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ..convert import POSTS_DIRNAME, convert
+from ..convert import EDITIONS_DIRNAME, POSTS_DIRNAME, convert
+from ..editions.keys import DAILY, MODES
 from ..safe_files import path_text
 from .incremental import Planner, QuietDirtyWarning
 from .patches import FEED_RESET, PatchReport
@@ -39,6 +40,8 @@ class DigestConfig(Config):
     listing_excerpts = opt.Type(bool, default=True)
     # Index the built site with Pagefind (the header's search box); see search.py.
     search = opt.Type(bool, default=True)
+    # One edition page per day with stories, or per ISO week (editions/keys.py).
+    editions = opt.Choice(MODES, default=DAILY)
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -83,8 +86,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_pre_build(self, config) -> None:
         docs = Path(config["docs_dir"])
         try:
-            with self.own_writes.converting(docs / self.config.posts_dir):
-                report = convert(docs, docs / self.config.posts_dir)
+            with self.own_writes.converting(docs / self.config.posts_dir, docs / EDITIONS_DIRNAME):
+                report = convert(docs, docs / self.config.posts_dir, editions=self.config.editions)
         except OSError as exc:  # e.g. posts/ cannot be read: one line, not a traceback
             raise PluginError(f"digest: {path_text(exc.filename or docs)}: {exc.strerror or exc}") from None
         for error in report.errors:
@@ -123,6 +126,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return files
 
     on_files = CombinedEvent(_drop_files, _index_files)
+
+    def on_nav(self, nav, config, files):
+        """Edition pages stay out of the navigation (one a day would make every page's
+        menu grow with the digest): the menu shows the editions index only."""
+        nav.items = [_without_editions(item) for item in nav.items]
+        return nav
 
     def on_env(self, env, config, files):
         self.planner.building()
@@ -186,6 +195,27 @@ def _drop_unpublished(files, docs_dir: Path) -> None:
         files.remove(file)
         if note:
             log.info(note)
+
+
+def _without_editions(item):
+    """The editions section of the navigation reduced to its index page."""
+    children = getattr(item, "children", None)
+    if not children:
+        return item
+    pages = list(_pages_below(item))
+    index = [p for p in pages if p.file.src_uri == f"{EDITIONS_DIRNAME}/index.md"]
+    if index and all(p.file.src_uri.startswith(f"{EDITIONS_DIRNAME}/") for p in pages):
+        index[0].parent = item.parent
+        return index[0]
+    item.children = [_without_editions(c) for c in children]
+    return item
+
+
+def _pages_below(item):
+    for child in getattr(item, "children", None) or []:
+        if getattr(child, "file", None) is not None:
+            yield child
+        yield from _pages_below(child)
 
 
 def _hide_image(page) -> None:
