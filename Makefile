@@ -26,10 +26,12 @@ serve: setup
 
 # The same site built by Zensical, Material's successor, which runs no MkDocs
 # plugin: convert the dumps, then build with the pinned Zensical (the
-# `zensical` extra, part of `test`), which brings its own search.
+# `zensical` extra, part of `test`), which brings its own search; then add
+# the edition feeds and emails the plugin would have written.
 zensical: setup
 	$(BIN)/digest convert --quiet
 	$(BIN)/zensical build --strict
+	$(BIN)/digest editions --site-dir site
 
 # Debian's Chromium for the browser tests (playwright drives it; it never downloads a browser).
 browser:

@@ -16,9 +16,10 @@ import yaml
 
 from . import __version__
 from .editions.keys import DAILY, MODES
-from .convert import DEFAULT_CONTENT, POSTS_DIRNAME, convert, convert_dump, find_dumps
+from .convert import DEFAULT_CONTENT, EDITIONS_DIRNAME, POSTS_DIRNAME, convert, convert_dump, find_dumps
 from .errors import DumpError
 from .safe_files import display_path, path_text
+from .sanitize import one_line
 from .writer import article_to_dict
 
 
@@ -73,18 +74,32 @@ class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as plain YAML: its tags (`!ENV`, `!!python/name:`) read as plain values."""
 
 
+def _env_tag(loader, node):
+    """`!ENV [NAME, default]` (or `!ENV NAME`) as MkDocs reads it."""
+    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    *variables, default = names if len(names) > 1 else (names + [None])
+    return next((os.environ[v] for v in variables if isinstance(v, str) and v in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def site_config(config: Path = Path("mkdocs.yml")) -> dict:
+    """mkdocs.yml as a plain mapping ({} when missing or unreadable)."""
+    try:
+        meta = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def editions_mode(config: Path = Path("mkdocs.yml")) -> str:
     """The `editions:` option of the digest plugin in mkdocs.yml (daily when unset or unreadable),
     so that `digest convert` writes the edition pages `mkdocs build` would."""
-    try:
-        meta = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return DAILY
-    plugins = meta.get("plugins") if isinstance(meta, dict) else None
+    meta = site_config(config)
+    plugins = meta.get("plugins")
     for entry in plugins if isinstance(plugins, list) else []:
         options = entry.get("digest") if isinstance(entry, dict) else None
         if isinstance(options, dict) and options.get("editions") in MODES:
@@ -146,6 +161,47 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_identity() -> tuple[str, str]:
+    meta = site_config()
+    url = meta.get("site_url") if isinstance(meta.get("site_url"), str) else "/"
+    name = meta.get("site_name") if isinstance(meta.get("site_name"), str) else "News Digest"
+    return url or "/", name
+
+
+def cmd_edition(args: argparse.Namespace) -> int:
+    """Print one edition as its email (HTML) or as text, from the dumps as they are now."""
+    from .editions.email import email_html, email_text
+    from .editions.model import collect_editions
+
+    root = DEFAULT_CONTENT
+    report = convert(root, root / POSTS_DIRNAME, editions=editions_mode())
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    editions = {e.key: e for e in collect_editions(root / POSTS_DIRNAME, root / EDITIONS_DIRNAME, editions_mode())}
+    edition = editions.get(args.key)
+    if edition is None:
+        known = ", ".join(sorted(editions)[-5:]) or "none yet"
+        print(f"error: no edition {one_line(args.key)} (the latest: {known})", file=sys.stderr)
+        return 1
+    url, name = _site_identity()
+    print((email_html if args.format == "email" else email_text)(edition, url, name), end="")
+    return 0
+
+
+def cmd_editions(args: argparse.Namespace) -> int:
+    """Write the edition feeds and emails into a built site (after `zensical build`)."""
+    from .editions.model import collect_editions
+    from .editions.publish import publish_editions
+
+    site = Path(args.site_dir)
+    if not site.is_dir():
+        print(f"error: {display_path(site)}: no such folder (build the site first)", file=sys.stderr)
+        return 1
+    editions = collect_editions(DEFAULT_CONTENT / POSTS_DIRNAME, DEFAULT_CONTENT / EDITIONS_DIRNAME, editions_mode())
+    publish_editions(site, editions, *_site_identity())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digest", description="Turn news page dumps into a digest site.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -164,6 +220,16 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--watch", action="store_true",
                       help="keep running: convert again whenever a dump changes (for `zensical serve`); Ctrl-C stops")
     conv.set_defaults(run=cmd_convert)
+
+    edition = sub.add_parser("edition", help="print one edition as its email (HTML) or as plain text")
+    edition.add_argument("key", metavar="YYYY-MM-DD", help="the edition (YYYY-Www with `editions: weekly`)")
+    edition.add_argument("--format", choices=("email", "text"), default="email",
+                         help="email: email.html, for mail clients; text: email.txt (default: email)")
+    edition.set_defaults(run=cmd_edition)
+
+    publish = sub.add_parser("editions", help="write the edition feeds and emails into a built site")
+    publish.add_argument("--site-dir", default="site", help="the built site (default: site)")
+    publish.set_defaults(run=cmd_editions)
     return parser
 
 

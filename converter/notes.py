@@ -22,7 +22,7 @@ def note_html(note: str) -> str:
 
 def note_text(note: str) -> str:
     """The note as one paragraph of plain text (feeds' summaries, the text email)."""
-    return " ".join(BeautifulSoup(note_html(note), "lxml").get_text(" ").split())
+    return " ".join(BeautifulSoup(note_html(note), "lxml").get_text().split())
 
 
 def note_block(note: str) -> str:

@@ -173,7 +173,8 @@ def site_url(built_site: BuiltSite):
 def zensical_build(project: Path) -> subprocess.CompletedProcess:
     """What `make zensical` runs: convert, then build with Zensical."""
     steps = ([sys.executable, "-m", "converter", "convert", "--quiet"],
-             [sys.executable, "-m", "zensical", "build", "--strict"])
+             [sys.executable, "-m", "zensical", "build", "--strict"],
+             [sys.executable, "-m", "converter", "editions", "--site-dir", "site"])
     for step in steps:
         proc = subprocess.run(step, cwd=project, env=mkdocs_env(), capture_output=True, text=True)
         if proc.returncode != 0:

@@ -6,6 +6,7 @@ shared build (conftest.built_site) is what these tests read.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -15,7 +16,9 @@ from bs4 import BeautifulSoup
 
 from conftest import MARKUP_HEADLINE, BuiltSite
 from converter.convert import convert
-from test_curator_files import dump
+from converter.editions.email import EMAIL_MAX_BYTES, email_html
+from converter.editions.model import Edition, Story
+from test_curator_files import digest, dump
 
 NOTE_WORDS = "the first witness to put the president"
 NOTED_HEADLINE = "Unpredictable Sondland faces questions about Trump, Ukraine"
@@ -97,7 +100,7 @@ def test_the_days_introduction_leads_its_edition_and_is_no_page_of_its_own(built
     intro = edition_page(site, "2019-11-20").select_one(".digest-edition__intro")
     assert intro.get_text(" ", strip=True).startswith(INTRO_WORDS) and intro.select_one("em").text == "quid pro quo"
     assert not edition_page(site, "2019-11-19").select(".digest-edition__intro")
-    with_intro = [p for p in site.rglob("*.html") if INTRO_WORDS in p.read_text(encoding="utf-8")]
+    with_intro = [p for p in site.rglob("index.html") if INTRO_WORDS in p.read_text(encoding="utf-8")]
     assert with_intro == [site / "editions/2019-11-20/index.html"]
 
 
@@ -178,3 +181,94 @@ def test_edition_pages_follow_the_stories_and_never_overwrite_the_curators_file(
     convert(content)
     assert not (content / "editions" / "2024-05-06").exists()
     assert "2024-05-06" not in (content / "editions" / "index.md").read_text(encoding="utf-8")
+
+
+# --- the edition feeds and emails ---------------------------------------------
+
+SITE_URL = "https://example.github.io/news-digest/"  # mkdocs.yml's default site_url
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+
+
+def local(site: Path, url: str) -> Path | None:
+    """The built file an absolute URL of the site leads to, or None."""
+    if not url.startswith(SITE_URL):
+        return None
+    target = site / url[len(SITE_URL):]
+    return target / "index.html" if target.is_dir() else target
+
+
+def test_edition_feeds_hold_one_item_per_edition_with_its_whole_html(built_site: BuiltSite):
+    site = built_site.site
+    channel = ET.parse(site / "feed_rss_editions.xml").getroot().find("channel")
+    items = channel.findall("item")
+    assert [i.findtext("link") for i in items] == [f"{SITE_URL}editions/{k}/" for k in reversed(EDITION_KEYS)]
+    assert items[1].findtext("title") == "Edition of Wednesday, November 20, 2019"
+    assert items[1].findtext("pubDate") == "Wed, 20 Nov 2019 05:52:00 -0500"  # its newest story, not the clock
+    html = BeautifulSoup(items[1].findtext(CONTENT), "lxml")
+    assert [a.get_text() for a in html.select(".story-headline a")] == [
+        s.select_one("h2 a").get_text() for s in edition_page(site, "2019-11-20").select(".digest-edition__story")]
+    assert INTRO_WORDS in html.select_one(".intro").get_text() and NOTE_WORDS in html.select_one(".note").get_text()
+    for a in html.select("a"):
+        assert local(site, a["href"]).is_file(), a["href"]
+    feed = json.loads((site / "feed_json_editions.json").read_text(encoding="utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert [i["url"] for i in feed["items"]] == [i.findtext("link") for i in items]
+    assert [i["content_html"] for i in feed["items"]] == [i.findtext(CONTENT) for i in items]
+    assert feed["items"][1]["date_published"] == "2019-11-20T05:52:00-05:00"
+
+
+def test_every_edition_has_an_email_fit_for_mail_clients(built_site: BuiltSite):
+    site = built_site.site
+    for key in EDITION_KEYS:
+        data = (site / "editions" / key / "email.html").read_bytes()
+        assert len(data) < 102 * 1024  # Gmail clips larger messages
+        soup = BeautifulSoup(data, "lxml")
+        assert not soup.select("script") and not soup.select('link[rel="stylesheet"], link')
+        assert "@font-face" not in data.decode() and "@import" not in data.decode()
+        assert soup.select_one("table.frame")["width"] == "600" and "width: 600px" in soup.select_one("table.frame")["style"]
+        for node in soup.select("[href], [src]"):
+            url = node.get("href") or node.get("src")
+            assert url.startswith(SITE_URL) and local(site, url).is_file(), url
+        for img in soup.select("img"):
+            assert img.get("alt"), img
+        for story in soup.select(".story-headline a"):  # the CSS is inlined: clients drop <style>
+            assert "color: #1f1f1f" in story["style"]
+    text = (site / "editions" / "2019-11-20" / "email.txt").read_text(encoding="utf-8")
+    assert text.startswith("NEWS DIGEST\nEdition of Wednesday, November 20, 2019\n" + SITE_URL + "editions/2019-11-20/\n")
+    assert "1. Unpredictable Sondland faces questions about Trump, Ukraine" in text
+    assert "   Curator's note: Why it matters: the first witness" in text
+    assert f"   {SITE_URL}2019/11/20/unpredictable-sondland-faces-questions-about-trump-ukraine/" in text
+    assert "<" not in text and max(len(line) for line in text.splitlines() if "://" not in line) <= 72
+
+
+def test_digest_edition_prints_the_email_and_text_the_site_publishes(built_site: BuiltSite):
+    for fmt, name in (("email", "email.html"), ("text", "email.txt")):
+        proc = digest("edition", "2019-11-20", "--format", fmt, cwd=built_site.project)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout == (built_site.site / "editions" / "2019-11-20" / name).read_text(encoding="utf-8")
+    missing = digest("edition", "2019-11-21", cwd=built_site.project)
+    assert missing.returncode == 1 and missing.stderr.startswith("error: no edition 2019-11-21 (the latest: ")
+
+
+def test_feeds_and_emails_are_the_same_bytes_from_zensicals_build(built_site: BuiltSite, zensical_site: BuiltSite):
+    names = ["feed_rss_editions.xml", "feed_json_editions.json"]
+    names += [f"editions/{k}/{n}" for k in EDITION_KEYS for n in ("email.html", "email.txt")]
+    for name in names:
+        assert (zensical_site.site / name).read_bytes() == (built_site.site / name).read_bytes(), name
+
+
+def test_an_edition_too_long_for_one_email_shows_its_first_stories_and_links_the_rest():
+    stories = [Story(file=f"s{i}.md", headline=f"Story number {i} " + "word " * 12, day="2024-05-06",
+                     datetime="2024-05-06", lede="A lede long enough to weigh something. " * 12,
+                     url_path=f"2024/05/06/s{i}/") for i in range(400)]
+    html = email_html(Edition("2024-05-06", "Monday, May 6, 2024", stories), SITE_URL, "News Digest")
+    assert len(html.encode()) <= EMAIL_MAX_BYTES
+    soup = BeautifulSoup(html, "lxml")
+    shown = len(soup.select(".story"))
+    assert 10 < shown < 400 and f"{400 - shown} more stories in this edition on the web" in soup.get_text()
+
+
+def test_an_email_prints_markup_from_a_dump_as_text(markup_site: BuiltSite):
+    soup = BeautifulSoup((markup_site.site / "editions/2024-08-19/email.html").read_bytes(), "lxml")
+    assert soup.select_one(".story-headline a").get_text() == MARKUP_HEADLINE
+    assert not soup.select("script") and not soup.select("img")

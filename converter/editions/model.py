@@ -57,16 +57,23 @@ class Edition:
     def url_path(self) -> str:
         return f"editions/{self.key}/"
 
+    @property
+    def published(self) -> datetime:
+        """The time of its newest story: the feeds' date for the edition (the same on every build)."""
+        return max((moment(s.datetime) for s in self.stories), default=moment(self.key))
 
-def _instant(text: str) -> float:
-    """Seconds since 1970 for a story's time (UTC when the page gave a zone); 0 when unknown."""
+
+def moment(text: str) -> datetime:
+    """A story's time as an aware datetime (a day alone, or a time without zone, read as UTC)."""
     try:
         when = datetime.fromisoformat(text) if len(text) > 10 else datetime.combine(date.fromisoformat(text), time())
     except ValueError:
-        return 0.0
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.timestamp()
+        when = datetime(1970, 1, 1)
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+def _instant(text: str) -> float:
+    return moment(text).timestamp()
 
 
 def _text(value) -> str:

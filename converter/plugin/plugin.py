@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..convert import EDITIONS_DIRNAME, POSTS_DIRNAME, convert
 from ..editions.keys import DAILY, MODES
+from ..editions.publish import publish_editions
 from ..safe_files import path_text
 from .incremental import Planner, QuietDirtyWarning
 from .patches import FEED_RESET, PatchReport
@@ -53,6 +54,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.patches = PatchReport()  # internals we patch that did not apply: one warning per build
         self.own_writes = OwnWrites()  # what the conversion changed, for the serve watcher
         self.pages_read: list = []
+        self.editions: list = []  # this build's editions, for their feeds and emails
 
     def on_startup(self, *, command, dirty):
         # Having on_startup also makes MkDocs keep this instance across the
@@ -90,6 +92,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 report = convert(docs, docs / self.config.posts_dir, editions=self.config.editions)
         except OSError as exc:  # e.g. posts/ cannot be read: one line, not a traceback
             raise PluginError(f"digest: {path_text(exc.filename or docs)}: {exc.strerror or exc}") from None
+        self.editions = report.editions
         for error in report.errors:
             log.error(str(error))
         for line in report.curator:  # a sidecar's mistake: the curator's correction is not applied
@@ -168,6 +171,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_post_build(self, config):
         self.patches.tell()
+        publish_editions(Path(config.site_dir), self.editions, config.site_url or "/", config.site_name)
         for page in self.pages_read:  # read for the feed but not rendered (incremental builds)
             _hide_image(page)
         self.pages_read = []
