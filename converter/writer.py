@@ -25,6 +25,7 @@ from .editions.keys import DAILY, edition_key
 from .markdown import clean_text, render_body
 from .notes import note_block, note_html
 from .sanitize import section_label, title_label
+from .sharing import news_article
 
 if TYPE_CHECKING:  # sidecar.py reads front matter as store.py does, and store.py needs this module
     from .sidecar import Sidecar
@@ -114,6 +115,7 @@ def front_matter(article: Article, source_path: str, source_sha256: str, sidecar
         meta["display"]["edition"] = edition_key(meta["display"]["day"], editions)
     if meta.get("note"):
         meta["display"]["note_html"] = note_html(meta["note"])
+    meta["display"]["jsonld"] = news_article(meta)
     return {k: v for k, v in meta.items() if v is not None and v != {}}
 
 
