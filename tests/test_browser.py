@@ -178,3 +178,29 @@ def test_search_result_shows_the_curators_note(page, site_url):
     note = result.locator(".digest-search__note")
     assert "Curator's note" in note.text_content()  # (shown in capitals)
     assert "the first witness to put the president" in note.inner_text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_edition_page_and_its_email_at_600_px(page, site_url, scheme):
+    """The edition page as a reader sees it, and email.html in a 600 px wide window (a mail
+    client's column): nothing wider than 600 px, nothing fetched, the notes and stories shown."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "editions/2019-11-20/")
+    page.evaluate("localStorage.clear()")
+    page.reload(wait_until="networkidle")
+    stories = page.locator(".digest-edition__story")
+    assert stories.count() == 4 and "Curator's note" in stories.first.text_content()
+    page.screenshot(path=str(ARTIFACTS / f"edition-desktop-{scheme}.png"), full_page=True)
+
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.goto(site_url + "editions/2019-11-20/email.html", wait_until="networkidle")
+    assert requests == [site_url + "editions/2019-11-20/email.html"]  # no image, font or CSS from anywhere
+    assert page.evaluate("document.documentElement.scrollWidth") <= 600
+    assert page.locator("table.frame").evaluate("t => t.getBoundingClientRect().width") == 600
+    assert page.locator(".story").count() == 4
+    background = page.locator("table.frame").evaluate("t => getComputedStyle(t).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") == (scheme == "light"), background  # its own dark colours
+    page.screenshot(path=str(ARTIFACTS / f"email-600-{scheme}.png"), full_page=True)
