@@ -1,4 +1,5 @@
-"""`digest convert --watch`: convert again whenever a dump appears, changes or goes.
+"""`digest convert --watch`: convert again whenever a dump (or its sidecar, or an edition's
+introduction) appears, changes or goes.
 
 `mkdocs serve` converts through our plugin on every rebuild; `zensical
 serve` runs no MkDocs plugin, so beside it this keeps `posts/` in step
@@ -16,7 +17,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .convert import POSTS_DIRNAME, find_dumps
+from .convert import EDITIONS_DIRNAME, POSTS_DIRNAME, find_dumps
+from .sidecar import sidecar_path
 
 POLL_SECONDS = 0.5
 
@@ -24,11 +26,14 @@ Stamps = dict[str, tuple[int, int]]
 
 
 def stamps(roots: list[Path], out_dir: Path | None = None) -> Stamps:
-    """Size and modification time of every dump under `roots` (folders or single files)."""
+    """Size and modification time of every dump under `roots` (folders or single files), of
+    the curator's sidecars beside them and of the editions' introductions."""
     found: Stamps = {}
     for root in roots:
         dumps = [root] if root.is_file() else find_dumps(root, out_dir or root / POSTS_DIRNAME) if root.is_dir() else []
-        for dump in dumps:
+        sidecars = [sidecar_path(d) for d in dumps if sidecar_path(d).exists()]
+        intros = sorted((root / EDITIONS_DIRNAME).glob("*.md")) if root.is_dir() else []
+        for dump in dumps + sidecars + intros:
             try:
                 stat = dump.stat()
             except OSError:  # gone between the listing and the look

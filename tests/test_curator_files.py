@@ -109,6 +109,7 @@ def test_convert_of_a_dump_or_folder_writes_the_content_folders_posts(tmp_path: 
     assert digest("convert", str(content / "dumps" / "more"), cwd=Path("/")).returncode == 0
     assert digest("convert", str(one), cwd=content / "dumps").returncode == 0
     assert sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md")) == [
+        "editions/2024-05-10/index.md", "editions/index.md",  # the day's edition, from content/posts/
         "posts/harbour-bridge-reopens-to-traffic.md", "posts/night-market-returns-to-the-square.md"]
 
 

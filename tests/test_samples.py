@@ -39,7 +39,7 @@ TRUTH = {
 
 
 def test_every_sample_has_a_row():
-    shipped = {p.name for p in SAMPLES.iterdir() if p.is_file()}
+    shipped = {p.name for p in SAMPLES.iterdir() if p.is_file() and p.suffix != ".md"}  # (.md: a curator's sidecar)
     assert shipped == set(TRUTH)
 
 

@@ -31,6 +31,11 @@ def test_watch_converts_each_change_quietly_and_stops_cleanly_on_ctrl_c(tmp_path
         (content / "broken.txt").write_bytes(b"")
         shutil.copy(SAMPLES / "2019-11-18-prince-andrew-interview.txt", content)
         wait_for(lambda: (posts / "royal-self-indicting-arrogance.md").exists())
+        # a sidecar beside a dump corrects its article; an introduction joins its edition
+        (content / "2019-11-18-prince-andrew-interview.md").write_text("---\nheadline: Corrected\n---\n")
+        wait_for(lambda: "headline: Corrected" in (posts / "royal-self-indicting-arrogance.md").read_text())
+        (content / "editions" / "2019-11-18.md").write_text("The day's introduction.\n")
+        wait_for(lambda: "The day's introduction." in (content / "editions/2019-11-18/index.md").read_text())
     finally:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)

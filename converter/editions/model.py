@@ -8,12 +8,12 @@ feed and the email all show an edition as this module reads it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from ..display import day_key, join_names, short_lede
-from ..safe_files import RefusedFile, read_regular_file
+from ..safe_files import RefusedFile, is_within, read_regular_file
 from ..sidecar import MAX_SIDECAR_BYTES, split_front_matter
 from ..store import front_matter_of
 from .keys import DAILY, edition_key, edition_title
@@ -87,8 +87,28 @@ def _order(value) -> int | None:
         return None
 
 
+# Stories already read, by file and its (mtime, size): a preview rebuild reads only what changed.
+_READ: dict[str, tuple[tuple[int, int], Story | None]] = {}
+
+
 def story_of(path: Path) -> Story | None:
     """The story an article file tells, or None when it has no headline or day."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    stamp = (info.st_mtime_ns, info.st_size)
+    known = _READ.get(str(path))
+    if known is not None and known[0] == stamp:
+        return replace(known[1]) if known[1] else None
+    story = _read_story(path)
+    _READ[str(path)] = (stamp, story)
+    return replace(story) if story else None
+
+
+def _read_story(path: Path) -> Story | None:
+    if not is_within(path, path.parent):  # a link out of posts/ (to /etc/passwd) is never read
+        return None
     try:
         text = read_regular_file(path).decode("utf-8", errors="replace")
     except (OSError, RefusedFile):
