@@ -272,3 +272,14 @@ def test_an_email_prints_markup_from_a_dump_as_text(markup_site: BuiltSite):
     soup = BeautifulSoup((markup_site.site / "editions/2024-08-19/email.html").read_bytes(), "lxml")
     assert soup.select_one(".story-headline a").get_text() == MARKUP_HEADLINE
     assert not soup.select("script") and not soup.select("img")
+
+
+def test_an_email_keeps_only_the_sites_own_images_with_alt_text():
+    note = ("Seen here ![The route map](maps/route.png), ![](maps/no-alt.png) and "
+            "![A pixel](https://tracker.example/p.gif). [About us](../about/).")
+    story = Story(file="s.md", headline="A story", day="2024-05-06", datetime="2024-05-06", note=note,
+                  url_path="2024/05/06/s/")
+    soup = BeautifulSoup(email_html(Edition("2024-05-06", "Monday, May 6, 2024", [story]), SITE_URL, "News Digest"),
+                         "lxml")
+    assert [(img["src"], img["alt"]) for img in soup.select("img")] == [(SITE_URL + "maps/route.png", "The route map")]
+    assert soup.find("a", string="About us")["href"] == "https://example.github.io/about/"

@@ -3,7 +3,7 @@
 Mail clients ignore most of a web page: the HTML is a 600 px table
 layout with its CSS inlined into style attributes (css-inline), system
 fonts only, no script, every link and image absolute under `site_url`,
-images only from the site and only with alt text, explicit colours that
+images only from the site and only with alt text (html.curator_html), explicit colours that
 stay readable when a client darkens the message (and a dark scheme of its
 own for clients that honour `prefers-color-scheme`). Gmail clips a message
 over 102 KB, so an edition too long for that shows its first stories and
@@ -14,7 +14,6 @@ from __future__ import annotations
 import textwrap
 
 import css_inline
-from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from ..notes import NOTE_LABEL, note_text
@@ -90,15 +89,6 @@ PAGE = """<!DOCTYPE html>
 """
 
 
-def _only_site_images(html: str, site_url: str) -> str:
-    """Images from elsewhere (a tracker, a hot-linked photo) or without alt text are dropped."""
-    soup = BeautifulSoup(html, "html.parser")
-    for img in soup.find_all("img"):
-        if not str(img.get("src", "")).startswith(site_url) or not img.get("alt"):
-            img.decompose()
-    return str(soup)
-
-
 def _page(edition: Edition, site_url: str, site_name: str, shown: int) -> str:
     view = Edition(edition.key, edition.title, edition.stories[:shown], edition.intro)
     hidden = len(edition.stories) - shown
@@ -110,7 +100,6 @@ def _page(edition: Edition, site_url: str, site_name: str, shown: int) -> str:
         home=Markup.escape(absolute(site_url, "")), site_name=Markup.escape(site_name),
         heading=Markup.escape(edition.title), body=edition_html(view, site_url), more=more,
         url=Markup.escape(url), index=Markup.escape(absolute(site_url, "editions/")))
-    html = _only_site_images(html, site_url)
     return css_inline.inline(html, keep_at_rules=True, load_remote_stylesheets=False)
 
 

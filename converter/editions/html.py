@@ -28,14 +28,18 @@ def story_meta(story: Story) -> str:
     return " · ".join(part for part in (story.dateline, names) if part)
 
 
-def absolute_links(html: str, site_url: str) -> str:
-    """The curator's Markdown may link within the site (`../about/`): made absolute for mail and feeds."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag, attr in (("a", "href"), ("img", "src")):
-        for node in soup.find_all(tag):
-            if node.get(attr):
-                node[attr] = absolute(site_url, node[attr])
-    return str(soup)
+def curator_html(markdown: str, site_url: str) -> Markup:
+    """The curator's Markdown (a note, an introduction) for mail and feeds: links made absolute
+    (`../about/` means nothing in a mailbox), images kept only from the site and with alt text
+    (no tracker or hot-linked photo in a reader's mail)."""
+    soup = BeautifulSoup(note_html(markdown), "html.parser")
+    for node in soup.find_all("a", href=True):
+        node["href"] = absolute(site_url, node["href"])
+    for img in soup.find_all("img"):
+        img["src"] = absolute(site_url, str(img.get("src", "")))
+        if not img["src"].startswith(site_url) or not img.get("alt"):
+            img.decompose()
+    return Markup(str(soup))
 
 
 def story_html(story: Story, site_url: str) -> Markup:
@@ -45,7 +49,7 @@ def story_html(story: Story, site_url: str) -> Markup:
         parts.append(Markup('<p class="story-meta">{}</p>').format(story_meta(story)))
     if story.note:
         parts.append(Markup('<div class="note"><p class="note-label">{}</p>{}</div>').format(
-            NOTE_LABEL, Markup(absolute_links(note_html(story.note), site_url))))
+            NOTE_LABEL, curator_html(story.note, site_url)))
     if story.lede:
         parts.append(Markup('<p class="story-lede">{}</p>').format(story.lede))
     return Markup('<div class="story">{}</div>').format(Markup("\n").join(parts))
@@ -55,7 +59,7 @@ def edition_html(edition: Edition, site_url: str) -> Markup:
     """The edition's introduction and stories (no page furniture): a feed item's content."""
     parts = []
     if edition.intro:
-        parts.append(Markup('<div class="intro">{}</div>').format(Markup(absolute_links(note_html(edition.intro), site_url))))
+        parts.append(Markup('<div class="intro">{}</div>').format(curator_html(edition.intro, site_url)))
     parts += [story_html(story, site_url) for story in edition.stories]
     return Markup("\n").join(parts)
 

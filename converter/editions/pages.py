@@ -127,13 +127,30 @@ def write_editions(root: Path, posts_dir: Path, mode: str = DAILY) -> tuple[list
             page.unlink()
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
-    pages = {page: edition_markdown(e, posts_dir, page.parent) for page, e in wanted.items()}
-    pages[editions_dir / PAGE_NAME] = index_markdown(editions) if editions else None
-    for page, text in pages.items():
+    pages = {page: (repr((e, str(posts_dir))), lambda e=e, page=page: edition_markdown(e, posts_dir, page.parent))
+             for page, e in wanted.items()}
+    pages[editions_dir / PAGE_NAME] = (repr(editions), lambda: index_markdown(editions) if editions else None)
+    for page, (key, render) in pages.items():
+        known = _WRITTEN.get(str(page))
+        if known is not None and known == (key, _stamp(page)):
+            continue  # written from the same edition and untouched since: a preview rebuild skips it
         if not _ours(page):
             kept.append((page, "kept your file; the edition page is not rewritten"))
-        elif text is None:
+        elif (text := render()) is None:
             page.unlink(missing_ok=True)
         else:
             write_atomically(page, text)
+            _WRITTEN[str(page)] = (key, _stamp(page))
     return editions, kept
+
+
+# What each page was last written from, with the file's stamp then (see write_editions).
+_WRITTEN: dict[str, tuple[str, tuple[int, int] | None]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size

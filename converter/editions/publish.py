@@ -14,19 +14,47 @@ from .model import Edition
 EMAIL_HTML, EMAIL_TEXT = "email.html", "email.txt"
 
 
-def _write(path: Path, data: bytes, site: Path) -> None:
-    from ..convert import write_atomically
+# What each file was last written from, with the file's stamp then: a preview rebuild
+# re-renders only the editions that changed (an email takes a few milliseconds each).
+_WRITTEN: dict[str, tuple[str, tuple[int, int] | None]] = {}
 
-    if is_within(path.parent if path.parent.exists() else site, site):
-        write_atomically(path, data.decode("utf-8"))
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _write(path: Path, render, key: str, site: Path) -> None:
+    """Write `render()` to `path` inside the site, unless it was written from the same `key`
+    (a built site is rebuilt at will: no fsync, unlike the articles in content/)."""
+    known = _WRITTEN.get(str(path))
+    if known is not None and known[0] == key and known[1] == _stamp(path) and known[1] is not None:
+        return
+    if not is_within(path.parent if path.parent.exists() else site, site):
+        return
+    data = render().encode("utf-8")
+    try:
+        same = path.read_bytes() == data
+    except OSError:
+        same = False
+    if not same:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)  # a link planted in the site is replaced, never written through
+        path.write_bytes(data)
+    _WRITTEN[str(path)] = (key, _stamp(path))
 
 
 def publish_editions(site_dir: Path, editions: list[Edition], site_url: str, site_name: str) -> None:
     """Write the edition feeds, and each edition's email.html and email.txt beside its page."""
     site = Path(site_dir)
-    _write(site / RSS_NAME, rss_feed(editions, site_url, site_name), site)
-    _write(site / JSON_NAME, json_feed(editions, site_url, site_name), site)
+    whole = repr((editions, site_url, site_name))
+    _write(site / RSS_NAME, lambda: rss_feed(editions, site_url, site_name).decode("utf-8"), whole, site)
+    _write(site / JSON_NAME, lambda: json_feed(editions, site_url, site_name).decode("utf-8"), whole, site)
     for edition in editions:
         folder = site / edition.url_path
-        _write(folder / EMAIL_HTML, email_html(edition, site_url, site_name).encode("utf-8"), site)
-        _write(folder / EMAIL_TEXT, email_text(edition, site_url, site_name).encode("utf-8"), site)
+        key = repr((edition, site_url, site_name))
+        _write(folder / EMAIL_HTML, lambda: email_html(edition, site_url, site_name), key, site)
+        _write(folder / EMAIL_TEXT, lambda: email_text(edition, site_url, site_name), key, site)
