@@ -22,6 +22,7 @@ from ..notes import note_block
 from ..safe_files import RefusedFile, is_within, read_regular_file
 from ..store import front_matter_of
 from ..writer import is_hand_edited, with_checksum
+from .memo import WrittenFrom
 from .model import Edition, Story, collect_editions
 from .keys import DAILY
 
@@ -29,6 +30,7 @@ INDEX_TITLE = "Editions"
 PAGE_NAME = "index.md"
 _KEY_FOLDER = re.compile(r"^\d{4}-(\d\d-\d\d|W\d\d)$")
 OWN_FIELDS = ("edition", "editions_index")  # front matter that says: a page the converter wrote
+_WRITTEN = WrittenFrom()
 
 
 def _link(target: Path, page_dir: Path) -> str:
@@ -131,8 +133,7 @@ def write_editions(root: Path, posts_dir: Path, mode: str = DAILY) -> tuple[list
              for page, e in wanted.items()}
     pages[editions_dir / PAGE_NAME] = (repr(editions), lambda: index_markdown(editions) if editions else None)
     for page, (key, render) in pages.items():
-        known = _WRITTEN.get(str(page))
-        if known is not None and known == (key, _stamp(page)):
+        if _WRITTEN.unchanged(page, key):
             continue  # written from the same edition and untouched since: a preview rebuild skips it
         if not _ours(page):
             kept.append((page, "kept your file; the edition page is not rewritten"))
@@ -140,17 +141,5 @@ def write_editions(root: Path, posts_dir: Path, mode: str = DAILY) -> tuple[list
             page.unlink(missing_ok=True)
         else:
             write_atomically(page, text)
-            _WRITTEN[str(page)] = (key, _stamp(page))
+            _WRITTEN.remember(page, key)
     return editions, kept
-
-
-# What each page was last written from, with the file's stamp then (see write_editions).
-_WRITTEN: dict[str, tuple[str, tuple[int, int] | None]] = {}
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size

@@ -9,29 +9,19 @@ from pathlib import Path
 from ..safe_files import is_within
 from .email import email_html, email_text
 from .feed import JSON_NAME, RSS_NAME, json_feed, rss_feed
+from .memo import WrittenFrom
 from .model import Edition
 
 EMAIL_HTML, EMAIL_TEXT = "email.html", "email.txt"
 
 
-# What each file was last written from, with the file's stamp then: a preview rebuild
-# re-renders only the editions that changed (an email takes a few milliseconds each).
-_WRITTEN: dict[str, tuple[str, tuple[int, int] | None]] = {}
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
+_WRITTEN = WrittenFrom()  # a preview rebuild re-renders only the editions that changed
 
 
 def _write(path: Path, render, key: str, site: Path) -> None:
     """Write `render()` to `path` inside the site, unless it was written from the same `key`
     (a built site is rebuilt at will: no fsync, unlike the articles in content/)."""
-    known = _WRITTEN.get(str(path))
-    if known is not None and known[0] == key and known[1] == _stamp(path) and known[1] is not None:
+    if _WRITTEN.unchanged(path, key):
         return
     if not is_within(path.parent if path.parent.exists() else site, site):
         return
@@ -44,7 +34,7 @@ def _write(path: Path, render, key: str, site: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)  # a link planted in the site is replaced, never written through
         path.write_bytes(data)
-    _WRITTEN[str(path)] = (key, _stamp(path))
+    _WRITTEN.remember(path, key)
 
 
 def publish_editions(site_dir: Path, editions: list[Edition], site_url: str, site_name: str) -> None:
