@@ -283,3 +283,22 @@ def test_an_email_keeps_only_the_sites_own_images_with_alt_text():
                          "lxml")
     assert [(img["src"], img["alt"]) for img in soup.select("img")] == [(SITE_URL + "maps/route.png", "The route map")]
     assert soup.find("a", string="About us")["href"] == "https://example.github.io/about/"
+
+
+def test_an_edition_folder_linking_out_of_content_is_never_written_through(tmp_path: Path):
+    content = tmp_path / "content"
+    dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (content / "editions").mkdir()
+    (content / "editions" / "2024-05-06").symlink_to(elsewhere, target_is_directory=True)
+    report = convert(content)
+    assert list(elsewhere.iterdir()) == []
+    assert [str(e) for e in report.errors] == ["editions/2024-05-06/: links to a folder outside content/; not read"]
+    assert any("links to a folder outside editions/" in note for _, note in report.kept_edits)
+    (content / "editions" / "2024-05-06").unlink()
+    secret = tmp_path / "secret.md"
+    secret.write_text("private words\n", encoding="utf-8")
+    (content / "editions" / "2024-05-06.md").symlink_to(secret)  # an introduction linking out is not read
+    convert(content)
+    assert "private words" not in (content / "editions" / "2024-05-06" / "index.md").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from ..display import day_key, join_names, short_lede
-from ..safe_files import RefusedFile, is_within, read_regular_file
+from ..safe_files import RefusedFile, is_within, read_regular_file, refusal
 from ..sidecar import MAX_SIDECAR_BYTES, split_front_matter
 from ..store import front_matter_of
 from .keys import DAILY, edition_key, edition_title
@@ -134,8 +134,11 @@ def _read_story(path: Path) -> Story | None:
     )
 
 
-def read_intro(path: Path) -> str:
-    """The curator's introduction (Markdown after any front matter), or ""."""
+def read_intro(path: Path, root: Path) -> str:
+    """The curator's introduction (Markdown after any front matter), or "" (also for a link
+    that leads out of the content folder `root`, a device, or a file too big to be one)."""
+    if not path.exists() or refusal(path, root, max_bytes=MAX_SIDECAR_BYTES) is not None:
+        return ""
     try:
         text = read_regular_file(path, limit=MAX_SIDECAR_BYTES).decode("utf-8", errors="replace")
     except (OSError, RefusedFile):
@@ -158,7 +161,7 @@ def collect_editions(posts_dir: Path, editions_dir: Path, mode: str = DAILY) -> 
     editions = [by_key[key] for key in sorted(by_key)]
     for at, edition in enumerate(editions):
         edition.stories.sort(key=lambda s: s.sort_key)
-        edition.intro = read_intro(editions_dir / f"{edition.key}.md")
+        edition.intro = read_intro(editions_dir / f"{edition.key}.md", editions_dir.parent)
         edition.previous = editions[at - 1].key if at > 0 else None
         edition.next = editions[at + 1].key if at + 1 < len(editions) else None
     return editions

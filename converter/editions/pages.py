@@ -125,7 +125,8 @@ def write_editions(root: Path, posts_dir: Path, mode: str = DAILY) -> tuple[list
     wanted = {editions_dir / e.key / PAGE_NAME: e for e in editions}
     for folder in sorted(editions_dir.iterdir()) if editions_dir.is_dir() else []:
         page = folder / PAGE_NAME
-        if _KEY_FOLDER.match(folder.name) and page not in wanted and page.exists() and _ours(page):
+        if (_KEY_FOLDER.match(folder.name) and page not in wanted and is_within(folder, editions_dir)
+                and page.exists() and _ours(page)):
             page.unlink()
             if folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
@@ -135,7 +136,9 @@ def write_editions(root: Path, posts_dir: Path, mode: str = DAILY) -> tuple[list
     for page, (key, render) in pages.items():
         if _WRITTEN.unchanged(page, key):
             continue  # written from the same edition and untouched since: a preview rebuild skips it
-        if not _ours(page):
+        if page.parent.exists() and not is_within(page.parent, editions_dir):
+            kept.append((page, f"not written: {page.parent.name} links to a folder outside {editions_dir.name}/"))
+        elif not _ours(page):
             kept.append((page, "kept your file; the edition page is not rewritten"))
         elif (text := render()) is None:
             page.unlink(missing_ok=True)
