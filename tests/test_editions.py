@@ -14,7 +14,7 @@ from pathlib import Path
 import frontmatter
 from bs4 import BeautifulSoup
 
-from conftest import MARKUP_HEADLINE, BuiltSite
+from conftest import MARKUP_HEADLINE, BuiltSite, copy_project, mkdocs
 from converter.convert import convert
 from converter.editions.email import EMAIL_MAX_BYTES, email_html
 from converter.editions.model import Edition, Story
@@ -302,3 +302,28 @@ def test_an_edition_folder_linking_out_of_content_is_never_written_through(tmp_p
     (content / "editions" / "2024-05-06.md").symlink_to(secret)  # an introduction linking out is not read
     convert(content)
     assert "private words" not in (content / "editions" / "2024-05-06" / "index.md").read_text(encoding="utf-8")
+
+
+def test_weekly_editions_from_mkdocs_yml_in_a_build_and_in_digest_convert(tmp_path: Path):
+    """`editions: weekly` in the plugin's options: the MkDocs build and `digest convert` (which
+    reads mkdocs.yml, for Zensical) both write one edition per ISO week."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - digest\n", "  - digest:\n      editions: weekly\n"),
+                      encoding="utf-8")
+    shutil.rmtree(project / "content" / "dumps")
+    for name, headline in (("2024-05-06-budget.txt", "Budget passes after a long night"),
+                           ("2024-05-09-ferry.txt", "Ferry timetable changes for summer")):
+        dump(project / "content", f"dumps/{name}", headline)
+    (project / "content" / "editions" / "2024-W19.md").write_text("The week in the council.\n", encoding="utf-8")
+    proc = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    site = project / "site"
+    assert sorted(p.name for p in (site / "editions").iterdir() if p.is_dir()) == ["2024-W19"]
+    page = edition_page(site, "2024-W19")
+    assert page.select_one("h1").get_text(strip=True).rstrip("¶") == "Week 19, 2024 (May 6\u201312)"
+    assert len(page.select(".digest-edition__story")) == 2 and "The week in the council." in page.get_text()
+    assert (site / "editions" / "2024-W19" / "email.txt").read_text(encoding="utf-8").startswith("NEWS DIGEST\nEdition of Week 19")
+    shutil.rmtree(project / "content" / "editions" / "2024-W19")
+    assert digest("convert", "--quiet", cwd=project).returncode == 0
+    assert (project / "content" / "editions" / "2024-W19" / "index.md").is_file()
