@@ -379,6 +379,9 @@ def convert(
     for story in stories:  # an unchanged article may still move to a new name: it keeps its sidecar
         story.sidecar = story.sidecar or sidecars.get(story.source)
     _settle(stories, digests, out_dir, report, reserved, editions)
+    report.curator += [f"{sidecars[skipped].source}: not used: {skipped} is {why} as {kept}, which is published; "
+                       f"put the sidecar beside {kept}" for kept, skipped, why in report.duplicates
+                       if sidecars.get(skipped) is not None and sidecars.get(kept) is None]
     memo.remember(report.duplicates, digests, CONVERTER_VERSION, set(digests))
     memo.save()
     for stored in extras:  # a second file for one dump: left by a run killed mid-rename

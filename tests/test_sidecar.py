@@ -119,3 +119,16 @@ def test_a_sidecar_linking_out_of_content_is_not_read(tmp_path: Path):
     assert report.curator == ["dumps/2024-05-06-budget.md: links to a file outside content/; not read"]
     post = article_of(content)
     assert post["headline"] == "Budget passes after a long night" and "private words" not in post.content
+
+
+def test_a_sidecar_beside_the_copy_not_published_says_where_it_belongs(tmp_path: Path):
+    """The same page saved twice (two dumps) is one article: a sidecar beside the other copy says so."""
+    content = tmp_path / "content"
+    kept = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    copy = content / "dumps" / "2024-05-06-zz-copy.txt"  # sorts after it: the other one is published
+    copy.write_bytes(kept.read_bytes())
+    copy.with_suffix(".md").write_text("---\nheadline: Corrected\n---\n", encoding="utf-8")
+    report = convert(content)
+    assert report.curator == ["dumps/2024-05-06-zz-copy.md: not used: dumps/2024-05-06-zz-copy.txt is "
+                              "same text as dumps/2024-05-06-budget.txt, which is published; put the sidecar "
+                              "beside dumps/2024-05-06-budget.txt"]
