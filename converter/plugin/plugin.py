@@ -7,6 +7,11 @@ makes the few front-matter values Material prints without escaping
 (title, description) safe to print. The theme needs nothing else from
 it (the converter writes what the pages print), so Zensical, which runs
 no MkDocs plugin, builds the same pages from `digest convert`'s output.
+
+The conversion also writes the edition pages (editions/pages.py); after
+the build the plugin adds the edition feeds and each edition's email
+(`digest editions` does that for Zensical) and keeps the edition pages out
+of the menu.
 """
 from __future__ import annotations
 
@@ -171,7 +176,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_post_build(self, config):
         self.patches.tell()
-        publish_editions(Path(config.site_dir), self.editions, config.site_url or "/", config.site_name)
+        try:  # the edition feeds and each edition's email (editions/publish.py)
+            publish_editions(Path(config.site_dir), self.editions, config.site_url or "/", config.site_name)
+        except OSError as exc:
+            log.error("digest: the edition feeds and emails could not be written: %s", exc.strerror or exc)
         for page in self.pages_read:  # read for the feed but not rendered (incremental builds)
             _hide_image(page)
         self.pages_read = []
