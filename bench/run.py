@@ -178,7 +178,9 @@ def bench_size(count: int, repeat: int, where: Path, preview: bool = True) -> di
     config = reference_config(project)
     ref, ref_rss = [], []
     aside = project / "dumps-aside"
-    (project / "content" / "dumps").rename(aside)  # the reference has only the Markdown
+    editions_aside = project / "editions-aside"
+    (project / "content" / "dumps").rename(aside)  # the reference has only the articles' Markdown:
+    (project / "content" / "editions").rename(editions_aside)  # stock Material has no editions
     try:
         for _ in range(repeat):
             seconds, peak = mkdocs(project, config, "site-reference")
@@ -186,6 +188,7 @@ def bench_size(count: int, repeat: int, where: Path, preview: bool = True) -> di
             ref_rss.append(peak)
     finally:
         aside.rename(project / "content" / "dumps")
+        editions_aside.rename(project / "content" / "editions")
     row["reference_site_mb"] = folder_mb(project / "site-reference")
     row["reference_search_bytes"] = first_search_bytes(project / "site-reference", "council")
     shutil.rmtree(project / "site-reference", ignore_errors=True)
