@@ -137,7 +137,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_nav(self, nav, config, files):
         """Edition pages stay out of the navigation (one a day would make every page's
-        menu grow with the digest): the menu shows the editions index only."""
+        menu grow with the digest): the menu shows the editions index only. mkdocs.yml's
+        `nav` already says so (for Zensical too); this keeps it so without one."""
         nav.items = [_without_editions(item) for item in nav.items]
         return nav
 
