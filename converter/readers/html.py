@@ -1,7 +1,8 @@
 """The reader for saved HTML pages (`.html`, `.htm`).
 
-beautifulsoup4 with the lxml parser reads any HTML, however broken or
-truncated. Metadata comes from `html_metadata` (JSON-LD, then meta tags,
+lxml (libxml2's forgiving HTML parser, straight into its C tree: four
+times faster than building beautifulsoup4's objects over it) reads any
+HTML, however broken or truncated. Metadata comes from `html_metadata` (JSON-LD, then meta tags,
 then visible markup); the body from `html_body` (the element that holds
 most of the page's prose, minus its furniture). This module only joins
 the two and guards against hostile input.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
+from lxml import etree
 
 from ..article import Article
 from ..dates import date_from_page, date_from_url
@@ -42,6 +43,10 @@ _BLOCK_GAP = re.compile(
     r"button|select|option)\b)[^<>]*>)\s+(?=<)",
     re.I,
 )
+# libxml2 gives up past 256 open elements; a real page never gets near that.
+MAX_PARSE_DEPTH = 250
+# Tags other than these, which never nest (the parser closes an open one), and void tags.
+_NESTING_TAG = re.compile(r"</?(?!(?:p|li|a|br|title|meta|script|link|img|html|head|body)\b)[A-Za-z][^<>]*>", re.I)
 
 
 def strip_code(text: str) -> str:
@@ -74,6 +79,37 @@ def strip_code(text: str) -> str:
     return "".join(out)
 
 
+def _parse(markup: str, source: str) -> etree._Element:
+    parser = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
+    try:
+        parser.feed(markup)  # fed as text: an XML declaration naming an encoding is no obstacle
+        root = parser.close()
+    except Exception as exc:  # lxml refuses some inputs outright
+        raise DumpError(source, f"cannot parse HTML ({type(exc).__name__})") from None
+    return root if root is not None else etree.Element("html")
+
+
+def _depth_of_last(root: etree._Element) -> int:
+    """How deep the last element in document order sits (where a parse that gave up stopped)."""
+    depth, node = 0, root
+    while len(node):
+        node, depth = node[-1], depth + 1
+    return depth
+
+
+def parse_html(markup: str, source: str) -> etree._Element:
+    """The page's element tree; an empty <html> when there is nothing to parse.
+
+    libxml2 stops reading a page nested deeper than it allows (the rest of
+    the page is lost, silently): such a page is read again without its
+    nesting tags, as paragraphs and links.
+    """
+    root = _parse(markup, source)
+    if _depth_of_last(root) >= MAX_PARSE_DEPTH:
+        root = _parse(_NESTING_TAG.sub(" ", markup), source)
+    return root
+
+
 class HtmlReader(Reader):
     """Reads saved HTML pages into an `Article`."""
 
@@ -92,14 +128,10 @@ class HtmlReader(Reader):
         if "<" not in text:
             raise DumpError(source, "no HTML markup in the file")
         markup = strip_code(text)
-        try:
-            soup = BeautifulSoup(_BLOCK_GAP.sub(r"\1", markup), "lxml", multi_valued_attributes=None)
-        except Exception as exc:  # lxml refuses some inputs outright
-            raise DumpError(source, f"cannot parse HTML ({type(exc).__name__})") from None
-        meta = read_metadata(soup)
+        page = parse_html(_BLOCK_GAP.sub(r"\1", markup), source)
+        meta = read_metadata(page)
         base = meta.url if meta.url and _BASE_URL.match(meta.url) else None
-        root = soup.body or soup
-        body = extract_body(root, base, meta.headline)
+        body = extract_body(next(page.iter("body"), page), base, meta.headline)
         if not body.blocks:
             raise DumpError(source, "no article text found in the page")
         headline = squash(meta.headline)

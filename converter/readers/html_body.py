@@ -22,8 +22,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import Comment, NavigableString, Tag
-from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+from lxml.etree import _Element as Tag
 
 from ..article import Block, Image, Link
 from ..dates import find_dates
@@ -49,6 +48,7 @@ _SENTENCE = re.compile(r"[.!?…。！？\"'”’»)]\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+")
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|author", re.I)
 
 
 @dataclass
@@ -77,20 +77,29 @@ class Body:
     byline_tags: list[Tag] = field(default_factory=list)
 
 
-def visible_text(tag: Tag) -> str:
-    """A tag's text as a browser lays it out, on one line.
+def visible_text(tag: Tag, skip: Tag | None = None) -> str:
+    """A tag's text as a browser lays it out, on one line (without `skip`'s subtree).
 
     Inline elements join without a space ("Story Of <em>Metroid</em>, One"
     reads "Metroid, One", not "Metroid , One"); block elements and line
-    breaks stand apart.
+    breaks stand apart. Comments are not text, but what follows them is.
     """
     parts: list[str] = []
-    for node in tag.descendants:
-        if isinstance(node, NavigableString):
-            if not isinstance(node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
-                parts.append(str(node))
-        elif node.name == "br" or node.name in BLOCK_TAGS:
-            parts.append(" ")
+    todo: list = [(tag, False)]  # (node, its tail only?), next one last
+    while todo:
+        node, tail_only = todo.pop()
+        if tail_only:
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if node is not skip and isinstance(node.tag, str):
+            if node.tag == "br" or node.tag in BLOCK_TAGS:
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+            for child in reversed(node):
+                todo.append((child, True))
+                todo.append((child, False))
     return _SPACE.sub(" ", "".join(parts)).strip()
 
 
@@ -116,18 +125,12 @@ def safe_link(href, base: str | None) -> str | None:
 
 
 def _attr_text(tag: Tag) -> str:
-    parts = []
-    for name in ("class", "id", "role", "itemprop"):
-        value = tag.attrs.get(name)
-        if isinstance(value, list):
-            parts.extend(v for v in value if isinstance(v, str))
-        elif isinstance(value, str):
-            parts.append(value)
-    return " ".join(parts)
+    attrs = tag.attrib
+    return " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role"), attrs.get("itemprop")) if v)
 
 
 def _is_hidden(tag: Tag) -> bool:
-    attrs = tag.attrs
+    attrs = tag.attrib
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
@@ -148,12 +151,12 @@ def _classify(attr: str) -> tuple[bool, bool, bool, bool]:
 
 def _declares_article_body(tag: Tag) -> bool:
     """schema.org's `itemprop="articleBody"`: the page's own word for where the story is."""
-    prop = tag.attrs.get("itemprop")
+    prop = tag.get("itemprop")
     return isinstance(prop, str) and "articlebody" in prop.lower().split()
 
 
 def _is_marked_furniture(tag: Tag, furniture: bool) -> bool:
-    if tag.name in FURNITURE_TAGS or tag.attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+    if tag.tag in FURNITURE_TAGS or tag.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
         return True
     return furniture
 
@@ -170,6 +173,9 @@ class _Walker:
         self.figures: list[Tag] = []
         self.spans: list = []
         self.stack: list[Tag] = []  # tracked ancestors
+        # every tracked element stays referenced: lxml hands out a new Python object (and id)
+        # for an element nobody holds, and blocks remember their ancestors by id
+        self.tracked: list[Tag] = []
 
     def flush(self) -> None:
         if not self.spans:
@@ -180,16 +186,16 @@ class _Walker:
         spans, self.spans = _tidy_spans(self.spans), []
         if not spans:
             return
-        container = next((t for t in reversed(self.stack) if t.name in BLOCK_TAGS), None)
+        container = next((t for t in reversed(self.stack) if t.tag in BLOCK_TAGS), None)
         kind, level, ordered = "paragraph", 0, False
-        names = [t.name for t in self.stack]
-        name = container.name if container is not None else "p"
+        names = [t.tag for t in self.stack]
+        name = container.tag if container is not None else "p"
         if re.fullmatch(r"h[1-6]", name):
             kind, level = "heading", int(name[1])
         elif "li" in names or name in ("dd", "dt"):
             kind = "item"
-            lst = next((t for t in reversed(self.stack) if t.name in ("ol", "ul")), None)
-            ordered = lst is not None and lst.name == "ol"
+            lst = next((t for t in reversed(self.stack) if t.tag in ("ol", "ul")), None)
+            ordered = lst is not None and lst.tag == "ol"
         elif "blockquote" in names:
             kind = "quote"
         text = "".join(s if isinstance(s, str) else s.text for s in spans)
@@ -201,8 +207,8 @@ class _Walker:
         self.blocks.append(block)
 
     def walk(self, root: Tag) -> None:
-        # explicit stack of (tag, child iterator, tracked?) instead of recursion
-        todo: list = [(root, iter(root.contents), self._enter(root))]
+        # explicit stack of (tag, its children and texts, tracked?) instead of recursion
+        todo: list = [(root, _contents(root), self._enter(root))]
         link_depth = 0
         link_url = None
         link_buf: list[str] = []
@@ -211,34 +217,25 @@ class _Walker:
             child = next(children, None)
             if child is None:
                 todo.pop()
-                if tag.name == "a" and link_depth:
+                name = tag.tag
+                if name == "a" and link_depth:
                     link_depth -= 1
                     if link_depth == 0:
                         self._end_link(link_url, link_buf)
                         link_url, link_buf = None, []
-                if tag.name in BLOCK_TAGS:
+                if name in BLOCK_TAGS:
                     self.flush()
                 if tracked:
                     self.stack.pop()
                 continue
-            if type(child) is NavigableString:  # most nodes: plain text
+            if type(child) is str:  # an element's text, or the tail after a child
                 if link_depth:
-                    link_buf.append(str(child))
+                    link_buf.append(child)
                 else:
-                    self.spans.append(str(child))
+                    self.spans.append(child)
                 continue
-            if isinstance(child, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
-                continue
-            if isinstance(child, NavigableString):
-                if link_depth:
-                    link_buf.append(str(child))
-                else:
-                    self.spans.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name in SKIP_TAGS:
+            name = child.tag
+            if type(name) is not str or name in SKIP_TAGS:  # comments, processing instructions, code
                 continue
             if name == "br":
                 if link_depth:
@@ -259,19 +256,19 @@ class _Walker:
                 self.figures.append(child)
             if name == "a" and not link_depth:
                 link_depth = 1
-                href = child.get("href")
-                link_url = href if isinstance(href, str) else None  # vetted in _span_links, only if kept
+                link_url = child.get("href")  # vetted in _span_links, only if kept
                 link_buf = []
             elif name == "a":
                 link_depth += 1
-            todo.append((child, iter(child.contents), self._enter(child)))
+            todo.append((child, _contents(child), self._enter(child)))
 
     def _enter(self, tag: Tag) -> bool:
-        if len(self.stack) >= MAX_DEPTH or tag.name not in BLOCK_TAGS:
-            if tag.name == "a" and "author" in (tag.get("rel") or ""):
+        if len(self.stack) >= MAX_DEPTH or tag.tag not in BLOCK_TAGS:
+            if tag.tag == "a" and "author" in (tag.get("rel") or ""):
                 self.bylines.append(tag)
             return False
         self.stack.append(tag)
+        self.tracked.append(tag)
         furniture, media, body, byline = _classify(_attr_text(tag))
         if _is_marked_furniture(tag, furniture):
             self.marked.add(id(tag))
@@ -293,6 +290,16 @@ class _Walker:
         if not text.strip():
             return
         self.spans.append(Link(text, url) if url else text)
+
+
+def _contents(tag: Tag):
+    """A tag's children in document order, with its text and each child's tail as strings."""
+    if tag.text:
+        yield tag.text
+    for child in tag:
+        yield child
+        if child.tail:
+            yield child.tail
 
 
 def _tidy_spans(spans: list) -> tuple:
@@ -526,7 +533,7 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
     for figure in figures[:5]:
         if id(figure) in dead:
             continue
-        img = figure.find("img")
+        img = next(figure.iter("img"), None)
         if img is None:
             continue
         url = None
@@ -535,14 +542,14 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
             if url and url.startswith("http"):
                 break
             url = None
-        caption_tag = figure.find("figcaption")
+        caption_tag = next(figure.iter("figcaption"), None)
         caption = credit = None
         if caption_tag is not None:
-            credit_tag = caption_tag.find(class_=re.compile(r"credit|copyright|source|byline|author", re.I))
+            credit_tag = next((t for t in caption_tag.iterdescendants()
+                               if isinstance(t.tag, str) and _CREDIT_CLASS.search(t.get("class") or "")), None)
             if credit_tag is not None:
                 credit = visible_text(credit_tag) or None
-                credit_tag.extract()
-            caption = visible_text(caption_tag) or None
+            caption = visible_text(caption_tag, skip=credit_tag) or None
         alt = img.get("alt")
         description = _SPACE.sub(" ", alt).strip() if isinstance(alt, str) and alt.strip() else None
         return Image(description=description, caption=caption, credit=credit, url=url)
