@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
+from lxml import etree, html as lxml_html
 
 from ..article import Article
 from ..dates import date_from_page, date_from_url
 from ..errors import DumpError
 from .base import Reader
-from .html_body import extract_body
+from .html_body import assemble_chosen, extract_body
 from .html_metadata import read_metadata, squash, visible_byline
+from .html_second_opinion import second_opinion
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
@@ -80,13 +81,14 @@ def strip_code(text: str) -> str:
 
 
 def _parse(markup: str, source: str) -> etree._Element:
-    parser = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
+    # lxml.html's parser (its elements are what trafilatura reads), comments dropped as parsed
+    parser = lxml_html.HTMLParser(recover=True, remove_comments=True, remove_pis=True)
     try:
         parser.feed(markup)  # fed as text: an XML declaration naming an encoding is no obstacle
         root = parser.close()
     except Exception as exc:  # lxml refuses some inputs outright
         raise DumpError(source, f"cannot parse HTML ({type(exc).__name__})") from None
-    return root if root is not None else etree.Element("html")
+    return root if root is not None else lxml_html.Element("html")
 
 
 def _depth_of_last(root: etree._Element) -> int:
@@ -132,11 +134,16 @@ class HtmlReader(Reader):
         meta = read_metadata(page)
         base = meta.url if meta.url and _BASE_URL.match(meta.url) else None
         body = extract_body(next(page.iter("body"), page), base, meta.headline)
-        if not body.blocks:
-            raise DumpError(source, "no article text found in the page")
         headline = squash(meta.headline)
         if not headline:
             raise DumpError(source, "no recognisable headline")
+        shown_byline = [] if meta.has_author_metadata else visible_byline(body.byline_tags, meta.site_names)
+        # the second opinion comes last: trafilatura reshapes the tree it reads
+        chosen = assemble_chosen(second_opinion(page, len(markup)), meta.headline, body, base)
+        if chosen:
+            body.blocks = chosen
+        if not body.blocks:
+            raise DumpError(source, "no article text found in the page")
         article = Article(source=source, headline=headline, body=body.blocks, url=meta.url)
         article.date, article.date_source = meta.date, meta.date_source
         if article.date is None and meta.url:
@@ -145,9 +152,7 @@ class HtmlReader(Reader):
         if article.date is None:
             article.date = date_from_page(markup, meta.url)
             article.date_source = "page" if article.date else None
-        article.authors = meta.authors
-        if not meta.has_author_metadata:
-            article.authors = visible_byline(body.byline_tags, meta.site_names) or body.authors
+        article.authors = meta.authors if meta.has_author_metadata else shown_byline or body.authors
         article.contributors = [n for n in body.contributors if n not in article.authors]
         article.section = meta.section
         article.image = body.image

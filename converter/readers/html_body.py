@@ -42,6 +42,8 @@ BLOCK_TAGS = frozenset({
     "html", "details", "summary", "menu", "dialog", "hgroup",
 })
 SAFE_SCHEMES = ("http", "https", "mailto")
+# A furniture-marked element holding at least this share of the article's prose is its wrapper.
+WRAPPER_SHARE = 0.5
 MAX_DEPTH = 400  # deeper tags are read as text but not tracked as ancestors
 _SPACE = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[.!?…。！？\"'”’»)]\s*$")
@@ -75,6 +77,8 @@ class Body:
     contributors: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     byline_tags: list[Tag] = field(default_factory=list)
+    walked: dict[str, RawBlock] = field(default_factory=dict)  # every block of the page, by its text
+    marked: set[int] = field(default_factory=set)  # ids of the elements marked as furniture
 
 
 def visible_text(tag: Tag, skip: Tag | None = None) -> str:
@@ -183,7 +187,7 @@ class _Walker:
         if all(isinstance(s, str) and s.isspace() for s in self.spans):
             self.spans = []
             return
-        spans, self.spans = _tidy_spans(self.spans), []
+        spans, self.spans = tidy_spans(self.spans), []
         if not spans:
             return
         container = next((t for t in reversed(self.stack) if t.tag in BLOCK_TAGS), None)
@@ -302,7 +306,7 @@ def _contents(tag: Tag):
             yield child.tail
 
 
-def _tidy_spans(spans: list) -> tuple:
+def tidy_spans(spans: list) -> tuple:
     """Merge strings, collapse white space, trim the ends; drop empty links."""
     out: list = []
     for span in spans:
@@ -439,15 +443,19 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
             for a in b.ancestors:
                 if a in walker.media:
                     media_weight[a] = media_weight.get(a, 0) + len(b.text)
-    dead = {a for a in walker.marked if weight.get(a, 0) < 0.5 * total}
+    dead = {a for a in walker.marked if weight.get(a, 0) < WRAPPER_SHARE * total}
+    walked = blocks
     blocks = [b for b in blocks if not dead.intersection(b.ancestors)]
     # text in an image wrapper is its caption or credit (unless the "wrapper" holds the story)
-    pictures = {m for m in walker.media if media_weight.get(m, 0) < 0.5 * total}
+    pictures = {m for m in walker.media if media_weight.get(m, 0) < WRAPPER_SHARE * total}
     for b in blocks:
         if pictures.intersection(b.ancestors):
             b.in_figure, b.good = True, False
 
     body = Body(byline_tags=walker.bylines)
+    for b in reversed(walked):  # the first of equal texts wins
+        body.walked[b.text] = b
+    body.marked = walker.marked
     body.image = _lead_image(walker.figures, base, dead)
     roots = _choose_roots(blocks)
     if not roots:
@@ -471,9 +479,51 @@ def _vetted(spans: tuple, base: str | None) -> tuple:
     return tuple(out)
 
 
-def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None) -> list[Block]:
-    """The blocks of the article itself, between its first and last prose."""
+def assemble_chosen(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None) -> list[Block]:
+    """Blocks another extractor chose as the article, through the same rules as ours.
+
+    Which text is the article was the other extractor's call: all of it is
+    kept, from first to last, link-heavy or not, past a "Related" heading.
+    Our reading of the page's markup still drops what sits inside furniture
+    (a comment thread, a share bar: the page's own class names say so). The
+    headline again, bylines, contributor and date lines and furniture
+    words are told apart here, as in our own selection.
+    """
+    blocks = _outside_furniture(blocks, body)
+    for b in blocks:
+        ours = body.walked.get(b.text)
+        if ours is not None and b.kind == ours.kind:  # the same paragraph as our walk read it: its links too
+            b.spans, b.link_chars = ours.spans, ours.link_chars
+        b.words = _count_words(b.text)
+        b.good = _is_good(b)
+    return _select(blocks, headline, body, base, chosen=True)
+
+
+def _outside_furniture(blocks: list[RawBlock], body: Body) -> list[RawBlock]:
+    """The chosen blocks but those our walk read inside furniture that does not hold most of them.
+
+    The same rule as for our own blocks, with the other extractor's text as
+    the article's prose: a comment thread it kept goes, a wrapper that the
+    page's class names mislabel stays.
+    """
+    # (the block's own element is not counted: a class on one paragraph, `paywall` say, describes its text)
+    ancestors = {id(b): body.walked[b.text].ancestors[:-1] for b in blocks if b.text in body.walked}
+    total = sum(len(b.text) for b in blocks)
+    weight: dict[int, int] = {}
+    for b in blocks:
+        for a in ancestors.get(id(b), ()):
+            if a in body.marked:
+                weight[a] = weight.get(a, 0) + len(b.text)
+    dead = {a for a in weight if weight[a] < WRAPPER_SHARE * total}
+    return [b for b in blocks if not dead.intersection(ancestors.get(id(b), ()))]
+
+
+def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None,
+            chosen: bool = False) -> list[Block]:
+    """The blocks of the article itself, between its first and last prose (all of them if `chosen`)."""
     good_idx = [i for i, b in enumerate(blocks) if b.good]
+    if chosen and blocks:
+        good_idx = [0, len(blocks) - 1]
     if not good_idx:
         return []
     first, last = good_idx[0], good_idx[-1]
@@ -491,7 +541,7 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
             continue
         if text.casefold() == head_key:
             continue
-        if i > first and ends_article(text) and not b.good:
+        if i > first and ends_article(text) and not b.good and not chosen:
             break
         names = names_from_contribution(text)
         if names and b.words <= 40:
@@ -500,7 +550,7 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
         if not b.good and names_from_byline(text) and b.words <= 12:
             body.authors = body.authors or names_from_byline(text) or []
             continue
-        if not b.good and (b.link_chars > 0.5 * len(text) and b.kind != "item" or _is_teaser(b)):
+        if not b.good and not chosen and (b.link_chars > 0.5 * len(text) and b.kind != "item" or _is_teaser(b)):
             continue
         if not b.good and b.words <= 15 and find_dates(text):
             continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
