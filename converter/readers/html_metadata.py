@@ -274,15 +274,18 @@ def _headline(article: dict | None, meta: dict[str, list[str]], page: _Index, si
 
 
 def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], page: _Index) -> tuple[str | None, str | None]:
+    # every statement of when it was published, strongest source first, before any of when it was
+    # created (a draft's creation, often in UTC where the page's own day is local)
     candidates = []
     if article:
         candidates.append((article.get("datePublished"), "json-ld"))
-        candidates.append((article.get("dateCreated"), "json-ld"))
     for key in DATE_META:
         for value in meta.get(key, [])[:1]:
             candidates.append((value, "meta"))
     for node in nodes:
         candidates.append((node.get("datePublished"), "json-ld"))
+    if article:
+        candidates.append((article.get("dateCreated"), "json-ld"))
     for value, source in candidates:
         if isinstance(value, list):
             value = value[0] if value else None
