@@ -18,8 +18,8 @@ from ..dates import date_from_page, date_from_url
 from ..errors import DumpError
 from .base import Reader
 from .html_body import assemble_chosen, extract_body
-from .html_metadata import read_metadata, squash, visible_byline
-from .html_second_opinion import second_opinion
+from .html_metadata import clean_people, read_metadata, squash, visible_byline
+from .html_second_opinion import byline_opinion, second_opinion
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
@@ -138,6 +138,8 @@ class HtmlReader(Reader):
         if not headline:
             raise DumpError(source, "no recognisable headline")
         shown_byline = [] if meta.has_author_metadata else visible_byline(body.byline_tags, meta.site_names)
+        if not (meta.has_author_metadata or shown_byline or body.authors):
+            shown_byline = clean_people((byline_opinion(page) or "").replace(";", ","), meta.site_names)
         # the second opinion comes last: trafilatura reshapes the tree it reads
         chosen = assemble_chosen(second_opinion(page, len(markup)), meta.headline, body, base)
         if chosen:

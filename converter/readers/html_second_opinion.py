@@ -60,6 +60,20 @@ def _trusted_size() -> int:
     return DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE", fallback=250)
 
 
+def byline_opinion(page) -> str | None:
+    """The byline trafilatura reads in the page's markup (its author XPaths), as "A; B", or None.
+
+    Asked only when the page's metadata and our byline elements name nobody;
+    it copies the tree, so it may run before `second_opinion` reshapes it.
+    """
+    from trafilatura.metadata import extract_author
+
+    try:
+        return extract_author(page)
+    except (ValueError, TypeError, RecursionError, AttributeError):
+        return None
+
+
 def _blocks(body) -> list[RawBlock]:
     """trafilatura's output elements (p, head, list/item, quote, table/row/cell) as RawBlocks."""
     out: list[RawBlock] = []
