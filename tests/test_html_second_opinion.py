@@ -60,7 +60,7 @@ def test_a_comment_thread_trafilatura_keeps_goes_with_our_furniture_marks_and_li
     page = html(f"<div class='story'>{story}<div class='disqus'><p>{COMMENT}</p>"
                 f"<p>{COMMENT.replace('ferry', 'boat')}</p></div></div>",
                 head='<link rel="canonical" href="https://news.example/harbour.html">')
-    opinion = second_opinion(parse_html(page, "page.html"), len(page))
+    opinion = second_opinion(parse_html(page, "page.html"))
     assert any("twenty years" in block.text for block in opinion)  # trafilatura alone keeps the thread
     article = read(page)
     assert texts(article) == STORY
@@ -72,7 +72,7 @@ def test_a_page_trafilatura_trusts_no_body_in_converts_from_our_own():
     notice = ("The harbour crossing closes on Monday for five weeks of repairs to the pier, "
               "the ferry company said in a statement today.")
     page = html(f"<p>{notice}</p>")
-    assert second_opinion(parse_html(page, "page.html"), len(page)) == []
+    assert second_opinion(parse_html(page, "page.html")) == []
     assert texts(read(page)) == [notice]
 
 
@@ -89,6 +89,6 @@ def test_a_page_over_the_size_limit_keeps_our_own_body_without_asking(monkeypatc
     page = misread_page()
     assert texts(read(page)) == STORY
     # the same page, were the limit below its size: our own reading, teasers and all, unasked
-    monkeypatch.setattr(html_second_opinion, "MAX_SECOND_OPINION_CHARS", len(page) // 2)
-    assert second_opinion(parse_html(page, "page.html"), len(page)) == []
+    monkeypatch.setattr(html_second_opinion, "MAX_SECOND_OPINION_ELEMENTS", 10)
+    assert second_opinion(parse_html(page, "page.html")) == []
     assert texts(read(page)) == [b.text for b in extract_body(parse_html(page, "page.html"), None, HEADLINE).blocks]

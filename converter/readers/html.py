@@ -141,7 +141,7 @@ class HtmlReader(Reader):
         if not (meta.has_author_metadata or shown_byline or body.authors):
             shown_byline = clean_people((byline_opinion(page) or "").replace(";", ","), meta.site_names)
         # the second opinion comes last: trafilatura reshapes the tree it reads
-        chosen = assemble_chosen(second_opinion(page, len(markup)), meta.headline, body, base)
+        chosen = assemble_chosen(second_opinion(page), meta.headline, body, base)
         if chosen:
             body.blocks = chosen
         if not body.blocks:
