@@ -41,6 +41,7 @@ BLOCK_TAGS = frozenset({
     "figcaption", "header", "footer", "nav", "aside", "address", "hr", "center", "form", "fieldset", "body",
     "html", "details", "summary", "menu", "dialog", "hgroup",
 })
+_GAP_TAGS = BLOCK_TAGS | {"br"}
 SAFE_SCHEMES = ("http", "https", "mailto")
 # A furniture-marked element holding at least this share of the article's prose is its wrapper.
 WRAPPER_SHARE = 0.5
@@ -81,12 +82,11 @@ class Body:
     marked: set[int] = field(default_factory=set)  # ids of the elements marked as furniture
 
 
-def visible_text(tag: Tag, skip: Tag | None = None) -> str:
-    """A tag's text as a browser lays it out, on one line (without `skip`'s subtree).
+def layout_parts(tag: Tag, gap_tags, skip: Tag | None = None) -> list[str]:
+    """A tree's texts in document order, a space where an element of `gap_tags` opens.
 
-    Inline elements join without a space ("Story Of <em>Metroid</em>, One"
-    reads "Metroid, One", not "Metroid , One"); block elements and line
-    breaks stand apart. Comments are not text, but what follows them is.
+    Comments and processing instructions are not text (what follows them
+    is); `skip`'s subtree is left out. Iterative: any depth is fine.
     """
     parts: list[str] = []
     todo: list = [(tag, False)]  # (node, its tail only?), next one last
@@ -97,14 +97,24 @@ def visible_text(tag: Tag, skip: Tag | None = None) -> str:
                 parts.append(node.tail)
             continue
         if node is not skip and isinstance(node.tag, str):
-            if node.tag == "br" or node.tag in BLOCK_TAGS:
+            if node.tag in gap_tags:
                 parts.append(" ")
             if node.text:
                 parts.append(node.text)
             for child in reversed(node):
                 todo.append((child, True))
                 todo.append((child, False))
-    return _SPACE.sub(" ", "".join(parts)).strip()
+    return parts
+
+
+def visible_text(tag: Tag, skip: Tag | None = None) -> str:
+    """A tag's text as a browser lays it out, on one line (without `skip`'s subtree).
+
+    Inline elements join without a space ("Story Of <em>Metroid</em>, One"
+    reads "Metroid, One", not "Metroid , One"); block elements and line
+    breaks stand apart.
+    """
+    return _SPACE.sub(" ", "".join(layout_parts(tag, _GAP_TAGS, skip))).strip()
 
 
 def _count_words(text: str) -> int:

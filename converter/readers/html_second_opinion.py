@@ -22,14 +22,15 @@ from __future__ import annotations
 import logging
 from itertools import islice
 
-from ..article import Link
-from .html_body import RawBlock, tidy_spans
+from .html_body import RawBlock, layout_parts, tidy_spans
 
 # A page of more elements than this keeps our own body, unasked: trafilatura's time grows
 # with the elements (up to a quarter of a millisecond each: a hostile megabyte of 160,000
 # paragraphs took it 40 s), and the largest of the 120 corpus pages has under 3,000.
 MAX_SECOND_OPINION_ELEMENTS = 10_000
 _LIST_TAGS = ("list",)
+# trafilatura's output elements that stand apart from the text before them (line break, table cell)
+_GAP_TAGS = frozenset({"lb", "cell", "item", "row"})
 _HEADING_LEVEL = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # it logs every page it finds no text in
@@ -83,16 +84,16 @@ def byline_opinion(page) -> str | None:
 
 
 def _blocks(body) -> list[RawBlock]:
-    """trafilatura's output elements (p, head, list/item, quote, table/row/cell) as RawBlocks."""
+    """trafilatura's output elements (p, head, list/item, quote, table/row/cell) as RawBlocks.
+
+    Links are not asked for (see above): a block gets ours back in `assemble_chosen`.
+    """
     out: list[RawBlock] = []
     if body.text:
         _add_text(out, [body.text])
     for element in body:
         tag = element.tag
-        if element.tail:  # text straight in the body (after a heading, say) is a paragraph of its own
-            tail = [element.tail]
-        else:
-            tail = []
+        tail = [element.tail] if element.tail else []  # text straight in the body: a paragraph of its own
         if not isinstance(tag, str):
             _add_text(out, tail)
             continue
@@ -106,48 +107,19 @@ def _blocks(body) -> list[RawBlock]:
             _add(out, "quote", element)
         elif tag == "table":
             for row in element.iter("row"):
-                _add(out, "paragraph", row, cell_gap=True)
+                _add(out, "paragraph", row)
         elif tag != "graphic":
             _add(out, "paragraph", element)
         _add_text(out, tail)
     return out
 
 
-def _add(out: list[RawBlock], kind: str, element, level: int = 0, ordered: bool = False,
-         cell_gap: bool = False) -> None:
-    _add_text(out, _spans(element, cell_gap), kind, element.tag, level, ordered)
+def _add(out: list[RawBlock], kind: str, element, level: int = 0, ordered: bool = False) -> None:
+    _add_text(out, layout_parts(element, _GAP_TAGS), kind, element.tag, level, ordered)
 
 
 def _add_text(out: list[RawBlock], spans: list, kind: str = "paragraph", tag: str = "p", level: int = 0,
               ordered: bool = False) -> None:
-    spans = tidy_spans(spans)
-    if not spans:
-        return
-    text = "".join(s if isinstance(s, str) else s.text for s in spans)
-    link_chars = sum(len(s.text) for s in spans if isinstance(s, Link))
-    out.append(RawBlock(kind, list(spans), (), tag, level, ordered, text=text, link_chars=link_chars))
-
-
-def _spans(element, cell_gap: bool) -> list:
-    """An output element's text as strings and links (`<ref target>`), depth-first, no recursion."""
-    spans: list = []
-    todo: list = [(element, False)]
-    while todo:
-        node, tail_only = todo.pop()
-        if tail_only:
-            if node.tail:
-                spans.append(node.tail)
-            continue
-        if node.tag == "ref" and node is not element:
-            text = "".join(node.itertext())
-            target = node.get("target")
-            spans.append(Link(text, target) if target and text.strip() else text)
-            continue
-        if node.tag in ("lb", "cell", "item") and node is not element:
-            spans.append(" | " if cell_gap and node.tag == "cell" and spans else " ")
-        if node.text:
-            spans.append(node.text)
-        for child in reversed(node):
-            todo.append((child, True))
-            todo.append((child, False))
-    return spans
+    spans = tidy_spans(spans)  # plain strings: links come back from our walk, if at all
+    if spans:
+        out.append(RawBlock(kind, list(spans), (), tag, level, ordered, text="".join(spans)))
