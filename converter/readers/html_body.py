@@ -28,6 +28,7 @@ from ..article import Block, Image, Link
 from ..dates import find_dates
 from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr, is_media_attr
 from ..people import names_from_byline, names_from_contribution
+from ..text_shape import CJK, PROSE_WORDS, count_words, ends_sentence
 
 # Never looked into: code, embedded objects, form controls.
 SKIP_TAGS = frozenset({
@@ -47,10 +48,7 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 WRAPPER_SHARE = 0.5
 MAX_DEPTH = 400  # deeper tags are read as text but not tracked as ancestors
 _SPACE = re.compile(r"\s+")
-_SENTENCE = re.compile(r"[.!?…。！？\"'”’»)]\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
-_WORD = re.compile(r"\w+")
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|author", re.I)
 
 
@@ -115,10 +113,6 @@ def visible_text(tag: Tag, skip: Tag | None = None) -> str:
     breaks stand apart.
     """
     return _SPACE.sub(" ", "".join(layout_parts(tag, _GAP_TAGS, skip))).strip()
-
-
-def _count_words(text: str) -> int:
-    return max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)
 
 
 def safe_link(href, base: str | None) -> str | None:
@@ -369,9 +363,9 @@ def _is_good(block: RawBlock) -> bool:
     length = len(block.text)
     if block.link_chars > 0.4 * length:
         return False
-    if block.words >= 12 and length >= 60:
+    if block.words >= PROSE_WORDS and length >= 60:
         return not is_furniture(block.text)
-    cjk = len(_CJK.findall(block.text))
+    cjk = len(CJK.findall(block.text))
     return cjk >= 40
 
 
@@ -438,7 +432,7 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
     walker.flush()
     blocks = walker.blocks
     for b in blocks:
-        b.words = _count_words(b.text)
+        b.words = count_words(b.text)
         b.good = _is_good(b)
 
     # furniture elements go, unless they hold most of the prose (then they are wrappers)
@@ -504,7 +498,7 @@ def assemble_chosen(blocks: list[RawBlock], headline: str | None, body: Body, ba
         ours = body.walked.get(b.text)
         if ours is not None and b.kind == ours.kind:  # the same paragraph as our walk read it: its links too
             b.spans, b.link_chars = ours.spans, ours.link_chars
-        b.words = _count_words(b.text)
+        b.words = count_words(b.text)
         b.good = _is_good(b)
     return _select(blocks, headline, body, base, chosen=True)
 
@@ -585,7 +579,7 @@ def _leads_in(block: RawBlock) -> bool:
         return False
     if block.kind == "heading":
         return block.level > 1 and block.words >= 2
-    return block.words >= 6 and bool(_SENTENCE.search(block.text))
+    return block.words >= 6 and ends_sentence(block.text)
 
 
 def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
