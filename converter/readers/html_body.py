@@ -27,7 +27,7 @@ from lxml.etree import _Element as Tag
 from ..article import Block, Image, Link
 from ..dates import find_dates
 from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr, is_media_attr
-from ..people import names_from_byline, names_from_contribution
+from ..people import CONTRIBUTION_MAX_WORDS, names_from_byline, names_from_contribution
 from ..text_shape import CJK, PROSE_WORDS, count_words, ends_sentence
 
 # Never looked into: code, embedded objects, form controls.
@@ -548,7 +548,7 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
         if i > first and ends_article(text) and not b.good and not chosen:
             break
         names = names_from_contribution(text)
-        if names and b.words <= 40:
+        if names and b.words <= CONTRIBUTION_MAX_WORDS:
             body.contributors += [n for n in names if n not in body.contributors]
             continue
         if not b.good and names_from_byline(text) and b.words <= 12:
@@ -569,7 +569,7 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
             out.append(Block("paragraph", spans))
     # "X contributed reporting" often follows the last paragraph
     for b in blocks[last + 1 : last + 6]:
-        names = names_from_contribution(b.text) if b.words <= 40 else None
+        names = names_from_contribution(b.text) if b.words <= CONTRIBUTION_MAX_WORDS else None
         body.contributors += [n for n in names or [] if n not in body.contributors]
     return out
 

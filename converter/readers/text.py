@@ -23,7 +23,7 @@ from ..article import Article, Block, Image
 from ..dates import date_from_url, find_dates, is_relative_date
 from ..errors import DumpError
 from ..furniture import end_strength, is_furniture, photo_credit
-from ..people import looks_like_name, names_from_byline, names_from_contribution
+from ..people import CONTRIBUTION_MAX_WORDS, looks_like_name, names_from_byline, names_from_contribution
 from ..text_shape import CJK, PROSE_WORDS, SENTENCE_END, WORD
 from ..text_shape import count_words as _count_words
 from .base import Reader
@@ -480,7 +480,7 @@ def _read_body(article: Article, body: list[_Line]) -> None:
         if line.furniture or line.end or _is_promo(line):
             continue
         contributors = names_from_contribution(text)
-        if contributors and line.words <= 25:
+        if contributors and line.words <= CONTRIBUTION_MAX_WORDS:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
         nxt = body[position + 1] if position + 1 < len(body) else None
