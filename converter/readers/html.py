@@ -18,6 +18,7 @@ from ..errors import DumpError
 from .base import Reader
 from .html_body import extract_body
 from .html_metadata import read_metadata, squash, visible_byline
+from .inlined import InlinedResources
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
@@ -91,7 +92,8 @@ class HtmlReader(Reader):
     def read(self, text: str, source: str) -> Article:
         if "<" not in text:
             raise DumpError(source, "no HTML markup in the file")
-        markup = strip_code(text)
+        inlined = InlinedResources(text)  # SingleFile's data: URIs never reach the parser
+        markup = strip_code(inlined.page)
         try:
             soup = BeautifulSoup(_BLOCK_GAP.sub(r"\1", markup), "lxml", multi_valued_attributes=None)
         except Exception as exc:  # lxml refuses some inputs outright
@@ -123,5 +125,10 @@ class HtmlReader(Reader):
             article.image.url = meta.image_url
         if not article.image.caption and meta.image_caption:
             article.image.caption = meta.image_caption
+        try:
+            article.image.saved = inlined.resource(article.image.src)
+            article.image.saved_name = "(a data: URI)" if article.image.saved is not None else None
+        except ValueError as exc:
+            article.notes.append(f"lead image not published: {exc}")
         article.summary = next((b.text for b in body.blocks if b.kind == "paragraph"), None) or meta.summary
         return article
