@@ -26,6 +26,8 @@ from typing import Callable, Iterable, Iterator
 from .article import Article
 from .duplicates import canonical_url, fingerprint, same_story
 from .errors import DumpError
+from .image_store import ImageStore
+from .lead_image import attach_lead_image
 from .markdown import render_body
 from .provenance import fallback_date
 from .safe_files import RefusedFile, companion_folders, is_within, path_text, read_regular_file, refusal
@@ -52,6 +54,7 @@ class Report:
     kept_edits: list[tuple[Path, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (published, skipped, why)
     errors: list[DumpError] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (source, what the reader left out)
 
     def summary(self) -> str:
         parts = [
@@ -68,6 +71,7 @@ class Report:
         """One line per thing the curator should know that is not an error."""
         lines = [f"{path}: {note}" for path, note in self.kept_edits]
         lines += [f"{skipped}: {why} as {kept}; only {kept} is published" for kept, skipped, why in self.duplicates]
+        lines += [f"{source}: {note}" for source, note in self.notes]
         return lines
 
 
@@ -149,9 +153,9 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()  # what open() would give a new file
 
 
-def write_atomically(path: Path, text: str) -> bool:
-    """Write `text` to `path` unless it already holds exactly that; True if written."""
-    data = text.encode("utf-8")
+def write_atomically(path: Path, text: str | bytes) -> bool:
+    """Write `text` (or bytes) to `path` unless it already holds exactly that; True if written."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if read_regular_file(path, limit=len(data)) == data:
             return False
@@ -189,8 +193,9 @@ def _sweep_temp_files(out_dir: Path) -> None:
 
 
 def convert_dump(dump: Path, source: str) -> Article:
-    """Read one dump into an article with its date and slug settled."""
+    """Read one dump into an article with its date, slug and publishable lead image settled."""
     article = read_dump(dump, source)
+    attach_lead_image(article, dump)
     if not article.date:
         article.date, article.date_source = fallback_date(dump)
     article.slug = make_slug(article.slug or article.headline, fallback_seed=source)
@@ -266,7 +271,9 @@ def convert(
     out_dir = Path(out_dir) if out_dir else root / POSTS_DIRNAME
     cache_dir = cache_dir if cache_dir is not None else root.resolve().parent / ".cache" / "digest"
     report = Report()
+    images = ImageStore(out_dir, root)
     _sweep_temp_files(out_dir)
+    _sweep_temp_files(images.folder)
     store, extras, foreign = read_store(out_dir)
     reserved = {path.stem for path in foreign}  # a curator's own files: never written over (see _write_story)
     hashes = HashCache(cache_dir / "dump-hashes.json")
@@ -339,6 +346,7 @@ def convert(
             report.errors.append(result)
             continue
         article, prints, body = result
+        report.notes += [(source, note) for note in article.notes]
         story = _Story(source, dump, canonical_url(article.url), prints, article=article, body=body,
                        stored=store.get(source))
         stories.append(story)
@@ -347,10 +355,12 @@ def convert(
         name = story.base_slug
         if claims.get((out_dir / f"{name}.md").resolve(), source) != source:
             name = f"{name}-{short_hash(source)}"
-        if _write_story(story, name, digests, out_dir, report):
+        if _write_story(story, name, digests, out_dir, report, images):
             claims[story.current.resolve()] = source
 
-    _settle(stories, digests, out_dir, report, reserved)
+    _settle(stories, digests, out_dir, report, images, reserved)
+    if report.written or report.removed:  # an image no article names any more goes too
+        images.sweep(out_dir)
     memo.remember(report.duplicates, digests, CONVERTER_VERSION, set(digests))
     memo.save()
     for stored in extras:  # a second file for one dump: left by a run killed mid-rename
@@ -376,7 +386,7 @@ def _unlink(path: Path, source: str, report: Report) -> bool:
 
 
 def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, report: Report,
-            reserved: set[str] = frozenset()) -> None:
+            images: ImageStore, reserved: set[str] = frozenset()) -> None:
     """Publish one article per story under names that do not depend on arrival order."""
     skipped = _resolve_duplicates(stories, report)
     live = []
@@ -399,7 +409,7 @@ def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, repor
             story.current = None
     for story in moving:
         if story in names:
-            _write_story(story, names[story], digests, out_dir, report)
+            _write_story(story, names[story], digests, out_dir, report, images)
 
 
 def _file_names(stories: list[_Story], reserved: set[str] = frozenset()) -> dict[_Story, str]:
@@ -437,10 +447,12 @@ def _reconvert(story: _Story, report: Report) -> bool:
     except DumpError as exc:
         report.errors.append(exc)
         return False
+    report.notes += [(story.source, note) for note in story.article.notes]
     return True
 
 
-def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report) -> bool:
+def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report,
+                 images: ImageStore) -> bool:
     """Write one (re)converted article under `name`, then drop its old file."""
     article = story.article
     if article is None or story.keeps_its_file:
@@ -458,8 +470,9 @@ def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Pat
             return False
         report.kept_edits.append((target, f"kept your file; {story.source} is written as {name}.md instead"))
         article.slug, target = name, out_dir / f"{name}.md"
-    text = render_article(article, story.source, digests[story.source], body=story.body)
     try:
+        images.place(article, write_atomically)  # before the article that names it
+        text = render_article(article, story.source, digests[story.source], body=story.body)
         (report.written if write_atomically(target, text) else report.unchanged).append(target)
         if story.current is not None and story.current.resolve() != target.resolve():
             story.current.unlink(missing_ok=True)
