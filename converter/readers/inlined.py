@@ -16,8 +16,10 @@ from urllib.parse import unquote_to_bytes
 from ..settings import DATA_URI_MIN_CHARS, MAX_SAVED_IMAGE_BYTES
 
 # A data: URI runs until a quote, space, bracket or parenthesis ends the
-# attribute or CSS value; one pass, no backtracking past the run.
-_DATA_URI = re.compile(r"""data:[^\s"'<>()]{%d,}""" % DATA_URI_MIN_CHARS, re.I)
+# attribute or CSS value; one pass, no backtracking past the run. Lower case
+# only, as saving tools write it: a literal prefix lets the search skip
+# ahead (0.04 s on a 20 MB page; a case-blind one took 1 s).
+_DATA_URI = re.compile(r"""data:[^\s"'<>()]{%d,}""" % DATA_URI_MIN_CHARS)
 _STAND_IN = "data:,digest-inlined-{}"
 _STAND_IN_PATTERN = re.compile(r"data:,digest-inlined-(\d{1,9})")
 
