@@ -28,3 +28,8 @@ DATA_URI_MIN_CHARS = 256
 # Parts of an MHTML file or resources of a web archive read at most: a page
 # saved with its images has dozens to a few hundred.
 MAX_ARCHIVE_PARTS = 2000
+
+# Opt-in fetching of remote lead images at build time (plugin/remote_images.py):
+# how long one request may take, and how many run at once.
+REMOTE_IMAGE_TIMEOUT_S = 10
+REMOTE_IMAGE_WORKERS = 4
