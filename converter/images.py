@@ -75,7 +75,9 @@ def publishable(data: bytes) -> PublishedImage:
     """The image re-encoded for the site, or ImageRefused with the reason."""
     picture = _decoded(data)
     try:
-        picture = ImageOps.exif_transpose(picture)  # the way the camera meant it, then EXIF goes
+        with warnings.catch_warnings():  # a damaged EXIF block is no news: it is dropped anyway
+            warnings.simplefilter("ignore", UserWarning)
+            picture = ImageOps.exif_transpose(picture)  # the way the camera meant it, then EXIF goes
     except (OSError, SyntaxError, ValueError, KeyError, TypeError):
         pass  # a broken orientation tag: keep the pixels as stored
     alpha = _has_alpha(picture)
