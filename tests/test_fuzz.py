@@ -193,12 +193,13 @@ def test_arbitrary_bytes_as_single_file_saves(tmp_path, ext, data):
     outcome(tmp_path, data, ext)
 
 
-@settings(max_examples=40)
+@settings(max_examples=150 if LONG_RUN else 20)  # a 0.5 MB page each: fewer of them
 @given(data=st.data())
 def test_mutated_mhtml_sample(tmp_path, data):
     outcome(tmp_path, mutated(data, SAVED_SAMPLES[".mhtml"].read_bytes()), ".mhtml")
 
 
+@settings(max_examples=1000 if LONG_RUN else 30)  # a 2400 px photo decoded and resized each time
 @given(data=st.data())
 def test_mutated_lead_image_is_published_or_refused_never_a_crash(data):
     try:
