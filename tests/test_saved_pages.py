@@ -92,29 +92,31 @@ def test_a_folder_the_page_never_refers_to_is_not_its_companion(tmp_path: Path):
 
 # --- single-file saves -----------------------------------------------------
 
+def the_only_article(tmp_path: Path, name: str, saved: bytes, truth: dict) -> tuple[Path, object]:
+    """(content folder, article) of one saved file converted alone: the true article, no error, no note."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / name).write_bytes(saved)
+    [post], report = converted(content)
+    assert not report.errors and not report.notes
+    assert_true_article(post, truth)
+    return content, post
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make browser)")
 def test_chromium_mhtml_snapshot_becomes_the_article_with_its_image(tmp_path: Path):
     """(Chromium leaves every script out of its snapshot, JSON-LD included: the byline
     then comes from the page's visible markup, which Newsweek's names.)"""
     pytest.importorskip("playwright.sync_api")
     page, truth = corpus_page(NEWSWEEK)
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "story.mhtml").write_bytes(save_mhtml(page, truth["url"], drawn_photo()))
-    [post], report = converted(content)
-    assert not report.errors and not report.notes
-    assert_true_article(post, truth)
+    content, post = the_only_article(tmp_path, "story.mhtml", save_mhtml(page, truth["url"], drawn_photo()), truth)
     assert published_image(content, post).format == "JPEG"
 
 
 def test_safari_web_archive_becomes_the_article_with_its_image(tmp_path: Path):
     page, truth = corpus_page(NEWSWEEK)
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "story.webarchive").write_bytes(save_webarchive(page, truth["url"], drawn_photo()))
-    [post], report = converted(content)
-    assert not report.errors and not report.notes
-    assert_true_article(post, truth)
+    saved = save_webarchive(page, truth["url"], drawn_photo())
+    content, post = the_only_article(tmp_path, "story.webarchive", saved, truth)
     assert post["image"]["caption"].startswith("A stock image of a woman holding a joint")
     published_image(content, post)
 
@@ -125,12 +127,7 @@ def test_singlefile_page_becomes_the_article_with_its_inlined_image(tmp_path: Pa
     assert len(saved) > 5_000_000
     # the parser never sees the inlined bytes
     assert len(InlinedResources(saved).page) < len(page) + 10_000
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "story.html").write_text(saved, encoding="utf-8")
-    [post], report = converted(content)
-    assert not report.errors and not report.notes
-    assert_true_article(post, truth)
+    content, post = the_only_article(tmp_path, "story.html", saved.encode("utf-8"), truth)
     published_image(content, post)
 
 
