@@ -39,6 +39,8 @@ from .writer import render_article
 
 DEFAULT_CONTENT = Path("content")
 POSTS_DIRNAME = "posts"
+# Pages saved by a browser: richer metadata than a text copy of the same story.
+SAVED_PAGE_DUMPS = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 PARALLEL_FROM = 16  # below this many dumps, starting worker processes costs more than it saves
 
 Progress = Callable[[Iterable, int], Iterable]
@@ -108,10 +110,10 @@ class _Story:
 
     @property
     def rank(self) -> tuple:
-        """Which of two duplicates is published: an edited article, then HTML (richer
+        """Which of two duplicates is published: an edited article, then a saved page (richer
         metadata), then one whose date the page or its name states, then the first path."""
         edited = self.stored is not None and self.stored.edited and self.article is None
-        html = self.source.lower().endswith((".html", ".htm"))
+        html = self.source.lower().endswith(SAVED_PAGE_DUMPS)
         date_source = self.article.date_source if self.article else (self.stored.date_source if self.stored else None)
         guessed_date = date_source in (None, "git", "mtime")
         return (not edited, not html, guessed_date, self.source)
@@ -310,7 +312,8 @@ def convert(
             report.errors.append(DumpError(source, f"cannot read file ({exc.strerror or exc})"))
             continue
         previous = store.get(source)
-        fresh = previous and previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION
+        fresh = (previous and previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION
+                 and images.holds(previous.image_file))  # a lead image deleted by hand is made again
         if previous and (previous.edited or fresh):
             if previous.edited and previous.source_sha256 != digests[source]:
                 report.kept_edits.append((previous.path, f"kept your edits; {source} changed but the article was not rewritten"))

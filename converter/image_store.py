@@ -39,6 +39,13 @@ class ImageStore:
         except ValueError:  # an output folder outside the content folder: its sibling, by name
             self.prefix = IMAGES_DIRNAME
 
+    def holds(self, file: str | None) -> bool:
+        """True when `file` (a front matter's image.file) is none, or is in this folder."""
+        if not file:
+            return True
+        name = file.rsplit("/", 1)[-1]
+        return is_image_name(name) and (self.folder / name).is_file()
+
     def place(self, article: Article, write) -> None:
         """Write the article's image (if new) with `write(path, bytes)`; set its path from the content folder."""
         image = article.image

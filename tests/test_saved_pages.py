@@ -256,3 +256,11 @@ def test_an_archive_part_name_never_chooses_where_anything_is_written(tmp_path: 
                      if p.is_file() and ".cache" not in p.parts)
     assert written == ["project/content/" + post["image"]["file"],
                        f"project/content/posts/{post['slug']}.md", "project/content/story.mht"]
+
+
+def test_a_lead_image_deleted_by_hand_is_made_again(tmp_path: Path):
+    content = complete_save_with(tmp_path, drawn_photo())
+    [post], _ = converted(content)
+    shutil.rmtree(content / "lead-images")
+    [again], report = converted(content)
+    assert again["image"]["file"] == post["image"]["file"] and (content / post["image"]["file"]).is_file()
