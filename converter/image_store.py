@@ -29,11 +29,16 @@ def is_image_name(name: str) -> bool:
     return IMAGE_NAME.fullmatch(name) is not None
 
 
+def images_folder(out_dir: Path) -> Path:
+    """The lead images' folder of an output folder: its sibling (content/posts -> content/lead-images)."""
+    return out_dir.parent / IMAGES_DIRNAME
+
+
 class ImageStore:
     """Where an article's lead image is written, and the path its front matter names."""
 
     def __init__(self, out_dir: Path, root: Path):
-        self.folder = out_dir.parent / IMAGES_DIRNAME
+        self.folder = images_folder(out_dir)
         try:
             self.prefix = self.folder.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:  # an output folder outside the content folder: its sibling, by name

@@ -139,11 +139,14 @@ def test_damaged_single_file_saves_are_one_line_each(tmp_path: Path):
     (content / "b.webarchive").write_bytes(b"bplist00 broken")
     (content / "c.webarchive").write_bytes(b"<?xml version='1.0'?><!DOCTYPE plist [<!ENTITY a 'aaaa'>]>"
                                            b"<plist><dict><key>x</key><string>&a;</string></dict></plist>")
+    with (content / "d.mhtml").open("wb") as huge:  # sparse: 33 MB on paper, nothing on disk
+        huge.truncate(33 * 1024 * 1024)
     _, report = converted(content)
     lines = sorted(str(e) for e in report.errors)
     assert lines == ["a.mhtml: no HTML page in the MHTML file",
                      "b.webarchive: not a readable web archive (property list)",
-                     "c.webarchive: not a readable web archive (property list)"]
+                     "c.webarchive: not a readable web archive (property list)",
+                     "d.mhtml: file is 33.0 MB, over the 32 MB limit"]
 
 
 # --- the lead image: only real images, stripped, small, stored once --------

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from ..convert import POSTS_DIRNAME, convert
+from ..image_store import images_folder
 from ..safe_files import path_text
 from .incremental import Planner, QuietDirtyWarning
 from .patches import FEED_RESET, PatchReport
@@ -88,8 +89,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_pre_build(self, config) -> None:
         docs = Path(config["docs_dir"])
         try:
-            with self.own_writes.converting(docs / self.config.posts_dir):
-                report = convert(docs, docs / self.config.posts_dir)
+            posts = docs / self.config.posts_dir
+            with self.own_writes.converting(posts, images_folder(posts)):
+                report = convert(docs, posts)
         except OSError as exc:  # e.g. posts/ cannot be read: one line, not a traceback
             raise PluginError(f"digest: {path_text(exc.filename or docs)}: {exc.strerror or exc}") from None
         for error in report.errors:
