@@ -78,7 +78,7 @@ def save_complete(page: str, url: str, folder: Path, name: str, photo: bytes,
     (assets / "saved_resource.html").write_text(
         "<html><head><title>Share</title></head><body><h1>Share</h1><p>Share this story with your friends "
         "and followers on every network you use today.</p></body></html>\n")
-    here = f"./{name}{files_suffix}/"
+    here = f"./{name}{files_suffix}/".replace("&", "&amp;")  # as a browser writes an attribute
     page = _replace_src(page, src, here + photo_name)
     page = page.replace("</head>", f'<link rel="stylesheet" href="{here}style.css">'
                                    f'<script src="{here}analytics.js"></script></head>', 1)

@@ -62,11 +62,12 @@ def published_image(content: Path, post) -> Image.Image:
 
 # --- "Webpage, Complete" ---------------------------------------------------
 
-@pytest.mark.parametrize("files_suffix", ["_files", "-Dateien", "_fichiers"])
-def test_webpage_complete_is_one_article_and_its_folder_nothing(tmp_path: Path, files_suffix: str):
+@pytest.mark.parametrize("name, files_suffix", [("story", "_files"), ("story", "-Dateien"), ("story", "_fichiers"),
+                                                ("Q&A: banking, 100% broke", "_files")])
+def test_webpage_complete_is_one_article_and_its_folder_nothing(tmp_path: Path, name: str, files_suffix: str):
     page, truth = corpus_page(WIRED)
     content = tmp_path / "content"
-    save_complete(page, truth["url"], content / "saved", "story", drawn_photo(), files_suffix)
+    save_complete(page, truth["url"], content / "saved", name, drawn_photo(), files_suffix)
     posts, report = converted(content)
     assert not report.errors and not report.notes
     [post] = posts  # no "Share" article from the frame, no error from ads.html
