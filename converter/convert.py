@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 from .article import Article
 from .duplicates import canonical_url, fingerprint, same_story
 from .errors import DumpError
-from .image_store import ImageStore
+from .image_store import ImageStore, images_folder
 from .lead_image import attach_lead_image
 from .markdown import render_body
 from .provenance import fallback_date
@@ -120,10 +120,10 @@ class _Story:
 
 
 def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None) -> list[Path]:
-    """Every dump below `root`, sorted, skipping the output folder, hidden folders and the
-    folders a saved page came with; a file that only looks like a dump (a link out of `root`,
-    a device or FIFO, too big) is skipped, with its reason added to `refused`."""
-    out_dir = out_dir.resolve()
+    """Every dump below `root`, sorted, skipping the output folder (and its lead images'),
+    hidden folders and the folders a saved page came with; a file that only looks like a dump
+    (a link out of `root`, a device or FIFO, too big) is skipped, with its reason added to `refused`."""
+    owned = {out_dir.resolve(), images_folder(out_dir).resolve()}
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -134,7 +134,7 @@ def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None
                         if (here / d).is_symlink() and not is_within(here / d, root)]
         dirnames[:] = sorted(
             d for d in dirnames
-            if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() != out_dir
+            if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() not in owned
         )
         for name in sorted(filenames):
             if not name.startswith(".") and Path(name).suffix.lower() in DUMP_EXTENSIONS:
