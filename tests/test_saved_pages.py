@@ -74,6 +74,8 @@ def test_webpage_complete_is_one_article_and_its_folder_nothing(tmp_path: Path, 
     assert_true_article(post, truth)
     assert post["image"]["description"] == "A crumpled dollar bill"
     assert published_image(content, post).width == LEAD_IMAGE_MAX_WIDTH
+    # the picture's address on the news site is the page's own (og:image), never one made of the folder
+    assert post["image"]["url"].startswith("https://media.wired.com/photos/") and files_suffix not in post["image"]["url"]
 
 
 def test_a_folder_the_page_never_refers_to_is_not_its_companion(tmp_path: Path):

@@ -534,7 +534,9 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
             value = img.get(attr)
             if src is None and _points_to_picture(value):
                 src = value.strip()
-            url = safe_link(value, base)
+            # a path relative to the page ("story_files/a.jpg") points into a browser's
+            # "Webpage, Complete" folder, not to the news site: never an address of the picture
+            url = safe_link(value, base) if _from_the_site(value) else None
             if url and url.startswith("http"):
                 break
             url = None
@@ -550,6 +552,11 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
         description = _SPACE.sub(" ", alt).strip() if isinstance(alt, str) and alt.strip() else None
         return Image(description=description, caption=caption, credit=credit, url=url, src=src)
     return Image()
+
+
+def _from_the_site(value) -> bool:
+    """True for an absolute address, or one from the root of the page's site (`/img/a.jpg`)."""
+    return isinstance(value, str) and value.strip()[:6].lower().startswith(("http:", "https:", "/"))
 
 
 def _points_to_picture(value) -> bool:
