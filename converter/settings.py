@@ -28,6 +28,13 @@ DATA_URI_MIN_CHARS = 256
 # Parts of an MHTML file or resources of a web archive read at most: a page
 # saved with its images has dozens to a few hundred.
 MAX_ARCHIVE_PARTS = 2000
+# Checked on the raw bytes before a container is parsed, so that a file of
+# a million empty parts (the email parser takes 5 s per MB of them) or
+# objects is refused in one pass: lines that may open a MIME part (a style
+# sheet's `--custom-property` lines count too, hence the room), and the
+# object count a binary property list declares in its trailer.
+MAX_MIME_PART_LINES = 20_000
+MAX_PLIST_OBJECTS = 100_000
 
 # Opt-in fetching of remote lead images at build time (plugin/remote_images.py):
 # how long one request may take, and how many run at once.

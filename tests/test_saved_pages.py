@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import io
 import json
+import plistlib
 import random
 import shutil
+import struct
 from pathlib import Path
 
 import frontmatter
@@ -144,12 +146,18 @@ def test_damaged_single_file_saves_are_one_line_each(tmp_path: Path):
                                            b"<plist><dict><key>x</key><string>&a;</string></dict></plist>")
     with (content / "d.mhtml").open("wb") as huge:  # sparse: 33 MB on paper, nothing on disk
         huge.truncate(33 * 1024 * 1024)
+    # a million parts or objects in a few MB: refused before the parser builds them
+    (content / "e.mhtml").write_bytes(b"Content-Type: multipart/related; boundary=x\n\n" + b"--x\n\n" * 1_000_000)
+    small = plistlib.dumps({"WebMainResource": {}}, fmt=plistlib.FMT_BINARY)
+    (content / "f.webarchive").write_bytes(small[:-24] + struct.pack(">Q", 10**9) + small[-16:])
     _, report = converted(content)
     lines = sorted(str(e) for e in report.errors)
     assert lines == ["a.mhtml: no HTML page in the MHTML file",
                      "b.webarchive: not a readable web archive (property list)",
                      "c.webarchive: not a readable web archive (property list)",
-                     "d.mhtml: file is 33.0 MB, over the 32 MB limit"]
+                     "d.mhtml: file is 33.0 MB, over the 32 MB limit",
+                     "e.mhtml: more than 20,000 MIME part lines; not an MHTML page",
+                     "f.webarchive: a property list of more than 100,000 objects; not a web archive"]
 
 
 # --- the lead image: only real images, stripped, small, stored once --------

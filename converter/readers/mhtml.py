@@ -16,7 +16,7 @@ from email.parser import BytesParser
 from ..article import Article
 from ..decoding import DecodeError, decode_bytes
 from ..errors import DumpError
-from ..settings import MAX_ARCHIVE_PARTS
+from ..settings import MAX_ARCHIVE_PARTS, MAX_MIME_PART_LINES
 from .archive import read_archived_page, resource_key
 from .base import Reader
 from .html import HtmlReader
@@ -42,6 +42,8 @@ class MhtmlReader(Reader):
     name = "mhtml"
 
     def read_bytes(self, data: bytes, source: str) -> Article:
+        if data.count(b"\n--") > MAX_MIME_PART_LINES:
+            raise DumpError(source, f"more than {MAX_MIME_PART_LINES:,} MIME part lines; not an MHTML page")
         try:
             message = BytesParser(policy=policy.compat32).parsebytes(data)
         except Exception:  # the email parser is lenient; anything it still refuses is one line

@@ -10,14 +10,22 @@ resource is used only if the page points to it. Frames
 from __future__ import annotations
 
 import plistlib
+import struct
 
 from ..article import Article
 from ..decoding import DecodeError, decode_bytes
 from ..errors import DumpError
-from ..settings import MAX_ARCHIVE_PARTS
+from ..settings import MAX_ARCHIVE_PARTS, MAX_PLIST_OBJECTS
 from .archive import read_archived_page, resource_key
 from .base import Reader
 from .html import HtmlReader
+
+
+def _declared_objects(data: bytes) -> int:
+    """How many objects a binary property list says it holds (its trailer's count); 0 for XML."""
+    if not data.startswith(b"bplist00") or len(data) < 40:
+        return 0
+    return struct.unpack(">Q", data[-24:-16])[0]
 
 
 def _text(value) -> str | None:
@@ -31,6 +39,8 @@ class WebArchiveReader(Reader):
     name = "webarchive"
 
     def read_bytes(self, data: bytes, source: str) -> Article:
+        if _declared_objects(data) > MAX_PLIST_OBJECTS:
+            raise DumpError(source, f"a property list of more than {MAX_PLIST_OBJECTS:,} objects; not a web archive")
         try:
             archive = plistlib.loads(data)
         except Exception:  # plistlib raises many types for a damaged file: all are one line
