@@ -24,6 +24,7 @@ the page, which is the hot-linking this avoids.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import ipaddress
 import logging
 import urllib.error
@@ -97,9 +98,13 @@ class RemoteImages:
         self.check_address, self.fetch = check_address, fetch
         self.found: dict[str, FetchedImage] = {}
 
+    @staticmethod
+    def _key(url: str) -> str:
+        """The cache's name for an address (its files are `<key>-<image name>`)."""
+        return hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
     def _cached(self, url: str) -> FetchedImage | None:
-        key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
-        for path in sorted(self.cache_dir.glob(f"{key}-*")):
+        for path in sorted(self.cache_dir.glob(f"{self._key(url)}-*")):
             name = path.name.split("-", 1)[1]
             try:
                 with Image.open(path) as picture:
@@ -117,16 +122,15 @@ class RemoteImages:
             return None
         try:
             image: PublishedImage = publishable(self.fetch(url))
-        except (OSError, ValueError) as exc:  # URLError, timeouts, refused connections
+        except (OSError, ValueError, http.client.HTTPException) as exc:  # URLError, timeouts, cut-off replies
             log.info(f"digest: remote lead image not fetched: {display_path(url)[:200]} "
                      f"({display_path(str(getattr(exc, 'reason', exc)))[:200]}); the article shows its description")
             return None
         except ImageRefused as exc:
             log.info(f"digest: remote lead image not published: {display_path(url)[:200]} {exc}")
             return None
-        key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        path = self.cache_dir / f"{key}-{image.name}"
+        path = self.cache_dir / f"{self._key(url)}-{image.name}"
         path.write_bytes(image.data)
         return FetchedImage(path, f"{IMAGES_DIRNAME}/{image.name}", image.width, image.height)
 
