@@ -24,11 +24,10 @@ from urllib.parse import urljoin
 
 from PIL import Image, ImageDraw
 
+from bench.browser import CHROMIUM_ARGS
 from converter.readers.html import HtmlReader
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 def drawn_photo(width: int = 2400, height: int = 1350, hue: tuple[int, int, int] = (40, 120, 70)) -> bytes:
