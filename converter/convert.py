@@ -26,6 +26,8 @@ from typing import Callable, Iterable, Iterator
 from .article import Article
 from .duplicates import canonical_url, fingerprint, same_story
 from .errors import DumpError
+from .image_store import ImageStore, images_folder
+from .lead_image import attach_lead_image
 from .markdown import render_body
 from .provenance import fallback_date
 from .safe_files import RefusedFile, companion_folders, is_within, path_text, read_regular_file, refusal
@@ -37,6 +39,8 @@ from .writer import render_article
 
 DEFAULT_CONTENT = Path("content")
 POSTS_DIRNAME = "posts"
+# Pages saved by a browser: richer metadata than a text copy of the same story.
+SAVED_PAGE_DUMPS = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 PARALLEL_FROM = 16  # below this many dumps, starting worker processes costs more than it saves
 
 Progress = Callable[[Iterable, int], Iterable]
@@ -52,6 +56,7 @@ class Report:
     kept_edits: list[tuple[Path, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (published, skipped, why)
     errors: list[DumpError] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (source, what the reader left out)
 
     def summary(self) -> str:
         parts = [
@@ -68,6 +73,7 @@ class Report:
         """One line per thing the curator should know that is not an error."""
         lines = [f"{path}: {note}" for path, note in self.kept_edits]
         lines += [f"{skipped}: {why} as {kept}; only {kept} is published" for kept, skipped, why in self.duplicates]
+        lines += [f"{source}: {note}" for source, note in self.notes]
         return lines
 
 
@@ -104,20 +110,20 @@ class _Story:
 
     @property
     def rank(self) -> tuple:
-        """Which of two duplicates is published: an edited article, then HTML (richer
+        """Which of two duplicates is published: an edited article, then a saved page (richer
         metadata), then one whose date the page or its name states, then the first path."""
         edited = self.stored is not None and self.stored.edited and self.article is None
-        html = self.source.lower().endswith((".html", ".htm"))
+        html = self.source.lower().endswith(SAVED_PAGE_DUMPS)
         date_source = self.article.date_source if self.article else (self.stored.date_source if self.stored else None)
         guessed_date = date_source in (None, "git", "mtime")
         return (not edited, not html, guessed_date, self.source)
 
 
 def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None) -> list[Path]:
-    """Every dump below `root`, sorted, skipping the output folder, hidden folders and the
-    folders a saved page came with; a file that only looks like a dump (a link out of `root`,
-    a device or FIFO, too big) is skipped, with its reason added to `refused`."""
-    out_dir = out_dir.resolve()
+    """Every dump below `root`, sorted, skipping the output folder (and its lead images'),
+    hidden folders and the folders a saved page came with; a file that only looks like a dump
+    (a link out of `root`, a device or FIFO, too big) is skipped, with its reason added to `refused`."""
+    owned = {out_dir.resolve(), images_folder(out_dir).resolve()}
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -128,7 +134,7 @@ def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None
                         if (here / d).is_symlink() and not is_within(here / d, root)]
         dirnames[:] = sorted(
             d for d in dirnames
-            if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() != out_dir
+            if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() not in owned
         )
         for name in sorted(filenames):
             if not name.startswith(".") and Path(name).suffix.lower() in DUMP_EXTENSIONS:
@@ -149,9 +155,9 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()  # what open() would give a new file
 
 
-def write_atomically(path: Path, text: str) -> bool:
-    """Write `text` to `path` unless it already holds exactly that; True if written."""
-    data = text.encode("utf-8")
+def write_atomically(path: Path, text: str | bytes) -> bool:
+    """Write `text` (or bytes) to `path` unless it already holds exactly that; True if written."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if read_regular_file(path, limit=len(data)) == data:
             return False
@@ -189,8 +195,9 @@ def _sweep_temp_files(out_dir: Path) -> None:
 
 
 def convert_dump(dump: Path, source: str) -> Article:
-    """Read one dump into an article with its date and slug settled."""
+    """Read one dump into an article with its date, slug and publishable lead image settled."""
     article = read_dump(dump, source)
+    attach_lead_image(article, dump)
     if not article.date:
         article.date, article.date_source = fallback_date(dump)
     article.slug = make_slug(article.slug or article.headline, fallback_seed=source)
@@ -266,7 +273,9 @@ def convert(
     out_dir = Path(out_dir) if out_dir else root / POSTS_DIRNAME
     cache_dir = cache_dir if cache_dir is not None else root.resolve().parent / ".cache" / "digest"
     report = Report()
+    images = ImageStore(out_dir, root)
     _sweep_temp_files(out_dir)
+    _sweep_temp_files(images.folder)
     store, extras, foreign = read_store(out_dir)
     reserved = {path.stem for path in foreign}  # a curator's own files: never written over (see _write_story)
     hashes = HashCache(cache_dir / "dump-hashes.json")
@@ -303,7 +312,8 @@ def convert(
             report.errors.append(DumpError(source, f"cannot read file ({exc.strerror or exc})"))
             continue
         previous = store.get(source)
-        fresh = previous and previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION
+        fresh = (previous and previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION
+                 and images.holds(previous.image_file))  # a lead image deleted by hand is made again
         if previous and (previous.edited or fresh):
             if previous.edited and previous.source_sha256 != digests[source]:
                 report.kept_edits.append((previous.path, f"kept your edits; {source} changed but the article was not rewritten"))
@@ -339,6 +349,7 @@ def convert(
             report.errors.append(result)
             continue
         article, prints, body = result
+        report.notes += [(source, note) for note in article.notes]
         story = _Story(source, dump, canonical_url(article.url), prints, article=article, body=body,
                        stored=store.get(source))
         stories.append(story)
@@ -347,10 +358,12 @@ def convert(
         name = story.base_slug
         if claims.get((out_dir / f"{name}.md").resolve(), source) != source:
             name = f"{name}-{short_hash(source)}"
-        if _write_story(story, name, digests, out_dir, report):
+        if _write_story(story, name, digests, out_dir, report, images):
             claims[story.current.resolve()] = source
 
-    _settle(stories, digests, out_dir, report, reserved)
+    _settle(stories, digests, out_dir, report, images, reserved)
+    if report.written or report.removed:  # an image no article names any more goes too
+        images.sweep(out_dir)
     memo.remember(report.duplicates, digests, CONVERTER_VERSION, set(digests))
     memo.save()
     for stored in extras:  # a second file for one dump: left by a run killed mid-rename
@@ -376,7 +389,7 @@ def _unlink(path: Path, source: str, report: Report) -> bool:
 
 
 def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, report: Report,
-            reserved: set[str] = frozenset()) -> None:
+            images: ImageStore, reserved: set[str] = frozenset()) -> None:
     """Publish one article per story under names that do not depend on arrival order."""
     skipped = _resolve_duplicates(stories, report)
     live = []
@@ -399,7 +412,7 @@ def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, repor
             story.current = None
     for story in moving:
         if story in names:
-            _write_story(story, names[story], digests, out_dir, report)
+            _write_story(story, names[story], digests, out_dir, report, images)
 
 
 def _file_names(stories: list[_Story], reserved: set[str] = frozenset()) -> dict[_Story, str]:
@@ -437,10 +450,12 @@ def _reconvert(story: _Story, report: Report) -> bool:
     except DumpError as exc:
         report.errors.append(exc)
         return False
+    report.notes += [(story.source, note) for note in story.article.notes]
     return True
 
 
-def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report) -> bool:
+def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report,
+                 images: ImageStore) -> bool:
     """Write one (re)converted article under `name`, then drop its old file."""
     article = story.article
     if article is None or story.keeps_its_file:
@@ -458,8 +473,9 @@ def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Pat
             return False
         report.kept_edits.append((target, f"kept your file; {story.source} is written as {name}.md instead"))
         article.slug, target = name, out_dir / f"{name}.md"
-    text = render_article(article, story.source, digests[story.source], body=story.body)
     try:
+        images.place(article, write_atomically)  # before the article that names it
+        text = render_article(article, story.source, digests[story.source], body=story.body)
         (report.written if write_atomically(target, text) else report.unchanged).append(target)
         if story.current is not None and story.current.resolve() != target.resolve():
             story.current.unlink(missing_ok=True)

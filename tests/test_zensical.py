@@ -45,7 +45,7 @@ def reader_view(site: Path, page: str) -> list[tuple[str, str, list]]:
 
 def test_zensical_builds_every_page_mkdocs_builds(zensical_site: BuiltSite, built_site: BuiltSite):
     ours = pages(built_site.site)
-    assert len([p for p in ours if p.startswith("20")]) == 10  # the sample articles
+    assert len([p for p in ours if p.startswith("20")]) == 12  # the sample articles
     assert pages(zensical_site.site) == ours
 
 
@@ -72,7 +72,7 @@ def test_the_feed_lists_the_same_stories(zensical_site: BuiltSite, built_site: B
         return [(i.findtext("title"), i.findtext("link"), i.findtext("pubDate")) for i in feed.findall("./channel/item")]
 
     assert items(zensical_site.site) == items(built_site.site)
-    assert len(items(built_site.site)) == 10
+    assert len(items(built_site.site)) == 12
 
 
 def test_search_box_and_its_index_are_there(zensical_site: BuiltSite, built_site: BuiltSite):
@@ -89,3 +89,18 @@ def test_no_raw_dump_is_published(zensical_site: BuiltSite):
     assert not (site / "dumps").exists()
     assert not [p for p in site.rglob("*") if p.suffix in (".txt", ".text", ".htm")]
     assert not [p for p in site.rglob("*.html") if p.name not in ("index.html", "404.html")]
+
+
+def test_lead_images_show_from_the_site_under_zensical(zensical_site: BuiltSite, built_site: BuiltSite):
+    """The image src each engine prints leads to the same published file; the saved pages' folders stay out."""
+    def images(site: Path) -> dict[str, tuple[str, bytes]]:
+        shown = {}
+        for page in site.glob("20*/**/index.html"):
+            for img in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("figure.digest-figure img"):
+                target = (page.parent / img["src"]).resolve()
+                shown[page.relative_to(site).as_posix()] = (img["alt"], target.read_bytes())
+        return shown
+
+    ours = images(built_site.site)
+    assert len(ours) == 2 and images(zensical_site.site) == ours
+    assert not [p for p in zensical_site.site.rglob("*") if "_files" in p.as_posix() or p.suffix == ".mhtml"]

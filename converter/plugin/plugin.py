@@ -19,12 +19,15 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File
 
 from ..convert import POSTS_DIRNAME, convert
+from ..image_store import images_folder
 from ..safe_files import path_text
 from .incremental import Planner, QuietDirtyWarning
 from .patches import FEED_RESET, PatchReport
 from .published_files import unpublished
+from .remote_images import RemoteImages
 from .search import BackgroundIndexer, index_site
 from .serve import OwnWrites, watch_docs_ignoring_own_writes
 from .speedups import check_listing_excerpt, index_posts, patch_blog_modules
@@ -39,6 +42,8 @@ class DigestConfig(Config):
     listing_excerpts = opt.Type(bool, default=True)
     # Index the built site with Pagefind (the header's search box); see search.py.
     search = opt.Type(bool, default=True)
+    # Fetch lead images only known by their address at build time (off: no picture); see remote_images.py.
+    remote_images = opt.Type(bool, default=False)
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -50,6 +55,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.patches = PatchReport()  # internals we patch that did not apply: one warning per build
         self.own_writes = OwnWrites()  # what the conversion changed, for the serve watcher
         self.pages_read: list = []
+        self.remote: RemoteImages | None = None
 
     def on_startup(self, *, command, dirty):
         # Having on_startup also makes MkDocs keep this instance across the
@@ -83,8 +89,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_pre_build(self, config) -> None:
         docs = Path(config["docs_dir"])
         try:
-            with self.own_writes.converting(docs / self.config.posts_dir):
-                report = convert(docs, docs / self.config.posts_dir)
+            posts = docs / self.config.posts_dir
+            with self.own_writes.converting(posts, images_folder(posts)):
+                report = convert(docs, posts)
         except OSError as exc:  # e.g. posts/ cannot be read: one line, not a traceback
             raise PluginError(f"digest: {path_text(exc.filename or docs)}: {exc.strerror or exc}") from None
         for error in report.errors:
@@ -95,6 +102,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.info(line)
         if report.errors and self.config.strict:
             raise PluginError(f"{len(report.errors)} dump(s) could not be converted")
+        self.remote = None
+        if self.config.remote_images:
+            self.remote = RemoteImages(docs.resolve().parent / ".cache" / "digest" / "remote-images")
+            self.remote.fetch_for(docs / self.config.posts_dir)
 
     @event_priority(100)  # before the blog plugin (-50) reads its posts
     def _drop_files(self, files, config):
@@ -104,6 +115,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         content folder was read by it (a link to /etc/passwd stopped the build, one to a
         draft elsewhere put its title on the front page)."""
         _drop_unpublished(files, Path(config["docs_dir"]))
+        for fetched in (self.remote.found.values() if self.remote else ()):
+            if files.get_file_from_path(fetched.site_path) is None:
+                files.append(File.generated(config, fetched.site_path, abs_src_path=str(fetched.path)))
         return files
 
     @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
@@ -135,6 +149,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if isinstance(summary, str) and summary and not page.meta.get("description"):
             page.meta["description"] = summary
         self.pages_read.append(page)
+        if self.remote is not None:
+            self.remote.show_on(page)
         return markdown
 
     def on_page_context(self, context, page, config, nav):

@@ -4,9 +4,9 @@ The plugin converts dumps into posts/ inside docs_dir while a build runs;
 MkDocs' live server watches docs_dir and would take those writes for a
 second change, and build again. So in `on_serve` the plugin replaces
 MkDocs' watch of docs_dir with its own, which passes on every change but
-the ones the plugin made itself: an article it has just written or
-removed (the file is still exactly as it left it) and its temp files in
-posts/. A curator's edit to an article is a change like any other.
+the ones the plugin made itself: an article or lead image it has just
+written or removed (the file is still exactly as it left it) and its temp
+files in posts/ and lead-images/. A curator's edit to an article is a change like any other.
 
 Asking the server for a rebuild has no public API; that part is the
 checked patch `serve-own-writes` (patches.py). Where it cannot apply,
@@ -46,23 +46,23 @@ def _stamps(folder: Path) -> dict[str, Stamp]:
 
 
 class OwnWrites:
-    """The files in posts/ that the plugin changed, as it left them."""
+    """The files in posts/ (and lead-images/) that the plugin changed, as it left them."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._left: dict[str, Stamp] = {}
-        self._folder: str | None = None
+        self._folders: set[str] = set()
 
     @contextlib.contextmanager
-    def converting(self, posts: Path) -> Iterator[None]:
-        """Around a conversion into `posts`: the watcher waits until we know what we wrote."""
+    def converting(self, *folders: Path) -> Iterator[None]:
+        """Around a conversion into `folders`: the watcher waits until we know what we wrote."""
         with self._lock:
-            self._folder = os.path.abspath(posts)
-            before = _stamps(posts)
+            self._folders = {os.path.abspath(folder) for folder in folders}
+            before = {path: stamp for folder in folders for path, stamp in _stamps(folder).items()}
             try:
                 yield
             finally:
-                after = _stamps(posts)
+                after = {path: stamp for folder in folders for path, stamp in _stamps(folder).items()}
                 for path in set(before) | set(after):
                     if before.get(path) != after.get(path):
                         self._left[path] = after.get(path)
@@ -70,8 +70,7 @@ class OwnWrites:
     def is_ours(self, path: str) -> bool:
         path = os.path.abspath(path)
         with self._lock:
-            folder = self._folder
-            if folder and os.path.dirname(path) == folder and os.path.basename(path).startswith("."):
+            if os.path.dirname(path) in self._folders and os.path.basename(path).startswith("."):
                 return True  # the converter's temp files (dot files: never pages)
             return path in self._left and _stamp(path) == self._left[path]
 

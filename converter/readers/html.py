@@ -20,6 +20,7 @@ from .base import Reader
 from .html_body import assemble_chosen, extract_body
 from .html_metadata import clean_people, read_metadata, squash, visible_byline
 from .html_second_opinion import byline_opinion, second_opinion
+from .inlined import InlinedResources
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
@@ -129,7 +130,8 @@ class HtmlReader(Reader):
     def read(self, text: str, source: str) -> Article:
         if "<" not in text:
             raise DumpError(source, "no HTML markup in the file")
-        markup = strip_code(text)
+        inlined = InlinedResources(text)  # SingleFile's data: URIs never reach the parser
+        markup = strip_code(inlined.page)
         page = parse_html(_BLOCK_GAP.sub(r"\1", markup), source)
         meta = read_metadata(page)
         base = meta.url if meta.url and _BASE_URL.match(meta.url) else None
@@ -162,5 +164,10 @@ class HtmlReader(Reader):
             article.image.url = meta.image_url
         if not article.image.caption and meta.image_caption:
             article.image.caption = meta.image_caption
+        try:
+            article.image.saved = inlined.resource(article.image.src)
+            article.image.saved_name = "(a data: URI)" if article.image.saved is not None else None
+        except ValueError as exc:
+            article.notes.append(f"lead image not published: {exc}")
         article.summary = next((b.text for b in body.blocks if b.kind == "paragraph"), None) or meta.summary
         return article

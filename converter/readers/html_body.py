@@ -590,9 +590,14 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
         img = next(figure.iter("img"), None)
         if img is None:
             continue
-        url = None
+        url = src = None
         for attr in ("src", "data-src", "data-original", "data-lazy-src"):
-            url = safe_link(img.get(attr), base)
+            value = img.get(attr)
+            if src is None and _points_to_picture(value):
+                src = value.strip()
+            # a path relative to the page ("story_files/a.jpg") points into a browser's
+            # "Webpage, Complete" folder, not to the news site: never an address of the picture
+            url = safe_link(value, base) if _from_the_site(value) else None
             if url and url.startswith("http"):
                 break
             url = None
@@ -606,5 +611,20 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
             caption = visible_text(caption_tag, skip=credit_tag) or None
         alt = img.get("alt")
         description = _SPACE.sub(" ", alt).strip() if isinstance(alt, str) and alt.strip() else None
-        return Image(description=description, caption=caption, credit=credit, url=url)
+        return Image(description=description, caption=caption, credit=credit, url=url, src=src)
     return Image()
+
+
+def _from_the_site(value) -> bool:
+    """True for an absolute address, or one from the root of the page's site (`/img/a.jpg`)."""
+    return isinstance(value, str) and value.strip()[:6].lower().startswith(("http:", "https:", "/"))
+
+
+def _points_to_picture(value) -> bool:
+    """True for an <img> address that may be the picture itself (not a lazy-loading placeholder).
+
+    A short data: URI is a placeholder pixel; long ones were set aside as stand-ins (see inlined.py)."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    value = value.strip()
+    return value[:5].lower() != "data:" or value.startswith("data:,digest-inlined-")
