@@ -1,6 +1,6 @@
 """How fast the readers read real pages: ms per page over ../shared/corpus.
 
-    python -m bench.reading            # text and HTML dumps of the corpus
+    python -m bench.reading            # text and HTML dumps of the corpus, then saved pages
 
 A speed figure, printed, never asserted: a test that times itself fails
 whenever the machine is busy (tests/ holds no timed assertion). The
@@ -37,6 +37,47 @@ def ms_per_page(paths: list[Path], repeat: int) -> float:
     return 1000 * best / max(len(paths), 1)
 
 
+SAVED_SAMPLE = 8  # corpus pages with a lead image, turned into each single-file save
+
+
+def saved_pages(corpus: Path, repeat: int) -> None:
+    """ms per page for the corpus's HTML saved as SingleFile (4 MB inlined) and as a Safari web
+    archive, each with a drawn 2400 px photo, and ms for publishing that photo (decode, resize, encode)."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from saved_pages import drawn_photo, save_singlefile, save_webarchive  # noqa: E402
+    from converter.images import publishable  # noqa: E402
+
+    photo = drawn_photo()
+    pages = sorted((corpus / "html").glob("*.html"))
+    with tempfile.TemporaryDirectory() as scratch:
+        kinds: dict[str, list[Path]] = {"html": [], "singlefile": [], "webarchive": []}
+        for i, page in enumerate(pages):
+            if len(kinds["html"]) == SAVED_SAMPLE:
+                break
+            text = page.read_text(encoding="utf-8", errors="replace")
+            try:
+                single = save_singlefile(text, photo)
+                archive = save_webarchive(text, "https://news.example/story", photo)
+            except AssertionError:  # the page has no lead image to inline
+                continue
+            for kind, data in (("html", text.encode()), ("singlefile", single.encode()), ("webarchive", archive)):
+                path = Path(scratch) / f"{i}-{kind}.{'webarchive' if kind == 'webarchive' else 'html'}"
+                path.write_bytes(data)
+                kinds[kind].append(path)
+        for kind, paths in kinds.items():
+            size = sum(p.stat().st_size for p in paths) / max(len(paths), 1) / 1e6
+            print(f"saved as {kind}: {ms_per_page(paths, repeat):.1f} ms per page over {len(paths)} pages "
+                  f"({size:.1f} MB each)")
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        publishable(photo)
+        best = min(best, time.perf_counter() - started)
+    print(f"lead image 2400x1350 JPEG published (decode, resize to 1520, encode): {1000 * best:.0f} ms")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -48,6 +89,8 @@ def main() -> int:
             print(f"{name}: no pages under {args.corpus / name}")
             continue
         print(f"{name}: {ms_per_page(paths, args.repeat):.1f} ms per page over {len(paths)} pages")
+    if (args.corpus / "html").is_dir():
+        saved_pages(args.corpus, args.repeat)
     return 0
 
 

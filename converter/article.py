@@ -55,9 +55,20 @@ class Image:
     caption: str | None = None
     credit: str | None = None
     url: str | None = None
+    # Where the page itself points for the picture, as written (`./story_files/a.jpg`,
+    # a data: URI's stand-in): how a reader finds the copy a saved page holds.
+    src: str | None = None
+    # The copy the saved page holds (raw bytes) and what to call it in a message;
+    # then, once decoded and resized, the published file's bytes and its place.
+    saved: bytes | None = field(default=None, repr=False)
+    saved_name: str | None = None
+    data: bytes | None = field(default=None, repr=False)
+    file: str | None = None  # path from the content folder, e.g. lead-images/<hash>.jpg
+    width: int | None = None
+    height: int | None = None
 
     def is_empty(self) -> bool:
-        return not (self.description or self.caption or self.credit or self.url)
+        return not (self.description or self.caption or self.credit or self.url or self.file)
 
 
 @dataclass
@@ -76,6 +87,7 @@ class Article:
     summary: str | None = None  # the lede
     url: str | None = None
     slug: str | None = None
+    notes: list[str] = field(default_factory=list)  # one line each: what the curator should know
 
     @property
     def credit(self) -> str | None:

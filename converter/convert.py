@@ -26,6 +26,8 @@ from typing import Callable, Iterable, Iterator
 from .article import Article
 from .duplicates import canonical_url, fingerprint, same_story
 from .errors import DumpError
+from .image_store import ImageStore, images_folder
+from .lead_image import attach_lead_image
 from .markdown import render_body
 from .provenance import fallback_date
 from .editions.keys import DAILY
@@ -39,6 +41,8 @@ from .writer import curator_key, render_article
 
 DEFAULT_CONTENT = Path("content")
 POSTS_DIRNAME = "posts"
+# Pages saved by a browser: richer metadata than a text copy of the same story.
+SAVED_PAGE_DUMPS = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 EDITIONS_DIRNAME = "editions"  # edition pages (the converter's) and introductions (the curator's)
 PARALLEL_FROM = 16  # below this many dumps, starting worker processes costs more than it saves
 
@@ -58,6 +62,7 @@ class Report:
     hidden: list[str] = field(default_factory=list)  # dumps a sidecar hides (`hide: true`)
     curator: list[str] = field(default_factory=list)  # a sidecar's mistakes: one line each
     editions: list = field(default_factory=list)  # the editions the articles make (editions/model.py)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (source, what the reader left out)
 
     def summary(self) -> str:
         parts = [
@@ -75,6 +80,7 @@ class Report:
         """One line per thing the curator should know that is not an error."""
         lines = [f"{path}: {note}" for path, note in self.kept_edits]
         lines += [f"{skipped}: {why} as {kept}; only {kept} is published" for kept, skipped, why in self.duplicates]
+        lines += [f"{source}: {note}" for source, note in self.notes]
         return lines
 
 
@@ -112,10 +118,10 @@ class _Story:
 
     @property
     def rank(self) -> tuple:
-        """Which of two duplicates is published: an edited article, then HTML (richer
+        """Which of two duplicates is published: an edited article, then a saved page (richer
         metadata), then one whose date the page or its name states, then the first path."""
         edited = self.stored is not None and self.stored.edited and self.article is None
-        html = self.source.lower().endswith((".html", ".htm"))
+        html = self.source.lower().endswith(SAVED_PAGE_DUMPS)
         date_source = self.article.date_source if self.article else (self.stored.date_source if self.stored else None)
         guessed_date = date_source in (None, "git", "mtime")
         return (not edited, not html, guessed_date, self.source)
@@ -123,11 +129,11 @@ class _Story:
 
 def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None,
                orphans: list[str] | None = None) -> list[Path]:
-    """Every dump below `root`, sorted, skipping the output folder, hidden folders and the
-    folders a saved page came with; a file that only looks like a dump (a link out of `root`,
-    a device or FIFO, too big) is skipped, with its reason added to `refused`, and a sidecar
-    with no dump beside it is named in `orphans`."""
-    out_dir = out_dir.resolve()
+    """Every dump below `root`, sorted, skipping the output folder (and its lead images'),
+    hidden folders and the folders a saved page came with; a file that only looks like a dump
+    (a link out of `root`, a device or FIFO, too big) is skipped, with its reason added to
+    `refused`, and a sidecar with no dump beside it is named in `orphans`."""
+    owned = {out_dir.resolve(), images_folder(out_dir).resolve()}
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -138,7 +144,7 @@ def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None
                         if (here / d).is_symlink() and not is_within(here / d, root)]
         dirnames[:] = sorted(
             d for d in dirnames
-            if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() != out_dir
+            if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() not in owned
         )
         if orphans is not None and not is_within(here, root / EDITIONS_DIRNAME):
             stems = {Path(n).stem for n in filenames if Path(n).suffix.lower() in DUMP_EXTENSIONS}
@@ -164,9 +170,9 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()  # what open() would give a new file
 
 
-def write_atomically(path: Path, text: str) -> bool:
-    """Write `text` to `path` unless it already holds exactly that; True if written."""
-    data = text.encode("utf-8")
+def write_atomically(path: Path, text: str | bytes) -> bool:
+    """Write `text` (or bytes) to `path` unless it already holds exactly that; True if written."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if read_regular_file(path, limit=len(data)) == data:
             return False
@@ -204,8 +210,9 @@ def _sweep_temp_files(out_dir: Path) -> None:
 
 
 def convert_dump(dump: Path, source: str) -> Article:
-    """Read one dump into an article with its date and slug settled."""
+    """Read one dump into an article with its date, slug and publishable lead image settled."""
     article = read_dump(dump, source)
+    attach_lead_image(article, dump)
     if not article.date:
         article.date, article.date_source = fallback_date(dump)
     article.slug = make_slug(article.slug or article.headline, fallback_seed=source)
@@ -284,7 +291,9 @@ def convert(
     out_dir = Path(out_dir) if out_dir else root / POSTS_DIRNAME
     cache_dir = cache_dir if cache_dir is not None else root.resolve().parent / ".cache" / "digest"
     report = Report()
+    images = ImageStore(out_dir, root)
     _sweep_temp_files(out_dir)
+    _sweep_temp_files(images.folder)
     store, extras, foreign = read_store(out_dir)
     reserved = {path.stem for path in foreign}  # a curator's own files: never written over (see _write_story)
     hashes = HashCache(cache_dir / "dump-hashes.json")
@@ -326,6 +335,7 @@ def convert(
             continue
         previous = store.get(source)
         fresh = (previous and previous.source_sha256 == digests[source] and previous.converter == CONVERTER_VERSION
+                 and images.holds(previous.image_file)  # a lead image deleted by hand is made again
                  and previous.curator == curator_key(sidecars.get(source), editions))
         if previous and (previous.edited or fresh):
             if previous.edited and previous.source_sha256 != digests[source]:
@@ -365,6 +375,7 @@ def convert(
             report.errors.append(result)
             continue
         article, prints, body = result
+        report.notes += [(source, note) for note in article.notes]
         story = _Story(source, dump, canonical_url(article.url), prints, article=article, body=body,
                        stored=store.get(source), sidecar=sidecars.get(source))
         stories.append(story)
@@ -373,15 +384,17 @@ def convert(
         name = story.base_slug
         if claims.get((out_dir / f"{name}.md").resolve(), source) != source:
             name = f"{name}-{short_hash(source)}"
-        if _write_story(story, name, digests, out_dir, report, editions):
+        if _write_story(story, name, digests, out_dir, report, images, editions):
             claims[story.current.resolve()] = source
 
     for story in stories:  # an unchanged article may still move to a new name: it keeps its sidecar
         story.sidecar = story.sidecar or sidecars.get(story.source)
-    _settle(stories, digests, out_dir, report, reserved, editions)
+    _settle(stories, digests, out_dir, report, images, reserved, editions)
     report.curator += [f"{sidecars[skipped].source}: not used: {skipped} is {why} as {kept}, which is published; "
                        f"put the sidecar beside {kept}" for kept, skipped, why in report.duplicates
                        if sidecars.get(skipped) is not None and sidecars.get(kept) is None]
+    if report.written or report.removed:  # an image no article names any more goes too
+        images.sweep(out_dir)
     memo.remember(report.duplicates, digests, CONVERTER_VERSION, set(digests))
     memo.save()
     for stored in extras:  # a second file for one dump: left by a run killed mid-rename
@@ -435,7 +448,7 @@ def _unlink(path: Path, source: str, report: Report) -> bool:
 
 
 def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, report: Report,
-            reserved: set[str] = frozenset(), editions: str = DAILY) -> None:
+            images: ImageStore, reserved: set[str] = frozenset(), editions: str = DAILY) -> None:
     """Publish one article per story under names that do not depend on arrival order."""
     skipped = _resolve_duplicates(stories, report)
     live = []
@@ -458,7 +471,7 @@ def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, repor
             story.current = None
     for story in moving:
         if story in names:
-            _write_story(story, names[story], digests, out_dir, report, editions)
+            _write_story(story, names[story], digests, out_dir, report, images, editions)
 
 
 def _file_names(stories: list[_Story], reserved: set[str] = frozenset()) -> dict[_Story, str]:
@@ -496,11 +509,12 @@ def _reconvert(story: _Story, report: Report) -> bool:
     except DumpError as exc:
         report.errors.append(exc)
         return False
+    report.notes += [(story.source, note) for note in story.article.notes]
     return True
 
 
 def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Path, report: Report,
-                 editions: str = DAILY) -> bool:
+                 images: ImageStore, editions: str = DAILY) -> bool:
     """Write one (re)converted article under `name`, then drop its old file."""
     article = story.article
     if article is None or story.keeps_its_file:
@@ -518,9 +532,10 @@ def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Pat
             return False
         report.kept_edits.append((target, f"kept your file; {story.source} is written as {name}.md instead"))
         article.slug, target = name, out_dir / f"{name}.md"
-    text = render_article(article, story.source, digests[story.source], body=story.body,
-                          sidecar=story.sidecar, editions=editions)
     try:
+        images.place(article, write_atomically)  # before the article that names it
+        text = render_article(article, story.source, digests[story.source], body=story.body,
+                              sidecar=story.sidecar, editions=editions)
         (report.written if write_atomically(target, text) else report.unchanged).append(target)
         if story.current is not None and story.current.resolve() != target.resolve():
             story.current.unlink(missing_ok=True)

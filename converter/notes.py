@@ -7,8 +7,8 @@ any page of the site; nothing from a dump ever reaches it.
 """
 from __future__ import annotations
 
+import lxml.html
 import markdown
-from bs4 import BeautifulSoup
 
 NOTE_LABEL = "Curator's note"
 # The Markdown extensions of mkdocs.yml that a short note may use.
@@ -22,7 +22,8 @@ def note_html(note: str) -> str:
 
 def note_text(note: str) -> str:
     """The note as one paragraph of plain text (feeds' summaries, the text email)."""
-    return " ".join(BeautifulSoup(note_html(note), "lxml").get_text().split())
+    html = note_html(note)
+    return " ".join(lxml.html.fragment_fromstring(html, create_parent="div").text_content().split()) if html else ""
 
 
 def note_block(note: str) -> str:

@@ -126,6 +126,11 @@ def names_from_byline(line: str) -> list[str] | None:
     return names or None
 
 
+# A contributor line ("Reporting by A and B; Editing by C") is at most this many words;
+# a longer one is prose that mentions reporting. Both readers use it.
+CONTRIBUTION_MAX_WORDS = 40
+
+
 def names_from_contribution(line: str) -> list[str] | None:
     """Names in `X contributed reporting` / `Reporting by X; Editing by Y` lines."""
     text = short_line(line)

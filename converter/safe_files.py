@@ -108,8 +108,9 @@ def read_regular_file(path: Path, limit: int = MAX_DUMP_BYTES) -> bytes:
 
 
 def _refers_to(page: bytes, folder_name: str) -> bool:
-    """True when a saved page links into a folder of that name beside it (`./NAME_files/x.js`)."""
-    for form in {folder_name, quote(folder_name)}:
+    """True when a saved page links into a folder of that name beside it (`./NAME_files/x.js`),
+    the name written as is, percent-encoded, or with `&` as `&amp;` (as browsers write attributes)."""
+    for form in {folder_name, quote(folder_name), folder_name.replace("&", "&amp;")}:
         if re.search(rb"""(?:["'=(\s]|\./)""" + re.escape(form.encode("utf-8", "surrogateescape")) + rb"/", page):
             return True
     return False

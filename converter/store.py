@@ -59,6 +59,7 @@ class StoredArticle:
     url: str | None
     text: str
     date_source: str | None = None
+    image_file: str | None = None  # the published lead image it names, from the content folder
     curator: str | None = None  # what besides the dump it was written from (writer.curator_key)
 
     @property
@@ -88,9 +89,11 @@ def read_article(path: Path) -> StoredArticle | None:
     source = meta.get("source") if meta else None
     if not (isinstance(source, dict) and _text_or_none(source.get("path"))):
         return None
+    image = meta.get("image")
     return StoredArticle(path, source["path"], _text_or_none(source.get("sha256")),
                          str(meta.get("converter") or "") or None, is_hand_edited(text),
                          _text_or_none(meta.get("url")), text, _text_or_none(meta.get("date_source")),
+                         _text_or_none(image.get("file")) if isinstance(image, dict) else None,
                          _text_or_none(source.get("curator")))
 
 

@@ -73,6 +73,19 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+def _image_fields(article: Article) -> dict[str, Any]:
+    """The lead image's words, its original address, and the published copy with its size, if any."""
+    image = article.image
+    fields: dict[str, Any] = {
+        k: clean_text(v)
+        for k, v in (("description", image.description), ("caption", image.caption), ("url", image.url))
+        if v and clean_text(v)
+    }
+    if image.file and image.width and image.height:
+        fields.update(file=image.file, width=image.width, height=image.height)
+    return fields
+
+
 def front_matter(article: Article, source_path: str, source_sha256: str, sidecar: Sidecar | None = None,
                  editions: str = DAILY) -> dict[str, Any]:
     """The YAML fields, in a fixed order; unknown values are left out, never invented.
@@ -90,16 +103,7 @@ def front_matter(article: Article, source_path: str, source_sha256: str, sidecar
         "byline": [clean_text(n) for n in article.authors],
         "section": section_label(article.section),
         "categories": [section_label(article.section)] if section_label(article.section) else None,
-        "image": {
-            k: clean_text(v)
-            for k, v in (
-                ("description", article.image.description),
-                ("caption", article.image.caption),
-                ("url", article.image.url),
-            )
-            if v and clean_text(v)
-        }
-        or None,
+        "image": _image_fields(article) or None,
         "summary": clean_text(article.summary or "") or None,
         "url": clean_text(article.url or "") or None,
         "source": {"path": source_path, "sha256": source_sha256},

@@ -85,7 +85,7 @@ def copy_project(target: Path) -> Path:
     for name in SITE_FILES:
         src = ROOT / name
         if src.is_dir():
-            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("posts", "__pycache__"))
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("posts", "lead-images", "__pycache__"))
         else:
             shutil.copyfile(src, target / name)
     return target

@@ -204,3 +204,32 @@ def test_edition_page_and_its_email_at_600_px(page, site_url, scheme):
     background = page.locator("table.frame").evaluate("t => getComputedStyle(t).backgroundColor")
     assert (background == "rgb(255, 255, 255)") == (scheme == "light"), background  # its own dark colours
     page.screenshot(path=str(ARTIFACTS / f"email-600-{scheme}.png"), full_page=True)
+
+
+BANKING = "The Future of Banking Is … You're Broke"  # the "Webpage, Complete" sample
+
+
+def test_saved_pages_lead_image_is_served_by_the_site_itself(page, site_url):
+    """The sample saved with its folder shows its photo from the site; nothing leaves 127.0.0.1."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url)
+    page.get_by_role("link", name=BANKING).click()
+    page.wait_for_url("**/2019/11/14/**")
+    page.wait_for_load_state("networkidle")
+    image = page.locator("article.digest-article figure.digest-figure img")
+    assert image.get_attribute("alt") == "A crumpled dollar bill"
+    loaded = image.evaluate("img => img.complete && img.naturalWidth")
+    assert loaded == 1520
+    assert image.evaluate("img => img.currentSrc").startswith(site_url + "lead-images/")
+    assert "Photograph: Tim Robberts/Getty Images" in page.locator("figure.digest-figure figcaption").inner_text()
+    assert requested and all(url.startswith("http://127.0.0.1:") for url in requested), requested
+
+
+def test_front_page_shows_the_saved_pages_and_no_junk_from_their_folders(page, site_url):
+    from test_samples import TRUTH
+
+    page.goto(site_url)
+    headlines = page.locator(".digest-item__headline a").all_inner_texts()
+    assert sorted(headlines) == sorted(headline for headline, _, _ in TRUTH.values())
+    assert "Share" not in headlines

@@ -61,7 +61,7 @@ def test_the_note_is_in_the_article_feed_item(built_site: BuiltSite):
 
 # --- editions ----------------------------------------------------------------
 
-EDITION_KEYS = ["2019-11-18", "2019-11-19", "2019-11-20", "2024-08-19"]  # the days of the samples
+EDITION_KEYS = ["2019-11-13", "2019-11-14", "2019-11-18", "2019-11-19", "2019-11-20", "2024-08-19"]  # the samples' days
 INTRO_WORDS = "A day of testimony in Washington"
 
 

@@ -161,3 +161,50 @@ def test_lone_surrogates_in_json_ld_and_text(tmp_path, values, raw):
     timed_outcome(tmp_path, page.encode("utf-8", "surrogatepass") + raw, ".html")
     text = f"Headline {headline}\n\n{section}\n\n" + "Running text long enough to count as the body of it. " * 3
     timed_outcome(tmp_path, text.encode("utf-8", "surrogatepass") + raw, ".txt")
+
+
+# --- saved pages: single-file containers and the lead image ------------------------------
+
+from conftest import ROOT
+from converter.images import ImageRefused, publishable
+
+SAVED_SAMPLES = {
+    ".mhtml": ROOT / "content" / "dumps" / "2019-11-13-cannabis-use-disorder.mhtml",
+    ".jpg": ROOT / "content" / "dumps" / "2019-11-14-future-of-banking_files" / "Ideas-crumpleddollar-130901213-2.jpg",
+}
+
+
+def mutated(data, original: bytes) -> bytes:
+    cut = data.draw(st.integers(0, len(original)))
+    kind = data.draw(st.sampled_from(["truncate", "splice", "flip"]))
+    if kind == "truncate":
+        return original[:cut]
+    if kind == "splice":
+        return original[:cut] + data.draw(st.binary(max_size=512)) + original[cut:]
+    flipped = bytearray(original)
+    for i in data.draw(st.lists(st.integers(0, max(0, len(original) - 1)), max_size=50)):
+        flipped[i] ^= 0xFF
+    return bytes(flipped)
+
+
+@pytest.mark.parametrize("ext", [".mhtml", ".webarchive"])
+@given(data=st.binary(max_size=4096))
+def test_arbitrary_bytes_as_single_file_saves(tmp_path, ext, data):
+    outcome(tmp_path, data, ext)
+
+
+@settings(max_examples=150 if LONG_RUN else 20)  # a 0.5 MB page each: fewer of them
+@given(data=st.data())
+def test_mutated_mhtml_sample(tmp_path, data):
+    outcome(tmp_path, mutated(data, SAVED_SAMPLES[".mhtml"].read_bytes()), ".mhtml")
+
+
+@settings(max_examples=1000 if LONG_RUN else 30)  # a 2400 px photo decoded and resized each time
+@given(data=st.data())
+def test_mutated_lead_image_is_published_or_refused_never_a_crash(data):
+    try:
+        image = publishable(mutated(data, SAVED_SAMPLES[".jpg"].read_bytes()))
+    except ImageRefused as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert image.width <= 1520 and image.name.endswith((".jpg", ".png"))

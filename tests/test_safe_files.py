@@ -21,6 +21,7 @@ import frontmatter
 import pytest
 
 from conftest import ROOT, SEED, copy_project, mkdocs
+from converter.image_store import is_image_name
 
 HANG_TIMEOUT = 300  # seconds: a read of a FIFO or /dev/zero would never end
 PROSE = ("A story that lives outside the project\n\nBy Nora Outside\nPublished May 2, 2024\n\n"
@@ -129,6 +130,11 @@ def unsafe_project(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("unsafe-project"))
     folder = hostile_files(project / "content", project.parent / "elsewhere")
     (folder / LATIN1_NAME).write_bytes(SEED.read_bytes().replace(b"Blinken", b"Blinkn"))
+    # the converter's image folder: only the images it wrote (hash-named) are published from it
+    images = project / "content" / "lead-images"
+    images.mkdir()
+    (images / "notes.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (images / "holiday.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     # links among the articles, out of the project: the blog plugin must never read them
     posts = project / "content" / "posts"
     posts.mkdir()
@@ -166,3 +172,5 @@ def test_the_site_publishes_no_file_from_outside_and_nothing_that_runs(unsafe_pr
     assert "content/posts/draft.md" in notes and "content/posts/passwd.md" in notes
     assert (unsafe_project / "content" / "posts" / "passwd.md").is_symlink()  # the curator's: left alone
     assert notes.count("opens-Dateien/: saved with The tram line opens.html") == 1
+    assert all(is_image_name(p.name) for p in (site / "lead-images").iterdir())  # the samples' images only
+    assert "content/lead-images/holiday.png: not published: content/lead-images/ holds only the lead images" in notes

@@ -16,6 +16,11 @@ SAMPLES = ROOT / "content" / "dumps"
 
 # file -> (headline, byline, publication day)
 TRUTH = {
+    # Chromium's own "Webpage, Single File" (MHTML), its lead image a part of it
+    "2019-11-13-cannabis-use-disorder.mhtml": ("Cannabis Use Disorder is Rising in U.S. States Where Weed is Legal",
+                                               ["Kashmira Gander"], "2019-11-13"),
+    # "Webpage, Complete": the page and its folder (the lead image, a script, two frames)
+    "2019-11-14-future-of-banking.html": ("The Future of Banking Is … You're Broke", ["Molly Wood"], "2019-11-14"),
     "2019-11-18-prince-andrew-interview.txt": ("Royal Self-Indicting Arrogance", ["Finian Cunningham"], "2019-11-18"),
     "2019-11-19-republicans-following-trump.txt": ("Republicans Are Following Trump to Nowhere", ["Jamelle Bouie"],
                                                    "2019-11-19"),
@@ -41,6 +46,26 @@ TRUTH = {
 def test_every_sample_has_a_row():
     shipped = {p.name for p in SAMPLES.iterdir() if p.is_file() and p.suffix != ".md"}  # (.md: a curator's sidecar)
     assert shipped == set(TRUTH)
+
+
+# saved pages -> (the lead image's description, the folder saved with the page, if any)
+SAVED_WITH_IMAGE = {
+    "2019-11-13-cannabis-use-disorder.mhtml": ("marijuana, weed, cannabis, drug, woman, joint, stock,getty", None),
+    "2019-11-14-future-of-banking.html": ("A crumpled dollar bill", "2019-11-14-future-of-banking_files"),
+}
+
+
+def test_the_only_folders_are_the_saved_pages_own():
+    folders = {p.name for p in SAMPLES.iterdir() if p.is_dir()}
+    assert folders == {folder for _, folder in SAVED_WITH_IMAGE.values() if folder}
+
+
+@pytest.mark.parametrize("name", sorted(SAVED_WITH_IMAGE))
+def test_saved_sample_publishes_the_lead_image_it_holds(name):
+    article = convert_dump(SAMPLES / name, f"dumps/{name}")
+    assert article.image.description == SAVED_WITH_IMAGE[name][0]
+    assert article.image.file and article.image.data and not article.notes
+    assert article.image.width == 1520  # the stand-in photo is 2400 px wide
 
 
 @pytest.mark.parametrize("name", sorted(TRUTH))

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bench.preview import fetch, free_port
-from conftest import SEED_HEADLINE, SUBPATH, copy_project, mkdocs_env, stays, wait_for
+from conftest import CORPUS, SEED_HEADLINE, SUBPATH, copy_project, mkdocs_env, stays, wait_for
+from saved_pages import drawn_photo, save_webarchive
 
 PREVIEW = ("serve", "--livereload", "--dirty")  # what `make serve` runs
 DROPPED_HEADLINE = "Drop test: Blinken meets Herzog again in Tel Aviv"
@@ -30,6 +31,15 @@ def dropped_dump(seed: Path) -> str:
     text = text.replace(SEED_HEADLINE, DROPPED_HEADLINE)
     return text.replace("blinken-is-in-israel-to-push-for-a-gaza-cease-fire-deal.",
                         "drop-test-blinken-meets-herzog-again-in-tel-aviv")
+
+
+def saved_page_with_photo() -> bytes | None:
+    """A corpus page as a Safari web archive holding its lead photo (None without the corpus)."""
+    found = sorted((CORPUS / "html").glob("35b158918c67*.html"))
+    if not found:
+        return None
+    page = found[0].read_text(encoding="utf-8")
+    return save_webarchive(page, "https://www.example.com/doobie-brothers", drawn_photo(hue=(30, 60, 140)))
 
 
 @pytest.fixture
@@ -110,6 +120,16 @@ def test_drop_a_dump_into_a_running_serve(served, record_property):
     one_build_for_the_change()
     status, front = fetch(base)
     assert status == 200 and DROPPED_HEADLINE in front and SEED_HEADLINE in front
+
+    # a page saved by Safari, its photo inside: one build, the photo served by the site
+    saved = saved_page_with_photo()
+    if saved is not None:
+        drop(content / "2019-11-19-doobie-brothers.webarchive", saved)
+        expected += 1
+        wait_for(lambda: "Doobie Brothers" in fetch(base)[1], timeout=20)
+        one_build_for_the_change()
+        images = list((content / "lead-images").glob("*.jpg"))
+        assert len(images) == 3 and all(fetch(f"{base}lead-images/{p.name}")[0] == 200 for p in images)
 
     # deleting the dump takes the article off the site
     dump.unlink()

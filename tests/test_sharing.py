@@ -79,3 +79,12 @@ def test_zensical_prints_the_same_sharing_meta(built_site: BuiltSite, zensical_s
             assert meta(head_of(theirs), key) == meta(head_of(ours), key), (rel, key)
         assert head_of(theirs).select('script[type="application/ld+json"]') == head_of(ours).select(
             'script[type="application/ld+json"]')
+
+
+def test_an_article_with_a_published_lead_image_shares_it(built_site: BuiltSite):
+    [page] = built_site.site.glob("2019/11/14/*/index.html")
+    head = head_of(page)
+    image = meta(head, "og:image")
+    assert image.startswith("https://example.github.io/news-digest/lead-images/") and image == meta(head, "twitter:image")
+    assert (built_site.site / image.removeprefix("https://example.github.io/news-digest/")).is_file()
+    assert meta(head, "og:image:alt") == "A crumpled dollar bill" and meta(head, "twitter:card") == "summary_large_image"

@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED_HEADLINE, SUBPATH, BuiltSite, copy_project, mkdocs
 
-DUMPS = sorted(p for p in (ROOT / "content" / "dumps").iterdir() if p.suffix in (".txt", ".html"))
+DUMPS = sorted(p for p in (ROOT / "content" / "dumps").iterdir()  # a saved page's folder is no dump, a sidecar neither
+               if p.is_file() and p.suffix != ".md")
 
 
 def headlines_in_order(html: str) -> list[str]:
@@ -44,6 +45,20 @@ def test_saved_html_pages_are_never_published_raw(tmp_path: Path):
     proc = mkdocs("build", "--site-dir", str(project / "site"), cwd=project)
     assert proc.returncode == 0, proc.stderr
     assert not list((project / "site").rglob("saved-page*"))
+
+
+def test_saved_pages_publish_their_lead_images_and_nothing_else_of_theirs(built_site: BuiltSite):
+    """The samples saved by a browser: the lead images, re-encoded, are the only files that come of them."""
+    site = built_site.site
+    published = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert not [p for p in published if p.startswith("dumps/") or "_files" in p or p.endswith(".mhtml")]
+    assert not [p for p in published if p.endswith(".js") and not p.startswith(("assets/", "pagefind/"))]
+    images = [p for p in published if p.startswith("lead-images/")]
+    assert len(images) == 2 and all(p.endswith(".jpg") for p in images)
+    posts = [frontmatter.load(p) for p in (built_site.project / "content" / "posts").glob("*.md")]
+    assert sorted(p["image"]["file"] for p in posts if "file" in p.get("image", {})) == images
+    assert "no article text" not in built_site.proc.stderr and "Share" not in headlines_in_order(
+        (site / "index.html").read_text(encoding="utf-8"))
 
 
 def test_front_page_lists_every_story_newest_first_grouped_by_day(built_site: BuiltSite):

@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup
 
 from conftest import SEED_HEADLINE, BuiltSite
 
+EDITION_PAGES = 7  # the six days of the samples, and the editions index
+
 # What a reader sees of a page: the list of days and stories, or the article.
 READER_PARTS = (
     ".digest-view__header", ".digest-day__title", ".digest-item__headline", ".digest-item__meta",
@@ -47,8 +49,8 @@ def reader_view(site: Path, page: str) -> list[tuple[str, str, list]]:
 
 def test_zensical_builds_every_page_mkdocs_builds(zensical_site: BuiltSite, built_site: BuiltSite):
     ours = pages(built_site.site)
-    assert len([p for p in ours if p.startswith("20")]) == 10  # the sample articles
-    assert len([p for p in ours if p.startswith("editions/")]) == 5  # four days and the index
+    assert len([p for p in ours if p.startswith("20")]) == 12  # the sample articles
+    assert len([p for p in ours if p.startswith("editions/")]) == EDITION_PAGES  # one a day, and the index
     assert pages(zensical_site.site) == ours
 
 
@@ -75,7 +77,7 @@ def test_the_feed_lists_the_same_stories(zensical_site: BuiltSite, built_site: B
         return [(i.findtext("title"), i.findtext("link"), i.findtext("pubDate")) for i in feed.findall("./channel/item")]
 
     assert items(zensical_site.site) == items(built_site.site)
-    assert len(items(built_site.site)) == 10
+    assert len(items(built_site.site)) == 12
 
 
 def test_search_box_and_its_index_are_there(zensical_site: BuiltSite, built_site: BuiltSite):
@@ -93,3 +95,18 @@ def test_no_raw_dump_is_published(zensical_site: BuiltSite):
     emails = {p for p in site.glob("editions/*/email.*")}  # the editions' emails, written by `digest editions`
     assert not [p for p in site.rglob("*") if p.suffix in (".txt", ".text", ".htm") and p not in emails]
     assert not [p for p in site.rglob("*.html") if p.name not in ("index.html", "404.html") and p not in emails]
+
+
+def test_lead_images_show_from_the_site_under_zensical(zensical_site: BuiltSite, built_site: BuiltSite):
+    """The image src each engine prints leads to the same published file; the saved pages' folders stay out."""
+    def images(site: Path) -> dict[str, tuple[str, bytes]]:
+        shown = {}
+        for page in site.glob("20*/**/index.html"):
+            for img in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select("figure.digest-figure img"):
+                target = (page.parent / img["src"]).resolve()
+                shown[page.relative_to(site).as_posix()] = (img["alt"], target.read_bytes())
+        return shown
+
+    ours = images(built_site.site)
+    assert len(ours) == 2 and images(zensical_site.site) == ours
+    assert not [p for p in zensical_site.site.rglob("*") if "_files" in p.as_posix() or p.suffix == ".mhtml"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
-from markupsafe import Markup
+import lxml.html
+from markupsafe import Markup, escape
 
 from ..notes import NOTE_LABEL, note_html
 from .model import Edition, Story
@@ -32,14 +32,19 @@ def curator_html(markdown: str, site_url: str) -> Markup:
     """The curator's Markdown (a note, an introduction) for mail and feeds: links made absolute
     (`../about/` means nothing in a mailbox), images kept only from the site and with alt text
     (no tracker or hot-linked photo in a reader's mail)."""
-    soup = BeautifulSoup(note_html(markdown), "html.parser")
-    for node in soup.find_all("a", href=True):
-        node["href"] = absolute(site_url, node["href"])
-    for img in soup.find_all("img"):
-        img["src"] = absolute(site_url, str(img.get("src", "")))
-        if not img["src"].startswith(site_url) or not img.get("alt"):
-            img.decompose()
-    return Markup(str(soup))
+    html = note_html(markdown)
+    if not html:
+        return Markup("")
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for node in root.iter("a"):
+        if node.get("href"):
+            node.set("href", absolute(site_url, node.get("href")))
+    for img in list(root.iter("img")):
+        img.set("src", absolute(site_url, img.get("src") or ""))
+        if not img.get("src").startswith(site_url) or not img.get("alt"):
+            img.drop_tree()  # (its tail text stays)
+    return Markup(escape(root.text or "")) + Markup("".join(lxml.html.tostring(child, encoding="unicode")
+                                                             for child in root))
 
 
 def story_html(story: Story, site_url: str) -> Markup:

@@ -24,14 +24,17 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File
 
 from ..convert import EDITIONS_DIRNAME, POSTS_DIRNAME, convert
 from ..editions.keys import DAILY, MODES
 from ..editions.publish import publish_editions
+from ..image_store import images_folder
 from ..safe_files import path_text
 from .incremental import Planner, QuietDirtyWarning
 from .patches import FEED_RESET, PatchReport
 from .published_files import unpublished
+from .remote_images import RemoteImages
 from .search import BackgroundIndexer, index_site
 from .serve import OwnWrites, watch_docs_ignoring_own_writes
 from .speedups import check_listing_excerpt, index_posts, patch_blog_modules
@@ -48,6 +51,8 @@ class DigestConfig(Config):
     search = opt.Type(bool, default=True)
     # One edition page per day with stories, or per ISO week (editions/keys.py).
     editions = opt.Choice(MODES, default=DAILY)
+    # Fetch lead images only known by their address at build time (off: no picture); see remote_images.py.
+    remote_images = opt.Type(bool, default=False)
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -60,6 +65,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.own_writes = OwnWrites()  # what the conversion changed, for the serve watcher
         self.pages_read: list = []
         self.editions: list = []  # this build's editions, for their feeds and emails
+        self.remote: RemoteImages | None = None
 
     def on_startup(self, *, command, dirty):
         # Having on_startup also makes MkDocs keep this instance across the
@@ -93,8 +99,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_pre_build(self, config) -> None:
         docs = Path(config["docs_dir"])
         try:
-            with self.own_writes.converting(docs / self.config.posts_dir, docs / EDITIONS_DIRNAME):
-                report = convert(docs, docs / self.config.posts_dir, editions=self.config.editions)
+            posts = docs / self.config.posts_dir
+            with self.own_writes.converting(posts, images_folder(posts), docs / EDITIONS_DIRNAME):
+                report = convert(docs, posts, editions=self.config.editions)
         except OSError as exc:  # e.g. posts/ cannot be read: one line, not a traceback
             raise PluginError(f"digest: {path_text(exc.filename or docs)}: {exc.strerror or exc}") from None
         self.editions = report.editions
@@ -108,6 +115,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.info(line)
         if report.errors and self.config.strict:
             raise PluginError(f"{len(report.errors)} dump(s) could not be converted")
+        self.remote = None
+        if self.config.remote_images:
+            self.remote = RemoteImages(docs.resolve().parent / ".cache" / "digest" / "remote-images")
+            self.remote.fetch_for(docs / self.config.posts_dir)
 
     @event_priority(100)  # before the blog plugin (-50) reads its posts
     def _drop_files(self, files, config):
@@ -117,6 +128,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         content folder was read by it (a link to /etc/passwd stopped the build, one to a
         draft elsewhere put its title on the front page)."""
         _drop_unpublished(files, Path(config["docs_dir"]))
+        for fetched in (self.remote.found.values() if self.remote else ()):
+            if files.get_file_from_path(fetched.site_path) is None:
+                files.append(File.generated(config, fetched.site_path, abs_src_path=str(fetched.path)))
         return files
 
     @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
@@ -155,6 +169,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if isinstance(summary, str) and summary and not page.meta.get("description"):
             page.meta["description"] = summary
         self.pages_read.append(page)
+        if self.remote is not None:
+            self.remote.show_on(page)
         return markdown
 
     def on_page_context(self, context, page, config, nav):

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..convert import EDITIONS_DIRNAME, POSTS_DIRNAME
+from ..image_store import IMAGES_DIRNAME, is_image_name
 from ..readers import DUMP_EXTENSIONS
 from ..sidecar import SIDECAR_SUFFIX, looks_like_sidecar
 from ..safe_files import SAVED_PAGE_EXTENSIONS, companion_folders, display_path, is_within, refusal, subfolder_names
@@ -45,6 +46,9 @@ def _in_folder(path: Path, folder: Path) -> bool:
 def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
     """(file, note) for each file of the content folder that must not reach the site.
 
+    The converter's image folder (`lead-images/`) publishes exactly the
+    images it wrote there: files named by their hash, nothing else.
+
     The note is one line naming the file (or folder) and why, for the log;
     None for raw dumps (the converter reports on those) and for the rest of
     a companion folder once the folder has been named.
@@ -55,6 +59,7 @@ def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
     companions = {folder.resolve(): (page, folder) for page in pages
                   for folder in companion_folders(page, subfolders[page.parent])}
     named: set[Path] = set()
+    images = docs_dir / IMAGES_DIRNAME
     for file in mine:
         source = Path(file.abs_src_path)
         suffix = source.suffix.lower()
@@ -64,6 +69,10 @@ def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
             yield file, None if home in named else (
                 f"{_shown(folder, docs_dir)}/: saved with {page.name}; its files are not published")
             named.add(home)
+        elif _in_folder(source, images) and (source.parent.absolute() != images.absolute()
+                                             or not is_image_name(source.name)):
+            yield file, (f"{_shown(source, docs_dir)}: not published: {_shown(images, docs_dir)}/ holds only "
+                         "the lead images the converter wrote (named by their hash)")
         elif suffix in RAW_EXTENSIONS or _is_sidecar(source, docs_dir):
             yield file, None  # the converter reports on dumps and sidecars
         elif not source.exists() and suffix in PAGE_EXTENSIONS:

@@ -4,9 +4,10 @@ The plugin converts dumps into posts/ inside docs_dir while a build runs;
 MkDocs' live server watches docs_dir and would take those writes for a
 second change, and build again. So in `on_serve` the plugin replaces
 MkDocs' watch of docs_dir with its own, which passes on every change but
-the ones the plugin made itself: an article or edition page it has just
-written or removed (the file is still exactly as it left it) and its temp
-files in posts/ and editions/. A curator's edit to an article is a change like any other.
+the ones the plugin made itself: an article, lead image or edition page it
+has just written or removed (the file is still exactly as it left it) and
+its temp files in posts/, lead-images/ and editions/. A curator's edit to an
+article is a change like any other.
 
 Asking the server for a rebuild has no public API; that part is the
 checked patch `serve-own-writes` (patches.py). Where it cannot apply,
@@ -47,23 +48,23 @@ def _stamps(folder: Path) -> dict[str, Stamp]:
 
 
 class OwnWrites:
-    """The files in posts/ and editions/ that the plugin changed, as it left them."""
+    """The files in posts/, lead-images/ and editions/ that the plugin changed, as it left them."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._left: dict[str, Stamp] = {}
-        self._folders: tuple[str, ...] = ()
+        self._folders: set[str] = set()
 
     @contextlib.contextmanager
     def converting(self, *folders: Path) -> Iterator[None]:
         """Around a conversion into `folders`: the watcher waits until we know what we wrote."""
         with self._lock:
-            self._folders = tuple(os.path.abspath(f) for f in folders)
-            before = {k: v for f in folders for k, v in _stamps(f).items()}
+            self._folders = {os.path.abspath(folder) for folder in folders}
+            before = {path: stamp for folder in folders for path, stamp in _stamps(folder).items()}
             try:
                 yield
             finally:
-                after = {k: v for f in folders for k, v in _stamps(f).items()}
+                after = {path: stamp for folder in folders for path, stamp in _stamps(folder).items()}
                 for path in set(before) | set(after):
                     if before.get(path) != after.get(path):
                         self._left[path] = after.get(path)

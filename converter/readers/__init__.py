@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..article import Article
-from ..decoding import DecodeError, decode_bytes
 from ..errors import DumpError
 from ..safe_files import RefusedFile, path_text, read_regular_file
 from ..sanitize import sanitize_article
@@ -20,17 +19,18 @@ from .text import TextReader
 READERS: list[Reader] = [TextReader()]
 
 
-def _html_reader() -> Reader | None:
+def _page_readers() -> list[Reader]:
+    """The HTML reader and the single-file saves it reads the page of (MHTML, web archives)."""
     try:
         from .html import HtmlReader
+        from .mhtml import MhtmlReader
+        from .webarchive import WebArchiveReader
     except ImportError:
-        return None
-    return HtmlReader()
+        return []
+    return [HtmlReader(), MhtmlReader(), WebArchiveReader()]
 
 
-_html = _html_reader()
-if _html is not None:
-    READERS.append(_html)
+READERS += _page_readers()
 
 DUMP_EXTENSIONS: tuple[str, ...] = tuple(ext for r in READERS for ext in r.extensions)
 
@@ -41,17 +41,11 @@ def reader_for(path: Path) -> Reader | None:
     return next((r for r in READERS if suffix in r.extensions), None)
 
 
-def read_text_of(path: Path, reader: Reader, source: str | None = None) -> str:
-    """The decoded text of a dump, or DumpError naming why it cannot be read."""
-    source = source or path_text(path)
+def read_bytes_of(path: Path, source: str) -> bytes:
+    """The bytes of a dump, or DumpError naming why it cannot be read."""
     try:
-        data = read_regular_file(path)  # a regular file only, its size checked before reading
+        return read_regular_file(path)  # a regular file only, its size checked before reading
     except RefusedFile as exc:
-        raise DumpError(source, str(exc)) from None
-    declared = getattr(reader, "declared_encoding", lambda _data: None)(data)
-    try:
-        return decode_bytes(data, declared)
-    except DecodeError as exc:
         raise DumpError(source, str(exc)) from None
 
 
@@ -61,9 +55,9 @@ def read_dump(path: Path, source: str | None = None) -> Article:
     reader = reader_for(path)
     if reader is None:
         raise DumpError(source, f"unsupported file type '{path.suffix}' (expected one of {', '.join(DUMP_EXTENSIONS)})")
-    text = read_text_of(path, reader, source)
+    data = read_bytes_of(path, source)
     try:
-        article = reader.read(text, source)
+        article = reader.read_bytes(data, source)
     except DumpError:
         raise
     except RecursionError:

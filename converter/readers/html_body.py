@@ -22,13 +22,13 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import Comment, NavigableString, Tag
-from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+from lxml.etree import _Element as Tag
 
 from ..article import Block, Image, Link
 from ..dates import find_dates
 from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr, is_media_attr
-from ..people import names_from_byline, names_from_contribution
+from ..people import CONTRIBUTION_MAX_WORDS, names_from_byline, names_from_contribution
+from ..text_shape import CJK, PROSE_WORDS, count_words, ends_sentence
 
 # Never looked into: code, embedded objects, form controls.
 SKIP_TAGS = frozenset({
@@ -42,13 +42,14 @@ BLOCK_TAGS = frozenset({
     "figcaption", "header", "footer", "nav", "aside", "address", "hr", "center", "form", "fieldset", "body",
     "html", "details", "summary", "menu", "dialog", "hgroup",
 })
+_GAP_TAGS = BLOCK_TAGS | {"br"}
 SAFE_SCHEMES = ("http", "https", "mailto")
+# A furniture-marked element holding at least this share of the article's prose is its wrapper.
+WRAPPER_SHARE = 0.5
 MAX_DEPTH = 400  # deeper tags are read as text but not tracked as ancestors
 _SPACE = re.compile(r"\s+")
-_SENTENCE = re.compile(r"[.!?…。！？\"'”’»)]\s*$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
-_WORD = re.compile(r"\w+")
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|author", re.I)
 
 
 @dataclass
@@ -75,27 +76,43 @@ class Body:
     contributors: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     byline_tags: list[Tag] = field(default_factory=list)
+    walked: dict[str, RawBlock] = field(default_factory=dict)  # every block of the page, by its text
+    marked: set[int] = field(default_factory=set)  # ids of the elements marked as furniture
 
 
-def visible_text(tag: Tag) -> str:
-    """A tag's text as a browser lays it out, on one line.
+def layout_parts(tag: Tag, gap_tags, skip: Tag | None = None) -> list[str]:
+    """A tree's texts in document order, a space where an element of `gap_tags` opens.
+
+    Comments and processing instructions are not text (what follows them
+    is); `skip`'s subtree is left out. Iterative: any depth is fine.
+    """
+    parts: list[str] = []
+    todo: list = [(tag, False)]  # (node, its tail only?), next one last
+    while todo:
+        node, tail_only = todo.pop()
+        if tail_only:
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if node is not skip and isinstance(node.tag, str):
+            if node.tag in gap_tags:
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+            for child in reversed(node):
+                todo.append((child, True))
+                todo.append((child, False))
+    return parts
+
+
+def visible_text(tag: Tag, skip: Tag | None = None) -> str:
+    """A tag's text as a browser lays it out, on one line (without `skip`'s subtree).
 
     Inline elements join without a space ("Story Of <em>Metroid</em>, One"
     reads "Metroid, One", not "Metroid , One"); block elements and line
     breaks stand apart.
     """
-    parts: list[str] = []
-    for node in tag.descendants:
-        if isinstance(node, NavigableString):
-            if not isinstance(node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
-                parts.append(str(node))
-        elif node.name == "br" or node.name in BLOCK_TAGS:
-            parts.append(" ")
-    return _SPACE.sub(" ", "".join(parts)).strip()
-
-
-def _count_words(text: str) -> int:
-    return max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)
+    return _SPACE.sub(" ", "".join(layout_parts(tag, _GAP_TAGS, skip))).strip()
 
 
 def safe_link(href, base: str | None) -> str | None:
@@ -116,18 +133,12 @@ def safe_link(href, base: str | None) -> str | None:
 
 
 def _attr_text(tag: Tag) -> str:
-    parts = []
-    for name in ("class", "id", "role", "itemprop"):
-        value = tag.attrs.get(name)
-        if isinstance(value, list):
-            parts.extend(v for v in value if isinstance(v, str))
-        elif isinstance(value, str):
-            parts.append(value)
-    return " ".join(parts)
+    attrs = tag.attrib
+    return " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role"), attrs.get("itemprop")) if v)
 
 
 def _is_hidden(tag: Tag) -> bool:
-    attrs = tag.attrs
+    attrs = tag.attrib
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
@@ -148,12 +159,12 @@ def _classify(attr: str) -> tuple[bool, bool, bool, bool]:
 
 def _declares_article_body(tag: Tag) -> bool:
     """schema.org's `itemprop="articleBody"`: the page's own word for where the story is."""
-    prop = tag.attrs.get("itemprop")
+    prop = tag.get("itemprop")
     return isinstance(prop, str) and "articlebody" in prop.lower().split()
 
 
 def _is_marked_furniture(tag: Tag, furniture: bool) -> bool:
-    if tag.name in FURNITURE_TAGS or tag.attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+    if tag.tag in FURNITURE_TAGS or tag.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
         return True
     return furniture
 
@@ -170,6 +181,9 @@ class _Walker:
         self.figures: list[Tag] = []
         self.spans: list = []
         self.stack: list[Tag] = []  # tracked ancestors
+        # every tracked element stays referenced: lxml hands out a new Python object (and id)
+        # for an element nobody holds, and blocks remember their ancestors by id
+        self.tracked: list[Tag] = []
 
     def flush(self) -> None:
         if not self.spans:
@@ -177,19 +191,19 @@ class _Walker:
         if all(isinstance(s, str) and s.isspace() for s in self.spans):
             self.spans = []
             return
-        spans, self.spans = _tidy_spans(self.spans), []
+        spans, self.spans = tidy_spans(self.spans), []
         if not spans:
             return
-        container = next((t for t in reversed(self.stack) if t.name in BLOCK_TAGS), None)
+        container = next((t for t in reversed(self.stack) if t.tag in BLOCK_TAGS), None)
         kind, level, ordered = "paragraph", 0, False
-        names = [t.name for t in self.stack]
-        name = container.name if container is not None else "p"
+        names = [t.tag for t in self.stack]
+        name = container.tag if container is not None else "p"
         if re.fullmatch(r"h[1-6]", name):
             kind, level = "heading", int(name[1])
         elif "li" in names or name in ("dd", "dt"):
             kind = "item"
-            lst = next((t for t in reversed(self.stack) if t.name in ("ol", "ul")), None)
-            ordered = lst is not None and lst.name == "ol"
+            lst = next((t for t in reversed(self.stack) if t.tag in ("ol", "ul")), None)
+            ordered = lst is not None and lst.tag == "ol"
         elif "blockquote" in names:
             kind = "quote"
         text = "".join(s if isinstance(s, str) else s.text for s in spans)
@@ -201,8 +215,8 @@ class _Walker:
         self.blocks.append(block)
 
     def walk(self, root: Tag) -> None:
-        # explicit stack of (tag, child iterator, tracked?) instead of recursion
-        todo: list = [(root, iter(root.contents), self._enter(root))]
+        # explicit stack of (tag, its children and texts, tracked?) instead of recursion
+        todo: list = [(root, _contents(root), self._enter(root))]
         link_depth = 0
         link_url = None
         link_buf: list[str] = []
@@ -211,34 +225,25 @@ class _Walker:
             child = next(children, None)
             if child is None:
                 todo.pop()
-                if tag.name == "a" and link_depth:
+                name = tag.tag
+                if name == "a" and link_depth:
                     link_depth -= 1
                     if link_depth == 0:
                         self._end_link(link_url, link_buf)
                         link_url, link_buf = None, []
-                if tag.name in BLOCK_TAGS:
+                if name in BLOCK_TAGS:
                     self.flush()
                 if tracked:
                     self.stack.pop()
                 continue
-            if type(child) is NavigableString:  # most nodes: plain text
+            if type(child) is str:  # an element's text, or the tail after a child
                 if link_depth:
-                    link_buf.append(str(child))
+                    link_buf.append(child)
                 else:
-                    self.spans.append(str(child))
+                    self.spans.append(child)
                 continue
-            if isinstance(child, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
-                continue
-            if isinstance(child, NavigableString):
-                if link_depth:
-                    link_buf.append(str(child))
-                else:
-                    self.spans.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name in SKIP_TAGS:
+            name = child.tag
+            if type(name) is not str or name in SKIP_TAGS:  # comments, processing instructions, code
                 continue
             if name == "br":
                 if link_depth:
@@ -259,19 +264,19 @@ class _Walker:
                 self.figures.append(child)
             if name == "a" and not link_depth:
                 link_depth = 1
-                href = child.get("href")
-                link_url = href if isinstance(href, str) else None  # vetted in _span_links, only if kept
+                link_url = child.get("href")  # vetted in _span_links, only if kept
                 link_buf = []
             elif name == "a":
                 link_depth += 1
-            todo.append((child, iter(child.contents), self._enter(child)))
+            todo.append((child, _contents(child), self._enter(child)))
 
     def _enter(self, tag: Tag) -> bool:
-        if len(self.stack) >= MAX_DEPTH or tag.name not in BLOCK_TAGS:
-            if tag.name == "a" and "author" in (tag.get("rel") or ""):
+        if len(self.stack) >= MAX_DEPTH or tag.tag not in BLOCK_TAGS:
+            if tag.tag == "a" and "author" in (tag.get("rel") or ""):
                 self.bylines.append(tag)
             return False
         self.stack.append(tag)
+        self.tracked.append(tag)
         furniture, media, body, byline = _classify(_attr_text(tag))
         if _is_marked_furniture(tag, furniture):
             self.marked.add(id(tag))
@@ -295,7 +300,17 @@ class _Walker:
         self.spans.append(Link(text, url) if url else text)
 
 
-def _tidy_spans(spans: list) -> tuple:
+def _contents(tag: Tag):
+    """A tag's children in document order, with its text and each child's tail as strings."""
+    if tag.text:
+        yield tag.text
+    for child in tag:
+        yield child
+        if child.tail:
+            yield child.tail
+
+
+def tidy_spans(spans: list) -> tuple:
     """Merge strings, collapse white space, trim the ends; drop empty links."""
     out: list = []
     for span in spans:
@@ -348,9 +363,9 @@ def _is_good(block: RawBlock) -> bool:
     length = len(block.text)
     if block.link_chars > 0.4 * length:
         return False
-    if block.words >= 12 and length >= 60:
+    if block.words >= PROSE_WORDS and length >= 60:
         return not is_furniture(block.text)
-    cjk = len(_CJK.findall(block.text))
+    cjk = len(CJK.findall(block.text))
     return cjk >= 40
 
 
@@ -417,7 +432,7 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
     walker.flush()
     blocks = walker.blocks
     for b in blocks:
-        b.words = _count_words(b.text)
+        b.words = count_words(b.text)
         b.good = _is_good(b)
 
     # furniture elements go, unless they hold most of the prose (then they are wrappers)
@@ -432,15 +447,19 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
             for a in b.ancestors:
                 if a in walker.media:
                     media_weight[a] = media_weight.get(a, 0) + len(b.text)
-    dead = {a for a in walker.marked if weight.get(a, 0) < 0.5 * total}
+    dead = {a for a in walker.marked if weight.get(a, 0) < WRAPPER_SHARE * total}
+    walked = blocks
     blocks = [b for b in blocks if not dead.intersection(b.ancestors)]
     # text in an image wrapper is its caption or credit (unless the "wrapper" holds the story)
-    pictures = {m for m in walker.media if media_weight.get(m, 0) < 0.5 * total}
+    pictures = {m for m in walker.media if media_weight.get(m, 0) < WRAPPER_SHARE * total}
     for b in blocks:
         if pictures.intersection(b.ancestors):
             b.in_figure, b.good = True, False
 
     body = Body(byline_tags=walker.bylines)
+    for b in reversed(walked):  # the first of equal texts wins
+        body.walked[b.text] = b
+    body.marked = walker.marked
     body.image = _lead_image(walker.figures, base, dead)
     roots = _choose_roots(blocks)
     if not roots:
@@ -464,9 +483,51 @@ def _vetted(spans: tuple, base: str | None) -> tuple:
     return tuple(out)
 
 
-def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None) -> list[Block]:
-    """The blocks of the article itself, between its first and last prose."""
+def assemble_chosen(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None) -> list[Block]:
+    """Blocks another extractor chose as the article, through the same rules as ours.
+
+    Which text is the article was the other extractor's call: all of it is
+    kept, from first to last, link-heavy or not, past a "Related" heading.
+    Our reading of the page's markup still drops what sits inside furniture
+    (a comment thread, a share bar: the page's own class names say so). The
+    headline again, bylines, contributor and date lines and furniture
+    words are told apart here, as in our own selection.
+    """
+    blocks = _outside_furniture(blocks, body)
+    for b in blocks:
+        ours = body.walked.get(b.text)
+        if ours is not None and b.kind == ours.kind:  # the same paragraph as our walk read it: its links too
+            b.spans, b.link_chars = ours.spans, ours.link_chars
+        b.words = count_words(b.text)
+        b.good = _is_good(b)
+    return _select(blocks, headline, body, base, chosen=True)
+
+
+def _outside_furniture(blocks: list[RawBlock], body: Body) -> list[RawBlock]:
+    """The chosen blocks but those our walk read inside furniture that does not hold most of them.
+
+    The same rule as for our own blocks, with the other extractor's text as
+    the article's prose: a comment thread it kept goes, a wrapper that the
+    page's class names mislabel stays.
+    """
+    # (the block's own element is not counted: a class on one paragraph, `paywall` say, describes its text)
+    ancestors = {id(b): body.walked[b.text].ancestors[:-1] for b in blocks if b.text in body.walked}
+    total = sum(len(b.text) for b in blocks)
+    weight: dict[int, int] = {}
+    for b in blocks:
+        for a in ancestors.get(id(b), ()):
+            if a in body.marked:
+                weight[a] = weight.get(a, 0) + len(b.text)
+    dead = {a for a in weight if weight[a] < WRAPPER_SHARE * total}
+    return [b for b in blocks if not dead.intersection(ancestors.get(id(b), ()))]
+
+
+def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None,
+            chosen: bool = False) -> list[Block]:
+    """The blocks of the article itself, between its first and last prose (all of them if `chosen`)."""
     good_idx = [i for i, b in enumerate(blocks) if b.good]
+    if chosen and blocks:
+        good_idx = [0, len(blocks) - 1]
     if not good_idx:
         return []
     first, last = good_idx[0], good_idx[-1]
@@ -484,16 +545,16 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
             continue
         if text.casefold() == head_key:
             continue
-        if i > first and ends_article(text) and not b.good:
+        if i > first and ends_article(text) and not b.good and not chosen:
             break
         names = names_from_contribution(text)
-        if names and b.words <= 40:
+        if names and b.words <= CONTRIBUTION_MAX_WORDS:
             body.contributors += [n for n in names if n not in body.contributors]
             continue
         if not b.good and names_from_byline(text) and b.words <= 12:
             body.authors = body.authors or names_from_byline(text) or []
             continue
-        if not b.good and (b.link_chars > 0.5 * len(text) and b.kind != "item" or _is_teaser(b)):
+        if not b.good and not chosen and (b.link_chars > 0.5 * len(text) and b.kind != "item" or _is_teaser(b)):
             continue
         if not b.good and b.words <= 15 and find_dates(text):
             continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
@@ -508,7 +569,7 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
             out.append(Block("paragraph", spans))
     # "X contributed reporting" often follows the last paragraph
     for b in blocks[last + 1 : last + 6]:
-        names = names_from_contribution(b.text) if b.words <= 40 else None
+        names = names_from_contribution(b.text) if b.words <= CONTRIBUTION_MAX_WORDS else None
         body.contributors += [n for n in names or [] if n not in body.contributors]
     return out
 
@@ -518,7 +579,7 @@ def _leads_in(block: RawBlock) -> bool:
         return False
     if block.kind == "heading":
         return block.level > 1 and block.words >= 2
-    return block.words >= 6 and bool(_SENTENCE.search(block.text))
+    return block.words >= 6 and ends_sentence(block.text)
 
 
 def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
@@ -526,24 +587,44 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
     for figure in figures[:5]:
         if id(figure) in dead:
             continue
-        img = figure.find("img")
+        img = next(figure.iter("img"), None)
         if img is None:
             continue
-        url = None
+        url = src = None
         for attr in ("src", "data-src", "data-original", "data-lazy-src"):
-            url = safe_link(img.get(attr), base)
+            value = img.get(attr)
+            if src is None and _points_to_picture(value):
+                src = value.strip()
+            # a path relative to the page ("story_files/a.jpg") points into a browser's
+            # "Webpage, Complete" folder, not to the news site: never an address of the picture
+            url = safe_link(value, base) if _from_the_site(value) else None
             if url and url.startswith("http"):
                 break
             url = None
-        caption_tag = figure.find("figcaption")
+        caption_tag = next(figure.iter("figcaption"), None)
         caption = credit = None
         if caption_tag is not None:
-            credit_tag = caption_tag.find(class_=re.compile(r"credit|copyright|source|byline|author", re.I))
+            credit_tag = next((t for t in caption_tag.iterdescendants()
+                               if isinstance(t.tag, str) and _CREDIT_CLASS.search(t.get("class") or "")), None)
             if credit_tag is not None:
                 credit = visible_text(credit_tag) or None
-                credit_tag.extract()
-            caption = visible_text(caption_tag) or None
+            caption = visible_text(caption_tag, skip=credit_tag) or None
         alt = img.get("alt")
         description = _SPACE.sub(" ", alt).strip() if isinstance(alt, str) and alt.strip() else None
-        return Image(description=description, caption=caption, credit=credit, url=url)
+        return Image(description=description, caption=caption, credit=credit, url=url, src=src)
     return Image()
+
+
+def _from_the_site(value) -> bool:
+    """True for an absolute address, or one from the root of the page's site (`/img/a.jpg`)."""
+    return isinstance(value, str) and value.strip()[:6].lower().startswith(("http:", "https:", "/"))
+
+
+def _points_to_picture(value) -> bool:
+    """True for an <img> address that may be the picture itself (not a lazy-loading placeholder).
+
+    A short data: URI is a placeholder pixel; long ones were set aside as stand-ins (see inlined.py)."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    value = value.strip()
+    return value[:5].lower() != "data:" or value.startswith("data:,digest-inlined-")

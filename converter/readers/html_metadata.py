@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, Tag
+from lxml.etree import _Element as Tag
 
 from ..dates import normalise_iso
 from ..people import names_from_byline, split_names
@@ -98,11 +98,10 @@ class _Index:
 
     NAMES = ("script", "meta", "h1", "title", "time", "link")
 
-    def __init__(self, soup: BeautifulSoup):
+    def __init__(self, root: Tag):
         self.tags: dict[str, list[Tag]] = {name: [] for name in self.NAMES}
-        for tag in soup.descendants:  # plain iteration: much faster than find_all with a name list
-            if type(tag) is Tag and tag.name in self.tags:
-                self.tags[tag.name].append(tag)
+        for tag in root.iter(*self.NAMES):
+            self.tags[tag.tag].append(tag)
 
     def __getitem__(self, name: str) -> list[Tag]:
         return self.tags[name]
@@ -115,7 +114,7 @@ def jsonld_nodes(page: _Index) -> list[dict]:
         kind = script.get("type")
         if not isinstance(kind, str) or "ld+json" not in kind.lower():
             continue
-        raw = script.string or script.get_text() or ""
+        raw = "".join(script.itertext())
         raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
         if not raw or len(raw) > 2_000_000:
             continue
@@ -264,7 +263,7 @@ def _headline(article: dict | None, meta: dict[str, list[str]], page: _Index, si
         trimmed = strip_site_name(og, h1s, site_names)
         loose = next((h for h in h1s if _loosely_equal(h, trimmed)), None)
         return loose or trimmed
-    title_text = squash(page["title"][0].get_text()) if page["title"] else ""
+    title_text = squash("".join(page["title"][0].itertext())) if page["title"] else ""
     if title_text:
         trimmed = strip_site_name(title_text, h1s, site_names)
         if any(_loosely_equal(h, trimmed) for h in h1s):
@@ -275,15 +274,18 @@ def _headline(article: dict | None, meta: dict[str, list[str]], page: _Index, si
 
 
 def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], page: _Index) -> tuple[str | None, str | None]:
+    # every statement of when it was published, strongest source first, before any of when it was
+    # created (a draft's creation, often in UTC where the page's own day is local)
     candidates = []
     if article:
         candidates.append((article.get("datePublished"), "json-ld"))
-        candidates.append((article.get("dateCreated"), "json-ld"))
     for key in DATE_META:
         for value in meta.get(key, [])[:1]:
             candidates.append((value, "meta"))
     for node in nodes:
         candidates.append((node.get("datePublished"), "json-ld"))
+    if article:
+        candidates.append((article.get("dateCreated"), "json-ld"))
     for value, source in candidates:
         if isinstance(value, list):
             value = value[0] if value else None
@@ -312,9 +314,9 @@ def visible_byline(tags: list[Tag], site_names: set[str]) -> list[str]:
     return []
 
 
-def read_metadata(soup: BeautifulSoup, base_url: str | None = None) -> Metadata:
+def read_metadata(root: Tag, base_url: str | None = None) -> Metadata:
     """Everything the page states about the article, strongest source first."""
-    page = _Index(soup)
+    page = _Index(root)
     nodes = jsonld_nodes(page)
     meta = _meta(page)
     article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), None)
@@ -333,7 +335,7 @@ def read_metadata(soup: BeautifulSoup, base_url: str | None = None) -> Metadata:
     md.has_author_metadata = bool(md.authors or (article and article.get("author")))
 
     link = next((t for t in page["link"] if "canonical" in (t.get("rel") or "")), None)
-    candidates = [link.get("href") if link else None, (meta.get("og:url") or [None])[0]]
+    candidates = [link.get("href") if link is not None else None, (meta.get("og:url") or [None])[0]]
     if article:
         main = article.get("mainEntityOfPage")
         candidates.append(main.get("@id") if isinstance(main, dict) else main)

