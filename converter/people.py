@@ -150,3 +150,27 @@ _SECTION_WORDS = {
     "technology", "entertainment", "culture", "travel", "lifestyle", "home", "video", "live", "auto",
     "markets", "money", "local", "national", "breaking", "latest", "more", "ideas", "features",
 }
+
+
+# Where a name beside a date, a handle or a site ends: "Dan Goodin - Apr 16",
+# "James Akinaka • 8h", "Alex Perry 1 day ago", "Jane Doe@handle".
+_NAME_ENDS = re.compile(r"\s*(?:\s[-–—•·|/]\s?|[–—•·|/@<(]|\s\d|,).*$")
+
+
+def names_in_line(line: str) -> list[str] | None:
+    """The people a short line names as its author, whatever its shape.
+
+    `By …` lines go through `names_from_byline`; otherwise the line must
+    start with a name (two to four capitalised words) that a date, a
+    separator or a handle ends. Whether the line *is* a byline is for the
+    caller's model to say: this only reads the names.
+    """
+    names = names_from_byline(line)
+    if names:
+        return names
+    text = line.strip()
+    if len(text) > 120:
+        return None
+    head = _NAME_ENDS.sub("", text)
+    name = looks_like_name(head)
+    return [name] if name else None

@@ -16,15 +16,17 @@ Furniture phrases come from `converter.furniture`, never from here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..article import Article, Block, Image
 from ..dates import date_from_url, find_dates, is_relative_date
 from ..errors import DumpError
 from ..furniture import end_strength, is_furniture, photo_credit
-from ..people import looks_like_name, names_from_byline, names_from_contribution
+from ..people import looks_like_name, names_from_byline, names_from_contribution, names_in_line
 from .base import Reader
+from ..assembly import settings
+from ..assembly.features import Line
+from ..assembly.model import choose_byline, choose_headline, classify
 
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}\.?$")
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
@@ -42,20 +44,6 @@ RELATED_PENALTY = 25.0  # a "Related"/"Comments" heading: the article usually en
 HEADLINE_WINDOW = 45  # lines before the body searched for the headline
 
 
-@dataclass
-class _Line:
-    index: int
-    text: str
-    words: int
-    furniture: bool
-    glued_to_previous: bool  # no blank line between it and the line before
-    end: int = 0  # 2 for a line nothing of the article follows (comments, ©), 1 for "Related"
-
-    @property
-    def sentence_end(self) -> bool:
-        return bool(SENTENCE_END.search(self.text))
-
-
 CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 
 
@@ -68,17 +56,17 @@ def _count_words(text: str) -> int:
     return max(words, cjk // 2)
 
 
-def _is_prose(line: _Line) -> bool:
+def _is_prose(line: Line) -> bool:
     """A line shaped like a paragraph of running text."""
     return not line.furniture and (line.words >= PROSE_WORDS or (line.words >= 6 and line.sentence_end))
 
 
-def _is_title_like(line: _Line) -> bool:
+def _is_title_like(line: Line) -> bool:
     """A fairly long line with no sentence punctuation at its end: a headline or a link's title."""
     return not line.sentence_end and line.words < 20 and not CJK.search(line.text)
 
 
-def _is_strong_prose(line: _Line) -> bool:
+def _is_strong_prose(line: Line) -> bool:
     """A line that can only be running text: long, and shaped like sentences."""
     return (
         line.words >= 15
@@ -89,7 +77,7 @@ def _is_strong_prose(line: _Line) -> bool:
     )
 
 
-def _prose_weights(lines: list[_Line]) -> list[float]:
+def _prose_weights(lines: list[Line]) -> list[float]:
     """How much each line argues for being inside the article body.
 
     A short line alone (a subheading, a credit) costs little; each further
@@ -133,7 +121,7 @@ def _prose_weights(lines: list[_Line]) -> list[float]:
 LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*\-–])\s+\S")
 
 
-def _is_list_item(line: _Line) -> bool:
+def _is_list_item(line: Line) -> bool:
     """An item of a numbered or bulleted list, or a table row (cells split by tabs)."""
     return bool(LIST_ITEM.match(line.text)) or line.text.count("\t") >= 2
 
@@ -151,7 +139,7 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def _body_start(lines: list[_Line], start: int, end: int) -> int:
+def _body_start(lines: list[Line], start: int, end: int) -> int:
     """The first paragraph of the run: long running text that more running text follows.
 
     A headline or standfirst long enough to pass for prose still has its
@@ -174,7 +162,7 @@ def _body_start(lines: list[_Line], start: int, end: int) -> int:
     return next((i for i in range(start, end) if _is_strong_prose(lines[i])), start)
 
 
-def _is_header_line(line: _Line) -> bool:
+def _is_header_line(line: Line) -> bool:
     """Bylines and datelines: what sits between a headline and its body."""
     return _is_header_text(line.text)
 
@@ -190,9 +178,9 @@ def _is_header_text(text: str) -> bool:
     return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
 
 
-def _next_meaningful(lines: list[_Line], i: int, step: int, limit: int = 1) -> list[_Line]:
+def _next_meaningful(lines: list[Line], i: int, step: int, limit: int = 1) -> list[Line]:
     """Up to `limit` non-furniture lines after (step=1) or before (step=-1) line i."""
-    found: list[_Line] = []
+    found: list[Line] = []
     j = i + step
     while 0 <= j < len(lines) and len(found) < limit:
         if not lines[j].furniture:
@@ -209,7 +197,7 @@ def _content_words(text: str) -> set[str]:
     return words
 
 
-def _is_caption(lines: list[_Line], i: int) -> bool:
+def _is_caption(lines: list[Line], i: int) -> bool:
     """A photo caption: a credit itself, or glued to a credit line below it."""
     if photo_credit(lines[i].text):
         return True
@@ -217,7 +205,7 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
     return nxt is not None and nxt.glued_to_previous and bool(photo_credit(nxt.text))
 
 
-def _title_shaped(lines: list[_Line], i: int) -> bool:
+def _title_shaped(lines: list[Line], i: int) -> bool:
     line = lines[i]
     text = line.text
     return not (
@@ -233,7 +221,7 @@ def _title_shaped(lines: list[_Line], i: int) -> bool:
     )
 
 
-def _headline_score(lines: list[_Line], i: int, body_start: int, lede_words: set[str], counts: dict) -> float:
+def _headline_score(lines: list[Line], i: int, body_start: int, lede_words: set[str], counts: dict) -> float:
     """How well line i fits as the headline of the body starting at body_start."""
     line = lines[i]
     if not _title_shaped(lines, i):
@@ -274,24 +262,59 @@ def _slug_words(text: str) -> str:
     return "-".join(w.lower() for w in WORD.findall(text))
 
 
-def _find_headline(lines: list[_Line], body_start: int, hints: list[str]) -> int | None:
+def _find_headline(lines: list[Line], features: list[dict], body_start: int, hints: list[str]) -> int | None:
     """The index of the headline line, or None when nothing before the body fits."""
     first = 1 if SLUG_LINE.match(lines[0].text) else 0  # the slug line is no headline
     for i in range(first, body_start):  # a slug or URL that spells the line settles it
         words = _slug_words(lines[i].text)
         if len(words) > 8 and any(words in hint for hint in hints) and _title_shaped(lines, i):
             return i
-    lede = " ".join(ln.text for ln in lines[body_start : body_start + 6])
-    lede_words = _content_words(lede)
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln.text] = counts.get(ln.text, 0) + 1
-    best, best_index = float("-inf"), None
-    for i in range(max(first, body_start - HEADLINE_WINDOW), body_start):
-        score = _headline_score(lines, i, body_start, lede_words, counts)
-        if score > best:
-            best, best_index = score, i
-    return best_index
+    return choose_headline(lines, features, headline_candidates(lines, body_start), body_start)
+
+
+def headline_candidates(lines: list[Line], body_start: int) -> list[int]:
+    """Title-shaped lines above the body (and its first line, in case that is the headline)."""
+    first = 1 if SLUG_LINE.match(lines[0].text) else 0
+    window = range(max(first, body_start - settings.HEADLINE_WINDOW), min(body_start + 1, len(lines)))
+    return [i for i in window if _title_shaped(lines, i)]
+
+
+def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list[tuple[int, list[str]]]:
+    """Short lines near the headline and the top of the body that start with people's names."""
+    window = range(max(0, headline - settings.BYLINE_WINDOW), min(len(lines), body_start + settings.BYLINE_WINDOW))
+    found = []
+    for i in window:
+        line = lines[i]
+        if i == headline or line.furniture or line.words > settings.BYLINE_MAX_WORDS:
+            continue
+        names = names_in_line(line.text)
+        if names:
+            found.append((i, names))
+    return found
+
+
+def body_span(lines: list[Line]) -> tuple[int, int] | None:
+    """[first body line, end) of the run of lines the model reads as the article."""
+    start, end = _best_run([(ln.body_p - settings.BODY_THRESHOLD) * max(1, ln.words) for ln in lines])
+    for line in lines:
+        line.in_body = line.body_p >= settings.BODY_THRESHOLD and not line.furniture
+    _mark_body_between(lines, start, end)
+    first = next((i for i in range(start, end) if _is_body(lines[i])), None)
+    return None if first is None else (first, end)
+
+
+def _mark_body_between(lines: list[Line], start: int, end: int) -> None:
+    """Subheadings, short lines and code inside the article: body when body stands on both sides."""
+    body = [i for i in range(start, end) if lines[i].in_body]
+    for before, after in zip(body, body[1:]):
+        for i in range(before + 1, after):
+            line = lines[i]
+            if not line.furniture and not line.end and line.body_p >= settings.BODY_BETWEEN_THRESHOLD:
+                line.in_body = True
+
+
+def _is_body(line: Line) -> bool:
+    return line.in_body
 
 
 class TextReader(Reader):
@@ -301,27 +324,32 @@ class TextReader(Reader):
     name = "text"
 
     def read(self, text: str, source: str) -> Article:
-        lines = _split_lines(text)
+        lines = split_lines(text)
         if not lines:
             raise DumpError(source, "no text in the dump")
         slug = lines[0].text.rstrip(".") if SLUG_LINE.match(lines[0].text) else None
 
-        start, end = _best_run(_prose_weights(lines))
-        if end <= start or not any(_is_prose(ln) for ln in lines[start:end]):
+        features = classify(lines)
+        span = body_span(lines)
+        if span is None:
             raise DumpError(source, "no article text found (no run of sentence-shaped lines)")
-        first_prose = _body_start(lines, start, end)
+        first_prose, end = span
         url = _page_url(lines, first_prose)
         end = next((i for i in range(first_prose + 1, end) if lines[i].end == 2), end)
 
         hints = [_slug_words(h) for h in (slug, url) if h]
-        head_index = _find_headline(lines, first_prose, hints)
+        head_index = _find_headline(lines, features, first_prose, hints)
         if head_index is None:
             raise DumpError(source, "no recognisable headline")
+        if head_index == first_prose:  # a long headline the model took for prose
+            first_prose = next((i for i in range(first_prose + 1, end) if _is_body(lines[i])), end)
 
         article = Article(source=source, headline=lines[head_index].text, url=url, slug=slug)
         before = lines[max(0, head_index - 3) : head_index]
+        byline = choose_byline(lines, features, byline_candidates(lines, head_index, first_prose), head_index, first_prose)
         lead_in = _read_header(article, before, lines[head_index + 1 : first_prose])
-        _read_body(article, lead_in + lines[first_prose:end])
+        _read_body(article, [ln for ln in lead_in + lines[first_prose:end] if byline is None or ln is not lines[byline[0]]])
+        article.authors = byline[1] if byline else []
         _read_tail(article, lines[end : end + 8])
         if not article.body:
             raise DumpError(source, "no article text found after removing page furniture")
@@ -332,7 +360,7 @@ class TextReader(Reader):
         return article
 
 
-def _page_url(lines: list[_Line], body_start: int) -> str | None:
+def _page_url(lines: list[Line], body_start: int) -> str | None:
     """The page's own address: a URL line above the body, or the dump's very last line.
 
     A bare URL inside or below the article is a source the story cites, not
@@ -344,33 +372,11 @@ def _page_url(lines: list[_Line], body_start: int) -> str | None:
     return lines[-1].text if URL_LINE.match(lines[-1].text) else None
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """Non-blank lines, each knowing whether a blank line stood before it.
-
-    A drop cap the page set apart ("A" then "dam Schiff's …") is joined
-    back to its word.
-    """
-    lines: list[_Line] = []
-    blank_before = True
-    for index, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
-        if not stripped:
-            blank_before = True
-            continue
-        if lines and _is_drop_cap(lines[-1].text, stripped):
-            stripped = lines.pop().text + stripped
-        lines.append(
-            _Line(index, stripped, _count_words(stripped), is_furniture(stripped), not blank_before, end_strength(stripped))
-        )
-        blank_before = False
-    return lines
-
-
 def _is_drop_cap(previous: str, text: str) -> bool:
     return len(previous) == 1 and previous.isupper() and text[:1].islower()
 
 
-def _take_caption(article: Article, line: _Line, previous: _Line | None) -> bool:
+def _take_caption(article: Article, line: Line, previous: Line | None) -> bool:
     """Caption and photo credit (and the alt text glued above them) into `article.image`."""
     credit = photo_credit(line.text)
     if not credit:
@@ -411,14 +417,14 @@ def _dates_in(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> list[_Line]:
+def _read_header(article: Article, before: list[Line], after: list[Line]) -> list[Line]:
     """Kicker, byline, dateline and lead image around the headline.
 
     Returns the lines after the headline that read as the start of the body
     (a short lede before the first long paragraph).
     """
     dates: list[tuple[int, str]] = []
-    lead_in: list[_Line] = []
+    lead_in: list[Line] = []
     for position, line in enumerate(after):
         text = line.text
         if line.furniture:
@@ -455,7 +461,7 @@ def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> l
     return lead_in
 
 
-def _bare_byline(lines: list[_Line], position: int) -> list[str] | None:
+def _bare_byline(lines: list[Line], position: int) -> list[str] | None:
     """A name on its own line next to a dateline ("Jane Doe" / "Nov. 18, 2019"): the author."""
     line = lines[position]
     name = looks_like_name(line.text)
@@ -467,7 +473,7 @@ def _bare_byline(lines: list[_Line], position: int) -> list[str] | None:
     return None
 
 
-def _is_kicker(line: _Line) -> bool:
+def _is_kicker(line: Line) -> bool:
     """A section label: one to four words in capitals, no sentence punctuation."""
     text = line.text
     return (
@@ -479,13 +485,13 @@ def _is_kicker(line: _Line) -> bool:
     )
 
 
-def _is_promo(line: _Line) -> bool:
+def _is_promo(line: Line) -> bool:
     """A whole line in capitals inside the body: a teaser link ("WATCH: …"), not prose."""
     letters = [ch for ch in line.text if ch.isalpha()]
     return line.words >= 4 and len(letters) >= 12 and line.text.isupper()
 
 
-def _read_body(article: Article, body: list[_Line]) -> None:
+def _read_body(article: Article, body: list[Line]) -> None:
     """Paragraphs and subheadings; captions, credits, link lists and people set aside."""
     blocks: list[Block] = []
     for position, line in enumerate(body):
@@ -506,17 +512,17 @@ def _read_body(article: Article, body: list[_Line]) -> None:
         if position < 3 and names_from_byline(text):
             article.authors = article.authors or names_from_byline(text) or []
             continue
-        if _is_prose(line) or _is_list_item(line) or (_is_list_item(body[position - 1]) and URL_LINE.match(text)):
-            blocks.append(Block.paragraph(text))
-        elif _is_subheading(body, position):
+        if _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))
+        elif _is_body(line) or _is_list_item(line) or (_is_list_item(body[position - 1]) and URL_LINE.match(text)):
+            blocks.append(Block.paragraph(text))
     article.body = blocks
 
 
-def _is_subheading(body: list[_Line], position: int) -> bool:
+def _is_subheading(body: list[Line], position: int) -> bool:
     """A short line alone between paragraphs, followed by running text."""
     line = body[position]
-    if line.words < 2 or line.sentence_end and line.words >= 6:
+    if line.words < 2 or line.sentence_end or line.words >= settings.PROSE_WORDS or _is_list_item(line):
         return False
     nxt = body[position + 1] if position + 1 < len(body) else None
     prev = body[position - 1] if position else None
@@ -525,9 +531,27 @@ def _is_subheading(body: list[_Line], position: int) -> bool:
     return prev is None or _is_prose(prev) or prev.furniture
 
 
-def _read_tail(article: Article, tail: list[_Line]) -> None:
+def _read_tail(article: Article, tail: list[Line]) -> None:
     """`X contributed reporting` lines just after the last paragraph."""
     for line in tail:
         names = names_from_contribution(line.text)
         if names:
             article.contributors += [n for n in names if n not in article.contributors]
+
+
+def split_lines(text: str):
+    """The dump as blocks for the assembler: non-blank lines, drop caps joined back."""
+    from ..assembly.features import Line
+
+    lines: list[Line] = []
+    blank_before = True
+    for index, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        if lines and _is_drop_cap(lines[-1].text, stripped):
+            stripped = lines.pop().text + stripped
+        lines.append(Line(index, stripped, not blank_before))
+        blank_before = False
+    return lines

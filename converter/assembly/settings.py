@@ -1,0 +1,44 @@
+"""Every threshold and weight of the article assembler, named, in one place.
+
+The learned weights live in `line_model.json` (written by `make train`);
+what is here are the hand-set numbers around them: bucket edges of the
+features, decision thresholds and search windows. Change one here and
+retrain; nothing else in the package holds a bare number.
+"""
+from __future__ import annotations
+
+# --- features --------------------------------------------------------------
+#: word-count buckets (a line of 1 word, 2-3, 4-7, ...): one feature each
+WORD_BUCKETS = (1, 2, 4, 8, 15, 30, 60)
+#: characters per word in scripts that do not space words apart
+CHARS_PER_WORD = 8
+#: lines either side whose shape describes a line's neighbourhood
+CONTEXT_NEAR = 1
+CONTEXT_WIDE = 5
+#: a line this many words long, ending like a sentence, is "prose-shaped"
+PROSE_WORDS = 10
+#: the document's most frequent tokens (its function words, in any language)
+COMMON_TOKENS = 40
+#: lines longer than this are never dates, bylines or captions
+SHORT_LINE_CHARS = 200
+
+# --- decisions -------------------------------------------------------------
+#: a line is body when its body probability reaches this
+BODY_THRESHOLD = 0.5
+#: inside the article's run, a weaker line is body when body lines stand on both sides
+BODY_BETWEEN_THRESHOLD = 0.15
+#: lines before the first body line searched for the headline
+HEADLINE_WINDOW = 45
+#: lines around the headline searched for the byline and dateline
+HEADER_WINDOW = 12
+#: headline candidates: gaps to the body and ranks from the bottom beyond these share a bucket
+HEADLINE_GAP_BUCKETS = 5
+HEADLINE_RANK_BUCKETS = 4
+#: byline candidates: lines this far from the headline and body start
+BYLINE_WINDOW = 6
+#: offsets from the headline beyond this share a bucket
+BYLINE_OFFSET_BUCKETS = 8
+#: the best byline candidate names the authors when the ranker is this sure
+BYLINE_THRESHOLD = 0.5
+#: a byline is at most this many words long
+BYLINE_MAX_WORDS = 25
