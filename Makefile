@@ -48,9 +48,15 @@ REPEAT ?= 3
 bench: setup browser
 	$(BIN)/python -m bench.run --sizes $(SIZES) --repeat $(REPEAT) --out bench/results.md
 
+# Both development corpora: text dumps, then saved HTML beside trafilatura (same pages, same run).
 score: setup
-	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode text --system project
-	$(BIN)/python ../shared/corpus/score.py ../shared/corpus --mode html --system project
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench]'
+	for corpus in corpus corpus2; do \
+	  echo "== $$corpus: text dumps"; \
+	  $(BIN)/python ../shared/corpus/score.py ../shared/$$corpus --mode text --system project || exit 1; \
+	  echo "== $$corpus: saved HTML, ours and trafilatura"; \
+	  $(BIN)/python bench/compare_html.py ../shared/$$corpus || exit 1; \
+	done
 
 # Our HTML reader beside trafilatura on the corpus (installs the `bench` extra).
 compare: setup

@@ -23,7 +23,11 @@ sys.path.insert(0, str(ROOT))
 
 
 def load_score(corpus: Path):
-    spec = importlib.util.spec_from_file_location("corpus_score", corpus / "score.py")
+    """The scorer beside the corpus, or corpus/score.py next to it (corpus2 has none of its own)."""
+    script = corpus / "score.py"
+    if not script.exists():
+        script = corpus.parent / "corpus" / "score.py"
+    spec = importlib.util.spec_from_file_location("corpus_score", script)
     if spec is None or spec.loader is None:
         raise SystemExit(f"no score.py in {corpus}")
     module = importlib.util.module_from_spec(spec)

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .convert import DEFAULT_CONTENT, convert, convert_dump
+from .convert import DEFAULT_CONTENT, POSTS_DIRNAME, convert, convert_dump, find_dumps
 from .errors import DumpError
+from .safe_files import display_path, path_text
 from .writer import article_to_dict
 
 
@@ -33,10 +34,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         try:
-            record = article_to_dict(convert_dump(path, str(path)))
+            record = article_to_dict(convert_dump(path, path_text(path)))
         except DumpError as exc:
             failed += 1
-            record = {"source": str(path), "error": exc.reason}
+            record = {"source": path_text(path), "error": exc.reason}
             print(f"error: {exc}", file=sys.stderr)
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
@@ -45,16 +46,49 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def content_root(path: Path) -> Path:
+    """The content folder a dump or folder belongs to, whose `posts/` its articles go to.
+
+    That is `content/` (of the current folder) or the nearest enclosing
+    folder named `content` when PATH lies inside one, else PATH itself (a
+    folder) or the folder holding it (a file). `digest convert
+    content/dumps/X.txt` thus writes `content/posts/`, never
+    `content/dumps/posts/`, which would publish the story twice.
+    """
+    resolved = path.resolve()
+    default = DEFAULT_CONTENT.resolve()
+    ancestors = [resolved, *resolved.parents]
+    if default in ancestors:
+        return default
+    named = next((folder for folder in ancestors if folder.name == DEFAULT_CONTENT.name and folder.is_dir()), None)
+    return named or (resolved if resolved.is_dir() else resolved.parent)
+
+
+def _convert_path(path: Path, args: argparse.Namespace):
+    """Convert one PATH (the content folder, a folder inside it, or one dump) into its root's posts/."""
+    root = content_root(path)
+    out = Path(args.out) if args.out else root / POSTS_DIRNAME
+    if path.resolve() == root:
+        return convert(root, out, progress=_progress(sys.stderr), workers=args.jobs)
+    refused: list[DumpError] = []
+    dumps = [path] if not path.is_dir() else find_dumps(path, out, refused)
+    report = convert(root, out, dumps=dumps, progress=_progress(sys.stderr), workers=args.jobs)
+    report.errors[:0] = refused
+    return report
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
     roots = [Path(p) for p in args.paths] or [DEFAULT_CONTENT]
     failed = 0
     for root in roots:
-        if root.is_file():
-            report = convert(root.parent, Path(args.out) if args.out else None, dumps=[root], workers=args.jobs)
-        elif root.is_dir():
-            report = convert(root, Path(args.out) if args.out else None, progress=_progress(sys.stderr), workers=args.jobs)
-        else:
-            print(f"error: {root}: no such file or folder", file=sys.stderr)
+        if not (root.is_file() or root.is_dir()):
+            print(f"error: {display_path(root)}: no such file or folder", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            report = _convert_path(root, args)
+        except OSError as exc:  # the output folder cannot be read or created, …: one line, no traceback
+            print(f"error: {display_path(exc.filename or root)}: {exc.strerror or exc}", file=sys.stderr)
             failed += 1
             continue
         for error in report.errors:
@@ -79,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     conv = sub.add_parser("convert", help="write Markdown articles for the dumps (default: content/)")
     conv.add_argument("paths", nargs="*", metavar="PATH", help="dump files or folders (default: content/)")
-    conv.add_argument("--out", help="output folder (default: posts/ inside the folder converted)")
+    conv.add_argument("--out", help="output folder (default: posts/ in the content folder PATH lies in)")
     conv.add_argument("-q", "--quiet", action="store_true", help="print errors and warnings only")
     conv.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: one per core)")
     conv.set_defaults(run=cmd_convert)

@@ -28,9 +28,10 @@ from .duplicates import canonical_url, fingerprint, same_story
 from .errors import DumpError
 from .markdown import render_body
 from .provenance import fallback_date
+from .safe_files import RefusedFile, companion_folders, is_within, path_text, read_regular_file, refusal
 from .readers import DUMP_EXTENSIONS, read_dump
 from .slugs import make_slug, short_hash
-from .store import HashCache, StoredArticle, read_store
+from .store import DuplicateMemo, HashCache, StoredArticle, read_article, read_store
 from .version import CONVERTER_VERSION
 from .writer import render_article
 
@@ -82,6 +83,7 @@ class _Story:
     body: str | None = None  # the article's Markdown body, rendered with it
     stored: StoredArticle | None = None
     current: Path | None = None  # the file that holds this story's article now
+    unwritable: bool = False  # its write failed in this run (reported once; not tried again)
 
     def __post_init__(self) -> None:
         if self.current is None and self.stored is not None:
@@ -111,32 +113,54 @@ class _Story:
         return (not edited, not html, guessed_date, self.source)
 
 
-def find_dumps(root: Path, out_dir: Path) -> list[Path]:
-    """Every dump below `root`, sorted, skipping the output folder and hidden folders."""
+def find_dumps(root: Path, out_dir: Path, refused: list[DumpError] | None = None) -> list[Path]:
+    """Every dump below `root`, sorted, skipping the output folder, hidden folders and the
+    folders a saved page came with; a file that only looks like a dump (a link out of `root`,
+    a device or FIFO, too big) is skipped, with its reason added to `refused`."""
     out_dir = out_dir.resolve()
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
+        companions = {folder.name for name in filenames for folder in companion_folders(here / name, dirnames)}
+        if refused is not None:  # os.walk does not follow folder links; say so for those that lead out
+            refused += [DumpError(path_text((here / d).relative_to(root)) + "/", "links to a folder outside "
+                                  f"{path_text(root.name or root)}/; not read") for d in sorted(dirnames)
+                        if (here / d).is_symlink() and not is_within(here / d, root)]
         dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith((".", "_")) and (here / d).resolve() != out_dir
+            d for d in dirnames
+            if not d.startswith((".", "_")) and d not in companions and (here / d).resolve() != out_dir
         )
         for name in sorted(filenames):
             if not name.startswith(".") and Path(name).suffix.lower() in DUMP_EXTENSIONS:
-                found.append(here / name)
+                reason = refusal(here / name, root)
+                if reason is None:
+                    found.append(here / name)
+                elif refused is not None:
+                    refused.append(DumpError(path_text((here / name).relative_to(root)), reason))
     return found
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+FILE_MODE = 0o666 & ~_umask()  # what open() would give a new file
 
 
 def write_atomically(path: Path, text: str) -> bool:
     """Write `text` to `path` unless it already holds exactly that; True if written."""
     data = text.encode("utf-8")
     try:
-        if path.read_bytes() == data:
+        if read_regular_file(path, limit=len(data)) == data:
             return False
-    except OSError:
+    except (OSError, RefusedFile):
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
     try:
+        os.fchmod(fd, FILE_MODE)  # mkstemp makes 0600; an article is a normal file
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -162,14 +186,6 @@ def _sweep_temp_files(out_dir: Path) -> None:
                 leftover.unlink()
         except OSError:
             pass
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def convert_dump(dump: Path, source: str) -> Article:
@@ -251,18 +267,27 @@ def convert(
     cache_dir = cache_dir if cache_dir is not None else root.resolve().parent / ".cache" / "digest"
     report = Report()
     _sweep_temp_files(out_dir)
-    store, extras = read_store(out_dir)
+    store, extras, foreign = read_store(out_dir)
+    reserved = {path.stem for path in foreign}  # a curator's own files: never written over (see _write_story)
     hashes = HashCache(cache_dir / "dump-hashes.json")
-    all_dumps = find_dumps(root, out_dir)
+    refused: list[DumpError] = []
+    all_dumps = find_dumps(root, out_dir, refused)
     todo = sorted(Path(d) for d in dumps) if dumps is not None else all_dumps
     resolved_root = root.resolve()
 
     def source_of(dump: Path) -> str:
-        """The dump's path as articles record it: relative to the content folder."""
+        """The dump's path as articles record it: relative to the content folder, as one line of text."""
         try:
-            return dump.resolve().relative_to(resolved_root).as_posix()
+            return path_text(dump.resolve().relative_to(resolved_root).as_posix())
         except ValueError:
-            return dump.as_posix()
+            return path_text(dump.as_posix())
+
+    if dumps is None:
+        report.errors += refused
+    else:
+        reasons = {dump: refusal(dump, root) for dump in todo}
+        report.errors += [DumpError(source_of(dump), why) for dump, why in reasons.items() if why]
+        todo = [dump for dump, why in reasons.items() if not why]
 
     stories: list[_Story] = []
     jobs: list[tuple[Path, str]] = []
@@ -271,6 +296,9 @@ def convert(
         source = source_of(dump)
         try:
             digests[source] = hashes.sha256(dump)
+        except RefusedFile as exc:
+            report.errors.append(DumpError(source, str(exc)))
+            continue
         except OSError as exc:
             report.errors.append(DumpError(source, f"cannot read file ({exc.strerror or exc})"))
             continue
@@ -285,6 +313,13 @@ def convert(
         else:
             jobs.append((dump, source))
     hashes.save()
+    memo = DuplicateMemo(cache_dir / "duplicates.json")
+    published = {s.source for s in stories}  # unchanged articles: what a known duplicate repeats
+    for dump, source in list(jobs):
+        known = memo.recall(source, digests, CONVERTER_VERSION)
+        if known is not None and known[0] in published:
+            report.duplicates.append((known[0], source, known[1]))
+            jobs.remove((dump, source))
     in_run = {source for _, source in jobs} | {s.source for s in stories}
     if dumps is not None:  # articles of dumps outside this run still hold their story and name
         for source, stored in store.items():
@@ -292,7 +327,13 @@ def convert(
                 stories.append(_Story(source, None, canonical_url(stored.url), fingerprint(stored.body), stored=stored))
 
     claims = {story.current.resolve(): story.source for story in stories if story.current}
-    claims.update({stored.path.resolve(): stored.source for stored in store.values()})
+    live = {source_of(d) for d in all_dumps} if dumps is None else set(store)
+    claims.update({stored.path.resolve(): stored.source for stored in store.values()
+                   if stored.source in live or stored.edited})
+    if dumps is None:  # before anything is written: a gone dump's article frees its name
+        for source, stored in store.items():
+            if source not in live and stored.path.exists():
+                _remove_unless_edited(stored, f"kept your edits; {source} is gone but the article was not removed", report)
     for (dump, source), result in zip(jobs, _convert_many(jobs, workers, progress)):
         if isinstance(result, DumpError):
             report.errors.append(result)
@@ -309,55 +350,65 @@ def convert(
         if _write_story(story, name, digests, out_dir, report):
             claims[story.current.resolve()] = source
 
-    _settle(stories, digests, out_dir, report)
+    _settle(stories, digests, out_dir, report, reserved)
+    memo.remember(report.duplicates, digests, CONVERTER_VERSION, set(digests))
+    memo.save()
     for stored in extras:  # a second file for one dump: left by a run killed mid-rename
         _remove_unless_edited(stored, f"kept your edits; another article also comes from {stored.source}", report)
-    if dumps is None:
-        live = {source_of(d) for d in all_dumps}
-        for source, stored in store.items():
-            if source not in live and stored.path.exists():
-                _remove_unless_edited(stored, f"kept your edits; {source} is gone but the article was not removed", report)
     return report
 
 
 def _remove_unless_edited(stored: StoredArticle, note: str, report: Report) -> None:
     if stored.edited:
         report.kept_edits.append((stored.path, note))
-    else:
-        stored.path.unlink(missing_ok=True)
+    elif _unlink(stored.path, stored.source, report):
         report.removed.append(stored.path)
 
 
-def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, report: Report) -> None:
+def _unlink(path: Path, source: str, report: Report) -> bool:
+    """Remove an article file; a failure (a read-only folder) is one error line, not a traceback."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        report.errors.append(DumpError(source, f"cannot remove {path_text(path)} ({exc.strerror or exc})"))
+        return False
+    return True
+
+
+def _settle(stories: list[_Story], digests: dict[str, str], out_dir: Path, report: Report,
+            reserved: set[str] = frozenset()) -> None:
     """Publish one article per story under names that do not depend on arrival order."""
     skipped = _resolve_duplicates(stories, report)
     live = []
     for story in stories:
         if story.source not in skipped:
             live.append(story)
-        elif story.current is not None and not story.keeps_its_file:
-            story.current.unlink(missing_ok=True)
+        elif story.current is not None and not story.keeps_its_file and _unlink(story.current, story.source, report):
             report.removed.append(story.current)
-    names = _file_names(live)
-    moving = [s for s, name in names.items() if not s.keeps_its_file and (s.current is None or s.current.stem != name)]
+    names = _file_names(live, reserved)
+    moving = [s for s, name in names.items()
+              if not s.keeps_its_file and not s.unwritable and (s.current is None or s.current.stem != name)]
     for story in moving:  # re-read first, then clear the old names, then write: renames may swap names
         if story.article is None and not _reconvert(story, report):
             names.pop(story)
     for story in moving:
         if story in names and story.current is not None:
-            story.current.unlink(missing_ok=True)
+            if not _unlink(story.current, story.source, report):
+                names.pop(story)
+                continue
             story.current = None
     for story in moving:
         if story in names:
             _write_story(story, names[story], digests, out_dir, report)
 
 
-def _file_names(stories: list[_Story]) -> dict[_Story, str]:
+def _file_names(stories: list[_Story], reserved: set[str] = frozenset()) -> dict[_Story, str]:
     """A unique file name (= slug) per story, the same whatever order dumps arrived in.
 
     Stories whose slugs collide (the same headline) are told apart by a
     short hash of their dump's path; the first dump path in sort order keeps
-    the plain slug, unless an edited article already holds it.
+    the plain slug, unless an edited article or a curator's own file
+    (`reserved`) already holds it.
     """
     groups: dict[str, list[_Story]] = {}
     for story in stories:
@@ -365,7 +416,7 @@ def _file_names(stories: list[_Story]) -> dict[_Story, str]:
     names: dict[_Story, str] = {}
     for base, group in groups.items():
         group.sort(key=lambda s: (not s.keeps_its_file, s.source))
-        taken = set()
+        taken = set(reserved)
         for story in group:
             if story.keeps_its_file:
                 names[story] = story.stored.path.stem
@@ -396,12 +447,40 @@ def _write_story(story: _Story, name: str, digests: dict[str, str], out_dir: Pat
         return False
     article.slug = name
     target = out_dir / f"{name}.md"
-    if not _inside(target, out_dir):  # slugs are safe by construction; never trust that alone
+    if not is_within(target, out_dir):  # slugs are safe by construction; never trust that alone
         report.errors.append(DumpError(story.source, "refused to write outside the output folder"))
         return False
+    if _held_by_another(target, story):
+        name = f"{story.base_slug}-{short_hash(story.source)}"
+        if _held_by_another(out_dir / f"{name}.md", story):
+            report.errors.append(DumpError(story.source, f"not written: {target.name} and {name}.md in "
+                                                         "the output folder are not the converter's"))
+            return False
+        report.kept_edits.append((target, f"kept your file; {story.source} is written as {name}.md instead"))
+        article.slug, target = name, out_dir / f"{name}.md"
     text = render_article(article, story.source, digests[story.source], body=story.body)
-    (report.written if write_atomically(target, text) else report.unchanged).append(target)
-    if story.current is not None and story.current.resolve() != target.resolve():
-        story.current.unlink(missing_ok=True)
+    try:
+        (report.written if write_atomically(target, text) else report.unchanged).append(target)
+        if story.current is not None and story.current.resolve() != target.resolve():
+            story.current.unlink(missing_ok=True)
+    except OSError as exc:  # a read-only folder, a full disk: one line, and the other dumps go on
+        report.errors.append(DumpError(story.source, f"cannot write {path_text(target)} ({exc.strerror or exc})"))
+        story.unwritable = True
+        return False
     story.current = target
     return True
+
+
+def _held_by_another(target: Path, story: _Story) -> bool:
+    """True when `target` exists and is not this story's own unedited article.
+
+    Whatever the converter cannot prove it wrote (a curator's own page, an
+    article edited or saved in another encoding, one whose `source` was
+    removed) is the curator's: never written over.
+    """
+    if story.current is not None and target.resolve() == story.current.resolve():
+        return False
+    if not target.exists():
+        return False
+    held = read_article(target)
+    return held is None or held.edited or held.source != story.source

@@ -33,23 +33,37 @@ def _time(i: int, sep: bool = True) -> str:
 
 _YEAR = r"(?:19[9]\d|20\d\d)"
 
-# Month names other languages print, by month number (pt, es, it, fr, de, nl, id, ru).
-_LOCAL_MONTHS = {
-    1: "janeiro enero gennaio janvier januar januari januari янв января январь",
-    2: "fevereiro febrero febbraio février februar februari februari фев февраля февраль",
-    3: "março marzo marzo mars märz maart maret мар марта март",
-    4: "abril abril aprile avril april april april апр апреля апрель",
-    5: "maio mayo maggio mai mai mei mei мая май",
-    6: "junho junio giugno juin juni juni juni июн июня июнь",
-    7: "julho julio luglio juillet juli juli juli июл июля июль",
-    8: "agosto agosto agosto août august augustus agustus авг августа август",
-    9: "setembro septiembre settembre septembre september september september сен сентября сентябрь",
-    10: "outubro octubre ottobre octobre oktober oktober oktober окт октября октябрь",
-    11: "novembro noviembre novembre novembre november november november ноя ноября ноябрь",
-    12: "dezembro diciembre dicembre décembre dezember december desember дек декабря декабрь",
-}
-_MONTH_NUMBER = {name: number for number, names in _LOCAL_MONTHS.items() for name in names.split()}
-_LOCAL_MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+# Month names other languages print, from dateparser's locale data (a
+# well-kept table of 200 languages) for the languages named here. English is
+# read by dateutil above. Names shorter than three letters ("X", "Ek") are
+# left out: alone they are words or numerals more often than months.
+DATE_LANGUAGES = ("pt", "es", "it", "fr", "de", "nl", "id", "ru", "uk", "cs", "pl", "sv", "da", "nb", "fi",
+                  "tr", "ro", "hu", "el", "ca", "hr", "sk", "sl")
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+MIN_MONTH_NAME = 3
+
+
+def _local_month_numbers() -> dict[str, int]:
+    from dateparser.languages.loader import LocaleDataLoader
+
+    loader = LocaleDataLoader()
+    numbers: dict[str, int] = {}
+    for language in DATE_LANGUAGES:
+        info = loader.get_locale(language).info
+        for number, key in enumerate(_MONTH_KEYS, 1):
+            for name in info.get(key, []):
+                name = name.casefold().rstrip(".")
+                if len(name) >= MIN_MONTH_NAME and name.isalpha():
+                    numbers.setdefault(name, number)
+    return numbers
+
+
+_MONTH_NUMBER = _local_month_numbers()
+# Any word where a local month name can stand; `_parse_day` keeps it only when
+# it is one (a dictionary look-up: 500 names in a regex alternation would be
+# tried one by one at every word of every line).
+_LOCAL_MONTH = r"[^\W\d_]{3,20}"
 
 _PATTERNS = [
     # 2019-11-20, 2016.12.01, 2019/11/20, optionally with a time
@@ -63,6 +77,8 @@ _PATTERNS = [
     r"(?P<slashed>\d{1,2}/\d{1,2}/(?:" + _YEAR + r"|\d{2}))" + _time(4),
     # 22 de outubro de 2010, 11 октября 2018, 20. November 2019, 23 novembre 2017
     r"(?P<local>\d{1,2}\.?\s+(?:de\s+)?(?:" + _LOCAL_MONTH + r")\.?,?\s+(?:de\s+)?" + _YEAR + r")" + _time(5),
+    # Oktober 27, 2015 / März 3 2019: a local month first
+    r"(?P<local_mdy>\b(?:" + _LOCAL_MONTH + r")\.?\s+\d{1,2},?\s+" + _YEAR + r")" + _time(7),
     # 2019年11月20日, 2019년 11월 20일
     r"(?P<cjk>" + _YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?)" + _time(6),
 ]
@@ -104,9 +120,13 @@ def _parse_day(m: re.Match) -> date | None:
         if m.group("mdy") or m.group("dmy"):
             text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", m.group("mdy") or m.group("dmy"), flags=re.I)
             return dateparser.parse(text, default=datetime(2000, 1, 1), fuzzy=True).date()
-        if m.group("local"):
-            parts = re.findall(r"\w+", m.group("local").lower())
-            return date(int(parts[-1]), _MONTH_NUMBER[next(p for p in parts if p in _MONTH_NUMBER)], int(parts[0]))
+        if m.group("local") or m.group("local_mdy"):
+            parts = re.findall(r"\w+", (m.group("local") or m.group("local_mdy")).casefold())
+            month = next((_MONTH_NUMBER[p] for p in parts if p in _MONTH_NUMBER), None)
+            if month is None:
+                return None  # "5 Songs 2019": a word, not a month
+            day = int(parts[0]) if parts[0].isdigit() else int(parts[-2])
+            return date(int(parts[-1]), month, day)
         if m.group("cjk"):
             y, mo, d = map(int, re.findall(r"\d+", m.group("cjk")))
             return date(y, mo, d)
@@ -146,10 +166,15 @@ def find_dates(text: str) -> list[tuple[str, int]]:
     """
     found = []
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
-    for m in DATE_RE.finditer(text):
+    position = 0
+    while (m := DATE_RE.search(text, position)) is not None:
         day = _parse_day(m)
         if day is None or not _valid(day):
+            # "BUSINESSNOV 7, 2023": a word that is no month may hide one that starts inside it.
+            # Each try is bounded (a word of at most 20 letters), so this stays linear.
+            position = m.start() + 1
             continue
+        position = m.end()
         groups = m.groupdict()
         time_text = next((v for k, v in groups.items() if k.startswith("time") and v), None)
         zone_name = next((v for k, v in groups.items() if k.startswith("zone") and v), None)
@@ -231,3 +256,25 @@ def normalise_iso(value: str) -> str | None:
     if parsed.tzinfo is not None and parsed.utcoffset() == timedelta(0):
         parsed = parsed.replace(tzinfo=tz.UTC)
     return parsed.replace(microsecond=0).isoformat()
+
+
+# htmldate's own bounds default to "today", which would make a build depend
+# on the day it runs: fixed bounds keep the same page giving the same date.
+PAGE_DATE_MIN = "1990-01-01"
+PAGE_DATE_MAX = "2100-01-01"
+
+
+def date_from_page(html: str, url: str | None = None) -> str | None:
+    """The publication day a saved page shows (markup, meta, visible date), via htmldate.
+
+    A second opinion for pages whose metadata names no date: htmldate
+    knows the many ways sites mark one up, in many languages.
+    """
+    from htmldate import find_date  # imported here: a text-only run never pays for it
+
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=False,
+                          min_date=PAGE_DATE_MIN, max_date=PAGE_DATE_MAX)
+    except Exception:  # a second opinion that cannot read the page has nothing to say
+        return None
+    return found if found and _valid(date.fromisoformat(found)) else None

@@ -11,6 +11,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from .sanitize import valid_unicode
+
 MAX_DUMP_BYTES = 32 * 1024 * 1024  # a saved page above this is not a news article
 
 # Only guesses for non-Latin scripts are trusted; for Western text a short
@@ -20,6 +22,11 @@ _NON_LATIN_ENCODINGS = re.compile(
     r"|cp1253|iso8859_7|cp1255|iso8859_8|cp1256|iso8859_6|cp874|tis_620)"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def too_large(size: int) -> str:
+    """The one-line reason for a dump over MAX_DUMP_BYTES."""
+    return f"file is {size / 1048576:.1f} MB, over the {MAX_DUMP_BYTES // 1048576} MB limit"
 
 
 class DecodeError(ValueError):
@@ -57,7 +64,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     it is trusted only when the bytes decode cleanly with it.
     """
     if len(data) > MAX_DUMP_BYTES:
-        raise DecodeError(f"file is {len(data) / 1048576:.1f} MB, over the {MAX_DUMP_BYTES // 1048576} MB limit")
+        raise DecodeError(too_large(len(data)))
     if data.startswith(codecs.BOM_UTF8):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -87,7 +94,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                 text = _legacy_single_byte(data)
     if "\x00" in text or len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
         raise DecodeError("binary file, not a text or HTML dump")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = valid_unicode(text.replace("\r\n", "\n").replace("\r", "\n"))  # UTF-7 can decode to lone surrogates
     if not text.strip():
         raise DecodeError("empty file" if not data else "file holds only white space")
     return text

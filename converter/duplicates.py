@@ -14,7 +14,10 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 _WORDS = re.compile(r"\w+")
-_LINK_TARGET = re.compile(r"\]\(<?[^)>]*>?\)")
+# The writer's links are `[text](<url>)` with the URL percent-encoded, so a
+# target never holds `<>()` or spaces: matching only that keeps the scan
+# linear (`[^)>]*` rescanned the rest of a body of repeated "](" for each).
+_LINK_TARGET = re.compile(r"\]\(<[^<>()\s]*>\)")
 _MIN_WORDS = 12
 _KEPT = 6
 

@@ -76,7 +76,11 @@ ARTICLE_END = re.compile(
     re.I,
 )
 
-_TRIM = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:\[]+|[\s•·|»›▸▶►◆■□●○*:\]]+$")
+_TRIM_LEAD = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:\[]+")
+# Matched at the start of the reversed line: a `[…]+$` search retries from every
+# character of a long run that does not end the line (quadratic: 32 KB of
+# "* * … x" took 30 s).
+_TRIM_TRAIL_REVERSED = re.compile(r"^[\s•·|»›▸▶►◆■□●○*:\]]+")
 
 
 _AGENCY = (
@@ -117,7 +121,9 @@ def photo_credit(line: str) -> str | None:
 
 def normalise(line: str) -> str:
     """The line as the furniture patterns see it: trimmed of bullets and arrows."""
-    return _TRIM.sub("", line.strip()).strip()
+    text = _TRIM_LEAD.sub("", line.strip())
+    trail = _TRIM_TRAIL_REVERSED.match(text[::-1])
+    return (text[: len(text) - trail.end()] if trail else text).strip()
 
 
 def is_furniture(line: str) -> bool:

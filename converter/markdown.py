@@ -13,6 +13,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from .article import Block, Link
+from .sanitize import valid_unicode
 
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START = re.compile(r"^([#+\-!])")
@@ -28,8 +29,8 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def clean_text(text: str) -> str:
-    """Text on one line, with control and bidi-override characters removed."""
-    return " ".join((text or "").translate(_INVISIBLE).split())
+    """Valid Unicode text on one line, with control and bidi-override characters removed."""
+    return " ".join(valid_unicode(text or "").translate(_INVISIBLE).split())
 
 
 def escape_inline(text: str) -> str:

@@ -20,6 +20,7 @@ import frontmatter
 from .version import CONVERTER_VERSION
 from .article import Article
 from .markdown import clean_text, render_body
+from .sanitize import section_label, title_label
 
 CHECKSUM_FIELD = "generated"
 _CHECKSUM_LINE = re.compile(rf"^{CHECKSUM_FIELD}: ?(\S*)$", re.M)
@@ -51,7 +52,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "credit": _clean(article.credit),
         "contributors": [clean_text(n) for n in article.contributors],
         "authors": [clean_text(n) for n in article.authors],
-        "section": _clean(article.section),
+        "section": section_label(article.section),
         "image": {
             "description": _clean(article.image.description),
             "caption": _clean(article.image.caption),
@@ -67,7 +68,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 def front_matter(article: Article, source_path: str, source_sha256: str) -> dict[str, Any]:
     """The YAML fields, in a fixed order; unknown values are left out, never invented."""
     meta: dict[str, Any] = {
-        "title": clean_text(article.headline),
+        "title": title_label(article.headline),
         "headline": clean_text(article.headline),
         "date": yaml_date(article.date),
         "date_source": article.date_source,
@@ -75,8 +76,8 @@ def front_matter(article: Article, source_path: str, source_sha256: str) -> dict
         "credit": clean_text(article.credit or "") or None,
         "contributors": [clean_text(n) for n in article.contributors],
         "byline": [clean_text(n) for n in article.authors],
-        "section": clean_text(article.section or "") or None,
-        "categories": [clean_text(article.section)] if article.section else None,
+        "section": section_label(article.section),
+        "categories": [section_label(article.section)] if section_label(article.section) else None,
         "image": {
             k: clean_text(v)
             for k, v in (

@@ -5,6 +5,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import SEED
 
 from converter.convert import convert_dump
@@ -59,3 +61,24 @@ def test_file_time_is_the_last_resort(tmp_path):
     os.utime(path, (1_700_000_000, 1_700_000_000))
     article = convert_dump(path, path.name)
     assert article.date == "2023-11-14T22:13:20+00:00" and article.date_source == "mtime"
+
+
+@pytest.mark.parametrize("dateline, day", [
+    ("19. listopadu 2021 10:52", "2021-11-19"),          # Czech, a language no rule of ours names
+    ("12 października 2019", "2019-10-12"),              # Polish, month in the genitive
+    ("Diposting Oktober 27, 2015 oleh Admin", "2015-10-27"),  # Indonesian, month first
+    ("3 ottobre 2018", "2018-10-03"),                    # Italian
+    ("BUSINESSNOV 7, 2023 2:00 AM", "2023-11-07"),       # a kicker glued to the dateline
+])
+def test_datelines_in_many_languages(tmp_path, dateline, day):
+    """Month names come from dateparser's locale data, not a hand list: any of its languages reads."""
+    path = dump_with(tmp_path, "council.txt", [dateline])
+    article = convert_dump(path, path.name)
+    assert (article.date or "")[:10] == day
+    assert article.date_source == "dateline"
+
+
+def test_a_capitalised_word_before_numbers_is_no_month(tmp_path):
+    path = dump_with(tmp_path, "council.txt", ["Chapter 12, 2019 edition"])
+    article = convert_dump(path, path.name)
+    assert article.date_source != "dateline"

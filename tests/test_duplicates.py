@@ -109,3 +109,20 @@ def test_the_copy_whose_date_is_known_is_the_one_published(tmp_path: Path):
     post = frontmatter.load(article)
     assert post["source"]["path"] == "2024-08-19-blinken.txt" and str(post["date"]) == "2024-08-19"
     assert report.duplicates[0][:2] == ("2024-08-19-blinken.txt", "0-undated-copy.txt")
+
+
+def test_an_unchanged_duplicate_is_not_converted_written_and_removed_on_every_run(seed_copy: Path):
+    content = seed_copy.parent
+    copy = content / "2024-08-19-another-copy.txt"
+    copy.write_bytes(SEED.read_bytes() + b"\n")
+    (kept, skipped, _), = convert(content).duplicates
+    published = {p.name: p.read_bytes() for p in articles(content)}
+    for _ in range(2):
+        report = convert(content)
+        assert not report.written and not report.removed
+        assert report.duplicates == [(kept, skipped, "same text")]
+        assert {a.name: a.read_bytes() for a in articles(content)} == published
+    (content / kept).unlink()  # the published one goes: the duplicate is published in its place
+    report = convert(content)
+    assert [frontmatter.load(a)["source"]["path"] for a in articles(content)] == [skipped]
+    assert not report.duplicates and len(report.written) == 1

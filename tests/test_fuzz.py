@@ -76,3 +76,70 @@ def test_mutated_real_dumps(tmp_path, ext, data):
         noise = data.draw(st.text(max_size=300)).encode("utf-8", "surrogatepass")
         mutated = original[:cut] + noise + original[cut:]
     outcome(tmp_path, mutated, ext)
+
+
+# --- hostile shapes at scale: lone surrogates, unclosed tags, very long lines ------------
+#
+# `make fuzz` (HYPOTHESIS_PROFILE=long) builds inputs up to a few MB and holds each
+# conversion to a time per MB: a step that rescans the rest of the input per token
+# (quadratic) blows through it at once. CI builds small inputs and times nothing.
+
+import json
+import time
+
+from converter.writer import render_article
+
+LONG_RUN = os.environ.get("HYPOTHESIS_PROFILE") == "long"
+MAX_REPEATS = 400_000 if LONG_RUN else 4_000
+SECONDS_PER_MB = 30.0  # the long run's bound; linear steps take 0.1-6 s per MB on a loaded 2-core machine
+TIMED_FROM_BYTES = 256 * 1024  # below this, start-up costs swamp the rate
+REPEATED = ["<!--", "<script ", "<script>", "<style ", "<style>", "<div ", "<div>", "<svg>", "<p>", "<b>",
+            "<a href=x>", "<meta charset=x>", "<![CDATA[", "<", "&#", "&lt;", "](", "[x](", "\ud83d", "\udc00",
+            "* ", "\t", " ", "a", "A\n", "by X\n", "\n\n", "http://x.test/", "Credit: ", "\u202e"]
+lone_surrogates = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+at_scale = settings(max_examples=300 if LONG_RUN else 30)  # inputs of megabytes: fewer of them
+
+
+def timed_outcome(tmp_path: Path, data: bytes, ext: str):
+    started = time.perf_counter()
+    result = outcome(tmp_path, data, ext)
+    seconds = time.perf_counter() - started
+    if LONG_RUN and len(data) >= TIMED_FROM_BYTES:
+        per_mb = seconds / (len(data) / 1e6)
+        assert per_mb < SECONDS_PER_MB, f"{per_mb:.1f} s per MB for {len(data)} bytes"
+    if isinstance(result, Article):  # what a reader made must be writable as UTF-8 YAML
+        render_article(result, "fuzz", "0" * 64).encode("utf-8")
+    return result
+
+
+@pytest.mark.parametrize("ext", EXTENSIONS)
+@at_scale
+@given(token=st.sampled_from(REPEATED), count=st.integers(1, MAX_REPEATS), data=st.data())
+def test_repeated_unclosed_markup_at_scale(tmp_path, ext, token, count, data):
+    lead = data.draw(st.sampled_from(["", "<html><head><title>T</title></head><body><h1>Headline here</h1><p>",
+                                      "A headline for the story\n\nBy Ann Lee\n\n"]))
+    prose = "Words of running prose that make a sentence long enough to count. " * 3
+    text = lead + prose + token * count + data.draw(st.sampled_from(["", prose, "-->", "</script>"]))
+    timed_outcome(tmp_path, text.encode("utf-8", "surrogatepass"), ext)
+
+
+@pytest.mark.parametrize("ext", EXTENSIONS)
+@at_scale
+@given(length=st.integers(1, MAX_REPEATS * 4), word=st.sampled_from(["word ", "x", "ü ", "東", ". ", "\ud83d "]))
+def test_very_long_lines(tmp_path, ext, length, word):
+    text = "A headline above one very long line\n\n" + (word * (length // len(word) + 1))[:length] + "\n"
+    timed_outcome(tmp_path, text.encode("utf-8", "surrogatepass"), ext)
+
+
+@given(values=st.lists(st.text(st.characters() | lone_surrogates, max_size=40), min_size=4, max_size=4),
+       raw=st.binary(max_size=200))
+def test_lone_surrogates_in_json_ld_and_text(tmp_path, values, raw):
+    headline, section, caption, author = values
+    ld = json.dumps({"@type": "NewsArticle", "headline": f"Headline {headline}", "articleSection": section,
+                     "image": {"caption": caption}, "author": {"name": author}})  # surrogates as \udXXX
+    page = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body><h1>Headline {headline}"
+            "</h1><p>" + "A paragraph of running text that is long enough to count as the body. " * 3 + "</p>"
+            "</body></html>")
+    timed_outcome(tmp_path, page.encode("utf-8", "surrogatepass") + raw, ".html")
+    text = f"Headline {headline}\n\n{section}\n\n" + "Running text long enough to count as the body of it. " * 3
+    timed_outcome(tmp_path, text.encode("utf-8", "surrogatepass") + raw, ".txt")

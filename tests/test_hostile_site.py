@@ -9,6 +9,7 @@ unset), no such link exists, and their text is shown as text.
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -42,6 +43,8 @@ def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("hostile-project"))
     target = project / "content" / "hostile"
     shutil.copytree(HOSTILE, target)
+    (project / "content" / "generated").mkdir()
+    (project / "content" / "generated" / RUNAWAY).write_text(runaway_dump(), encoding="utf-8")
     proc = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
     assert proc.returncode == 0, proc.stderr
     return project
@@ -92,6 +95,7 @@ def test_no_payload_runs_or_links_in_a_real_browser(hostile_site, tmp_path):
                     ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))")
                 assert handlers == [], (path, handlers)
                 assert page.evaluate("() => window.__pwned") is None, path
+                assert not set("<>") & set(page.title()), (path, page.title())  # <title> held no markup
                 assert page.locator(".md-content iframe, .md-content style, .md-content script").count() == 0, path
                 if path.relative_to(site).parts[0].isdigit():  # an article page (YYYY/MM/DD/slug/)
                     shown += page.inner_text(".md-content")
@@ -100,3 +104,52 @@ def test_no_payload_runs_or_links_in_a_real_browser(hostile_site, tmp_path):
             context.close()
     for text in VISIBLE:
         assert text in shown, text
+
+
+MARKUP = set("<>&\"'`")
+RUNAWAY = "2024-06-14-runaway.txt"
+RUNAWAY_BYTES = 4 << 20
+PAGE_MAX_BYTES = 1 << 20  # what a reader or a feed reader can be asked to download for one story
+
+
+def runaway_dump() -> str:
+    """A headline, then 4 MB of words on one line: a paste that went wrong."""
+    words = "river market council bridge station harbour library budget ferry school".split()
+    line = " ".join(words[(i * 7) % len(words)] for i in range(RUNAWAY_BYTES // 7))
+    return f"A runaway paste fills a whole page\n\n{line}.\n"
+
+
+def test_a_runaway_dump_gives_a_page_and_feeds_of_sane_size(hostile_site):
+    site = hostile_site / "site"
+    post = next(p for p in (hostile_site / "content" / "posts").glob("*.md")
+                if frontmatter.load(p)["source"]["path"] == f"generated/{RUNAWAY}")
+    assert len(frontmatter.load(post)["summary"]) <= 1000
+    page = next(site.glob("2024/06/14/*/index.html"))
+    assert page.stat().st_size < PAGE_MAX_BYTES
+    for feed in site.glob("feed_*"):
+        assert feed.stat().st_size < PAGE_MAX_BYTES, feed.name
+
+FILE_NAME_MAX_BYTES = 255
+
+
+def test_sections_and_titles_are_plain_short_text(hostile_site):
+    """Entity-escaped tags in a section (un-escaped again by Material's `striptags`), a kicker
+    line made of markup and a 40-word section all reach the site as short plain text."""
+    site = hostile_site / "site"
+    sections = {}
+    for article in hostile_articles(hostile_site):
+        post = frontmatter.load(article)
+        assert not MARKUP & set(post["title"]), post["title"]
+        for name in post.get("categories", []):
+            assert not MARKUP & set(name) and len(name.split()) <= 5, name
+            sections[post["source"]["path"]] = name
+    assert {"hostile/hostile-section.html", "hostile/hostile-kicker.txt",
+            "hostile/hostile-long-section.html"} <= set(sections)
+    folders = [p for p in (site / "category").iterdir() if p.is_dir()]
+    assert len(folders) >= 3
+    for folder in folders:
+        assert len(folder.name.encode()) < FILE_NAME_MAX_BYTES // 2, folder.name
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert not set("<>") & set(title) and "&lt;" not in title, title
+        assert "<svg onload" not in html.lower() and "<svg/onload" not in html.lower()

@@ -285,3 +285,24 @@ def test_corpus_scores_stay_at_their_floors(tmp_path: Path):
     assert summary["errors"] == 0
     for column, floor in FLOORS.items():
         assert summary[column] >= floor, (column, summary[column])
+
+
+def test_a_date_shown_only_in_the_page_markup_is_found(tmp_path):
+    """No JSON-LD or meta date: the date the page shows (here a <time> in a byline box) still counts."""
+    body = (f"<article><h1>Council Extends Program</h1>"
+            f'<div class="posted">Posted on <span class="date">March 9, 2017</span></div>'
+            f"<p>{PROSE}</p><p>{PROSE}</p></article>")
+    dump = tmp_path / "council.html"
+    dump.write_text(page("<title>Council Extends Program</title>", body), encoding="utf-8")
+    article = convert_dump(dump, "council.html")
+    assert (article.date, article.date_source) == ("2017-03-09", "page")
+
+
+def test_a_page_date_is_the_same_whatever_day_the_build_runs(tmp_path):
+    """A date far in the future is the page's own word, not rejected because of today's date."""
+    body = (f'<article><h1>Council Extends Program</h1><p class="date">2099-05-01</p>'
+            f"<p>{PROSE}</p><p>{PROSE}</p></article>")
+    dump = tmp_path / "future.html"
+    dump.write_text(page('<meta name="date" content="">', body), encoding="utf-8")
+    article = convert_dump(dump, "future.html")
+    assert (article.date, article.date_source) == ("2099-05-01", "page")

@@ -20,17 +20,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..convert import POSTS_DIRNAME, convert
-from ..readers import DUMP_EXTENSIONS
+from ..safe_files import path_text
 from .incremental import Planner, QuietDirtyWarning
+from .published_files import unpublished
 from .search import BackgroundIndexer, index_site
 from .speedups import index_posts, patch_blog_modules
 from .templating import FILTERS
 
 log = logging.getLogger("mkdocs.plugins.digest")
-
-# Saved pages are dumps even before a reader for them is installed: a raw
-# third-party page (its ads, its scripts) must never be published as is.
-RAW_EXTENSIONS = frozenset({*DUMP_EXTENSIONS, ".txt", ".text", ".html", ".htm"})
 
 
 class DigestConfig(Config):
@@ -76,7 +73,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_pre_build(self, config) -> None:
         docs = Path(config["docs_dir"])
-        report = convert(docs, docs / self.config.posts_dir)
+        try:
+            report = convert(docs, docs / self.config.posts_dir)
+        except OSError as exc:  # e.g. posts/ cannot be read: one line, not a traceback
+            raise PluginError(f"digest: {path_text(exc.filename or docs)}: {exc.strerror or exc}") from None
         for error in report.errors:
             log.error(str(error))
         for line in report.warnings():
@@ -88,21 +88,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
     def on_files(self, files, config):
-        """Raw dumps are sources, never pages or assets of the site."""
+        """Raw dumps are sources, never pages or assets of the site; see published_files.py."""
         index_posts(config, self.config.listing_excerpts)
         if self.dirty:
             rss = config.plugins.get("rss")
             length = int(rss.config.get("length") or 20) if rss is not None else 0
             self.planner.plan(files, config, feed_length=length)
-        docs = Path(config["docs_dir"]).resolve()
-        for file in list(files):
-            if Path(file.src_uri).suffix.lower() not in RAW_EXTENSIONS or not file.abs_src_path:
-                continue
-            try:
-                Path(file.abs_src_path).resolve().relative_to(docs)
-            except ValueError:
-                continue  # a theme's own file, not a dump
-            files.remove(file)
+        _drop_unpublished(files, Path(config["docs_dir"]))
         return files
 
     def on_env(self, env, config, files):
@@ -155,6 +147,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_shutdown(self):
         self.indexer.wait(timeout=30)
+
+
+def _drop_unpublished(files, docs_dir: Path) -> None:
+    """Take out of the site what must not be published, saying why in one INFO line each
+    (news for the curator, not a fault that should stop a --strict build)."""
+    for file, note in list(unpublished(files, docs_dir)):
+        files.remove(file)
+        if note:
+            log.info(note)
 
 
 def _hide_image(page) -> None:

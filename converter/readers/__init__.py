@@ -12,6 +12,8 @@ from pathlib import Path
 from ..article import Article
 from ..decoding import DecodeError, decode_bytes
 from ..errors import DumpError
+from ..safe_files import RefusedFile, path_text, read_regular_file
+from ..sanitize import sanitize_article
 from .base import Reader
 from .text import TextReader
 
@@ -41,20 +43,21 @@ def reader_for(path: Path) -> Reader | None:
 
 def read_text_of(path: Path, reader: Reader, source: str | None = None) -> str:
     """The decoded text of a dump, or DumpError naming why it cannot be read."""
+    source = source or path_text(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DumpError(source or str(path), f"cannot read file ({exc.strerror or exc})") from None
+        data = read_regular_file(path)  # a regular file only, its size checked before reading
+    except RefusedFile as exc:
+        raise DumpError(source, str(exc)) from None
     declared = getattr(reader, "declared_encoding", lambda _data: None)(data)
     try:
         return decode_bytes(data, declared)
     except DecodeError as exc:
-        raise DumpError(source or str(path), str(exc)) from None
+        raise DumpError(source, str(exc)) from None
 
 
 def read_dump(path: Path, source: str | None = None) -> Article:
     """Read one dump into an `Article`; raises DumpError with a one-line reason."""
-    source = source or str(path)
+    source = source or path_text(path)
     reader = reader_for(path)
     if reader is None:
         raise DumpError(source, f"unsupported file type '{path.suffix}' (expected one of {', '.join(DUMP_EXTENSIONS)})")
@@ -65,6 +68,7 @@ def read_dump(path: Path, source: str | None = None) -> Article:
         raise
     except RecursionError:
         raise DumpError(source, "structure too deeply nested to read") from None
-    if not article.headline:
+    article = sanitize_article(article)
+    if not article.headline.strip():
         raise DumpError(source, "no recognisable headline")
     return article

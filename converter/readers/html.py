@@ -13,7 +13,7 @@ import re
 from bs4 import BeautifulSoup
 
 from ..article import Article
-from ..dates import date_from_url
+from ..dates import date_from_page, date_from_url
 from ..errors import DumpError
 from .base import Reader
 from .html_body import extract_body
@@ -26,18 +26,52 @@ SNIFF_BYTES = 4096
 _BASE_URL = re.compile(r"^https?://", re.I)
 # Code and comments are never read, and they are often most of a page's
 # bytes: dropping them before parsing halves the parse time. JSON-LD stays.
-_CODE = re.compile(
-    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<(style|svg|noscript|template|select)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
-    re.I | re.S,
-)
+# Openers are matched without crossing another `<`, and each closer is looked
+# for at most once past where the last search failed, so the clean-up stays
+# linear even in a page of a million unclosed `<!--` or `<script ` (a single
+# `.*?` regex rescans the rest of the page for every one of them).
+_CODE_OPEN = re.compile(r"<!--|<(script|style|svg|noscript|template|select)\b([^<>]*)>", re.I)
+_CODE_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I)
+               for name in ("script", "style", "svg", "noscript", "template", "select")}
 # White space between a block tag and the next tag never shows, yet each run
 # becomes a node to build and walk: dropping it saves a tenth of the parse.
+# (`[^<>]*`, not `[^>]*`: a tag never spans another `<`, which keeps it linear.)
 _BLOCK_GAP = re.compile(
     r"(<(?:/?(?:div|p|li|ul|ol|section|article|table|tbody|thead|tr|td|th|h[1-6]|header|footer|nav|aside|"
     r"figure|figcaption|main|form|body|head|html|meta|link|title|dl|dt|dd|blockquote|br|hr|img|input|"
-    r"button|select|option)\b)[^>]*>)\s+(?=<)",
+    r"button|select|option)\b)[^<>]*>)\s+(?=<)",
     re.I,
 )
+
+
+def strip_code(text: str) -> str:
+    """The page without comments, scripts (bar JSON-LD), styles and other code, in one pass."""
+    out: list[str] = []
+    kept_from = searched_from = 0
+    unclosed: set[str] = set()  # closers already known to be absent from the rest of the page
+    while (m := _CODE_OPEN.search(text, searched_from)) is not None:
+        name = (m.group(1) or "!--").lower()
+        if name == "script" and "ld+json" in m.group(2).lower():
+            searched_from = m.end()
+            continue
+        if name in unclosed:
+            searched_from = m.end()
+            continue
+        if name == "!--":
+            end = text.find("-->", m.end())
+            end = end + 3 if end >= 0 else -1
+        else:
+            close = _CODE_CLOSE[name].search(text, m.end())
+            end = close.end() if close else -1
+        if end < 0:
+            unclosed.add(name)
+            searched_from = m.end()
+            continue
+        out.append(text[kept_from:m.start()])
+        out.append(" ")
+        kept_from = searched_from = end
+    out.append(text[kept_from:])
+    return "".join(out)
 
 
 class HtmlReader(Reader):
@@ -58,7 +92,7 @@ class HtmlReader(Reader):
         if "<" not in text:
             raise DumpError(source, "no HTML markup in the file")
         try:
-            soup = BeautifulSoup(_BLOCK_GAP.sub(r"\1", _CODE.sub(" ", text)), "lxml", multi_valued_attributes=None)
+            soup = BeautifulSoup(_BLOCK_GAP.sub(r"\1", strip_code(text)), "lxml", multi_valued_attributes=None)
         except Exception as exc:  # lxml refuses some inputs outright
             raise DumpError(source, f"cannot parse HTML ({type(exc).__name__})") from None
         meta = read_metadata(soup)
@@ -75,6 +109,9 @@ class HtmlReader(Reader):
         if article.date is None and meta.url:
             article.date = date_from_url(meta.url)
             article.date_source = "url" if article.date else None
+        if article.date is None:
+            article.date = date_from_page(text, meta.url)
+            article.date_source = "page" if article.date else None
         article.authors = meta.authors
         if not meta.has_author_metadata:
             article.authors = visible_byline(body.byline_tags, meta.site_names) or body.authors

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..dates import normalise_iso
 from ..people import names_from_byline, split_names
+from ..sanitize import valid_unicode_tree
 
 # schema.org Article and its subtypes (and the posting types news sites use).
 ARTICLE_TYPES = {
@@ -119,7 +120,7 @@ def jsonld_nodes(page: _Index) -> list[dict]:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
             except (ValueError, RecursionError):
                 continue
-        nodes.extend(_walk_jsonld(data))
+        nodes.extend(_walk_jsonld(valid_unicode_tree(data)))  # a \ud83d escape is a lone surrogate
     return nodes
 
 
