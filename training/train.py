@@ -30,7 +30,7 @@ from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from converter.assembly import model as line_model  # noqa: E402
-from converter.assembly.features import byline_features, headline_features, line_features  # noqa: E402
+from converter.assembly.features import byline_features, context_features, headline_features, line_features  # noqa: E402
 from converter.assembly.model import choose_headline, classify  # noqa: E402
 from converter.errors import DumpError  # noqa: E402
 from converter.readers.text import TextReader, body_span, byline_candidates, headline_candidates  # noqa: E402
@@ -43,9 +43,15 @@ DIGITS = 4  # weights are rounded to this many decimals: stable bytes, no loss
 
 def fit(pages, features: list[list[dict]]) -> line_model.Models:
     """The line model on every line, then the headline ranker on the candidates it leaves."""
-    lines = _fit_lr([f for fs in features for f in fs], [l for p in pages for l in p.labels])
+    labels = [l for p in pages for l in p.labels]
+    first = _fit_lr([f for fs in features for f in fs], labels)
+    # the second pass learns from first-pass guesses on pages the first pass never saw
+    guesses = out_of_fold_body(pages, features)
+    context = _fit_lr([g for fs, body in zip(features, guesses) for g in context_features(fs, body)], labels)
+    lines = first
+    models_so_far = line_model.Models(first, first, None, context)
     ranker_rows, ranker_labels = [], []
-    with line_model.using(line_model.Models(lines, lines)):
+    with line_model.using(models_so_far):
         for page, fs in zip(pages, features):
             if HEADLINE not in page.labels:
                 continue
@@ -60,7 +66,7 @@ def fit(pages, features: list[list[dict]]) -> line_model.Models:
             ranker_labels += [HEADLINE if page.labels[i] == HEADLINE else OTHER for i in candidates]
     headline = _fit_lr(ranker_rows, ranker_labels)
     rows, labels = [], []
-    with line_model.using(line_model.Models(lines, headline)):
+    with line_model.using(line_model.Models(first, headline, None, context)):
         for page, fs in zip(pages, features):
             if BYLINE not in page.labels:
                 continue
@@ -74,7 +80,23 @@ def fit(pages, features: list[list[dict]]) -> line_model.Models:
             candidates = byline_candidates(page.lines, head, span[0])
             rows += byline_features(page.lines, fs, candidates, head, span[0])
             labels += [BYLINE if page.labels[i] == BYLINE else OTHER for i, _ in candidates]
-    return line_model.Models(lines, headline, _fit_lr(rows, labels))
+    return line_model.Models(first, headline, _fit_lr(rows, labels), context)
+
+
+INNER_FOLDS = 5
+
+
+def out_of_fold_body(pages, features) -> list[list[float]]:
+    """First-pass body probabilities of each page from a model trained on the other sites."""
+    guesses: list[list[float] | None] = [None] * len(pages)
+    for k in range(INNER_FOLDS):
+        held = [i for i, p in enumerate(pages) if fold_of(p.site, INNER_FOLDS, "inner") == k]
+        train = [i for i, p in enumerate(pages) if fold_of(p.site, INNER_FOLDS, "inner") != k]
+        model = _fit_lr([f for i in train for f in features[i]], [l for i in train for l in pages[i].labels])
+        body = model.roles.index("body")
+        for i in held:
+            guesses[i] = [p[body] for p in line_model.first_pass(model, features[i])]
+    return guesses
 
 
 def _fit_lr(rows: list[dict], labels: list[int]) -> line_model.LineModel:
@@ -103,8 +125,8 @@ def load_scorer(shared: Path):
     return module
 
 
-def fold_of(site: str, folds: int) -> int:
-    return int(hashlib.sha256(site.encode()).hexdigest(), 16) % folds
+def fold_of(site: str, folds: int, salt: str = "") -> int:
+    return int(hashlib.sha256((salt + site).encode()).hexdigest(), 16) % folds
 
 
 def score(pages, predictions: dict[str, dict], scorer) -> dict:

@@ -255,3 +255,32 @@ def byline_features(lines: list[Line], features: list[dict[str, float]], candida
         f["name_is_line"] = float(any(lines[i].text.strip() == n for n in names))
         out.append(f)
     return out
+
+
+def context_features(features: list[dict[str, float]], body: list[float]) -> list[dict[str, float]]:
+    """Each line's features plus what a first pass of the model thought of its neighbourhood.
+
+    An article runs on: a doubtful line between confident body lines is
+    body (a short paragraph, a subheading), and a prose-shaped teaser among
+    menus is not. The first pass's body probabilities around a line carry
+    that, in a form the second pass can weigh.
+    """
+    n = len(body)
+    top = max(body, default=0.0) or 1.0
+    near, wide = settings.CONTEXT_NEAR_LINES, settings.CONTEXT_WIDE_LINES
+    before = [0.0]
+    for p in body:
+        before.append(before[-1] + p)
+    out = []
+    for i, f in enumerate(features):
+        g = dict(f)
+        for d in range(-near, near + 1):
+            j = i + d
+            g[f"ctx_body_{d}"] = body[j] if 0 <= j < n else 0.0
+        lo, hi = max(0, i - wide), min(n, i + wide + 1)
+        g["ctx_body_mean"] = (before[hi] - before[lo]) / (hi - lo)
+        g["ctx_body_above"] = max(body[max(0, i - wide) : i], default=0.0)
+        g["ctx_body_below"] = max(body[i + 1 : i + wide + 1], default=0.0)
+        g["ctx_body_relative"] = body[i] / top
+        out.append(g)
+    return out

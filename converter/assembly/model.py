@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import settings
-from .features import Line, byline_features, headline_features, line_features
+from .features import Line, byline_features, context_features, headline_features, line_features
 
 MODEL_FILE = Path(__file__).with_name("line_model.json")
 ROLES = ("other", "body", "headline", "byline")
@@ -58,14 +58,16 @@ class Models:
     lines: LineModel
     headline: LineModel
     byline: LineModel | None = None
+    context: LineModel | None = None  # the second pass over the lines, with their neighbourhood
 
     @classmethod
     def from_json(cls, data: dict) -> "Models":
-        return cls(LineModel.from_json(data["lines"]), LineModel.from_json(data["headline"]),
-                   LineModel.from_json(data["byline"]))
+        return cls(*(LineModel.from_json(data[k]) if data.get(k) else None
+                     for k in ("lines", "headline", "byline", "context")))
 
     def to_json(self) -> dict:
-        return {"lines": self.lines.to_json(), "headline": self.headline.to_json(), "byline": self.byline.to_json()}
+        return {k: getattr(self, k).to_json() for k in ("lines", "headline", "byline", "context")
+                if getattr(self, k) is not None}
 
 
 _model: Models | None = None
@@ -91,15 +93,23 @@ def using(model: Models) -> Iterator[None]:
 
 def classify(lines: list[Line]) -> list[dict[str, float]]:
     """Set `body_p`, `headline_p` and `byline_p` on every line; return the features."""
-    model = current_model().lines
-    index = {role: k for k, role in enumerate(model.roles)}
+    models = current_model()
     features = line_features(lines)
-    for line, f in zip(lines, features):
-        p = model.probabilities(f)
+    probabilities = first_pass(models.lines, features)
+    if models.context is not None:
+        body = models.lines.roles.index("body")
+        second = context_features(features, [p[body] for p in probabilities])
+        probabilities = first_pass(models.context, second)
+    index = {role: k for k, role in enumerate(models.lines.roles)}
+    for line, p in zip(lines, probabilities):
         line.body_p = p[index["body"]]
         line.headline_p = p[index["headline"]]
         line.byline_p = p[index["byline"]]
     return features
+
+
+def first_pass(model: LineModel, features: list[dict[str, float]]) -> list[list[float]]:
+    return [model.probabilities(f) for f in features]
 
 
 def choose_headline(lines: list[Line], features: list[dict[str, float]], candidates: list[int],

@@ -42,3 +42,6 @@ BYLINE_OFFSET_BUCKETS = 8
 BYLINE_THRESHOLD = 0.5
 #: a byline is at most this many words long
 BYLINE_MAX_WORDS = 25
+#: the second pass sees the first pass's body probabilities this far around a line
+CONTEXT_NEAR_LINES = 2
+CONTEXT_WIDE_LINES = 8
