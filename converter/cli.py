@@ -1,4 +1,5 @@
-"""The `digest` command: `extract` prints articles as JSON, `convert` writes them.
+"""The `digest` command: `extract` prints articles as JSON, `convert` writes them
+(`--watch`: again on every change).
 
 Exit codes: 0 all went well, 1 some dump failed (the others were still
 done), 2 the command line itself was wrong.
@@ -64,21 +65,21 @@ def content_root(path: Path) -> Path:
     return named or (resolved if resolved.is_dir() else resolved.parent)
 
 
-def _convert_path(path: Path, args: argparse.Namespace):
+def _convert_path(path: Path, args: argparse.Namespace, progress):
     """Convert one PATH (the content folder, a folder inside it, or one dump) into its root's posts/."""
     root = content_root(path)
     out = Path(args.out) if args.out else root / POSTS_DIRNAME
     if path.resolve() == root:
-        return convert(root, out, progress=_progress(sys.stderr), workers=args.jobs)
+        return convert(root, out, progress=progress, workers=args.jobs)
     refused: list[DumpError] = []
     dumps = [path] if not path.is_dir() else find_dumps(path, out, refused)
-    report = convert(root, out, dumps=dumps, progress=_progress(sys.stderr), workers=args.jobs)
+    report = convert(root, out, dumps=dumps, progress=progress, workers=args.jobs)
     report.errors[:0] = refused
     return report
 
 
-def cmd_convert(args: argparse.Namespace) -> int:
-    roots = [Path(p) for p in args.paths] or [DEFAULT_CONTENT]
+def _convert_roots(roots: list[Path], args: argparse.Namespace, progress, summary: bool) -> int:
+    """Convert each dump file or folder; print errors, warnings and (optionally) the counts."""
     failed = 0
     for root in roots:
         if not (root.is_file() or root.is_dir()):
@@ -86,7 +87,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
             failed += 1
             continue
         try:
-            report = _convert_path(root, args)
+            report = _convert_path(root, args, progress)
         except OSError as exc:  # the output folder cannot be read or created, …: one line, no traceback
             print(f"error: {display_path(exc.filename or root)}: {exc.strerror or exc}", file=sys.stderr)
             failed += 1
@@ -96,9 +97,25 @@ def cmd_convert(args: argparse.Namespace) -> int:
         for line in report.warnings():
             print(f"warning: {line}", file=sys.stderr)
         failed += len(report.errors)
-        if not args.quiet:
+        if summary:
             print(report.summary(), file=sys.stderr)
-    return 1 if failed else 0
+    return failed
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    roots = [Path(p) for p in args.paths] or [DEFAULT_CONTENT]
+    failed = _convert_roots(roots, args, _progress(sys.stderr), summary=not args.quiet)
+    if not args.watch:
+        return 1 if failed else 0
+    from .watch import watch
+
+    # While watching, only what needs the curator: errors and warnings, no counts.
+    try:
+        watch(roots, Path(args.out) if args.out else None,
+              lambda: _convert_roots(roots, args, progress=None, summary=False))
+    except KeyboardInterrupt:  # Ctrl-C is how a watch ends: no traceback
+        pass
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--out", help="output folder (default: posts/ in the content folder PATH lies in)")
     conv.add_argument("-q", "--quiet", action="store_true", help="print errors and warnings only")
     conv.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    conv.add_argument("--watch", action="store_true",
+                      help="keep running: convert again whenever a dump changes (for `zensical serve`); Ctrl-C stops")
     conv.set_defaults(run=cmd_convert)
     return parser
 

@@ -193,7 +193,8 @@ def find_dates(text: str) -> list[tuple[str, int]]:
 RELATIVE_DATE = re.compile(
     r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|"
     r"months?|years?)\s+ago$|^(?:updated\s+)?\d+\s?[smhd]\s+ago$|^(?:today|yesterday)(?:\s+at\s+.{1,12})?$|"
-    r"\d+\s*(?:시간|분|일)\s*전|\d+\s*(?:時間|分|日)前|"
+    # (?<!\d): tried once per run of digits, not at each digit (quadratic on a line of digits)
+    r"(?<!\d)\d+\s*(?:시간|분|일)\s*전|(?<!\d)\d+\s*(?:時間|分|日)前|"
     r"^" + _WEEKDAY + r"\d{1,2}:\d{2}\s*[ap]\.?m\.?$|"
     r"^(?:há|hace|vor|il y a)\s+\d+\s+\w+$|^\d+\s+\w+\s+(?:fa|lalu|назад)$",
     re.I,

@@ -13,24 +13,18 @@ import re
 from urllib.parse import quote, urlsplit
 
 from .article import Block, Link
-from .sanitize import valid_unicode
+from .sanitize import INVISIBLE, valid_unicode
 
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START = re.compile(r"^([#+\-!])")
 _ORDERED_LIKE = re.compile(r"^(\d+)\.")
-# Control characters and bidi overrides have no business in an article; they
-# could hide or reorder what a reader sees. (Tabs and line ends become spaces.)
-_INVISIBLE = dict.fromkeys(
-    [*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F, *range(0x202A, 0x202F),
-     *range(0x2066, 0x206A), 0xFEFF]
-)
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def clean_text(text: str) -> str:
     """Valid Unicode text on one line, with control and bidi-override characters removed."""
-    return " ".join(valid_unicode(text or "").translate(_INVISIBLE).split())
+    return " ".join(valid_unicode(text or "").translate(INVISIBLE).split())
 
 
 def escape_inline(text: str) -> str:

@@ -11,6 +11,20 @@ import re
 
 from .dates import DATE_RE
 
+# A byline, a name or a credit line is short; a longer line is prose. Every entry
+# point below sees at most this much, with white space collapsed: the patterns
+# here are cheap on such lines but not on any line (a 100 KB line of "by Ab by Ab
+# …" took 18 s; one of spaces between two names never finished: `_SPLIT` is cubic
+# in a run of spaces). Readers hand them whole lines of any length.
+LINE_MAX_CHARS = 300
+
+
+def short_line(text: str) -> str | None:
+    """`text` on one line with white space collapsed, or None when it is too long to be a byline."""
+    text = " ".join(text.split())
+    return text if len(text) <= LINE_MAX_CHARS else None
+
+
 BYLINE = re.compile(
     r"^(?:(?:written|posted|reported|story|text|words|analysis|opinion|review|report)\s+)?"
     r"(?:by|por|di|von|par|door|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
@@ -76,6 +90,9 @@ def _tidy(name: str) -> str | None:
 
 def split_names(text: str) -> list[str]:
     """Names in a list like `A, B and C` (affiliations after a comma dropped)."""
+    text = short_line(text)
+    if text is None:
+        return []
     text = DATE_RE.split(text, maxsplit=1)[0] if DATE_RE.search(text) else text
     text = _TAIL.sub("", text)
     names: list[str] = []
@@ -96,7 +113,9 @@ def names_from_byline(line: str) -> list[str] | None:
     An affiliation after a comma ("Troy L. Smith, Cleveland.com") is dropped:
     a part that is no person's name (an outlet, a title) is skipped.
     """
-    text = line.strip()
+    text = short_line(line)
+    if text is None:
+        return None
     m = BYLINE.match(text) or LABELLED.match(text)
     if not m:
         # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
@@ -109,8 +128,8 @@ def names_from_byline(line: str) -> list[str] | None:
 
 def names_from_contribution(line: str) -> list[str] | None:
     """Names in `X contributed reporting` / `Reporting by X; Editing by Y` lines."""
-    text = line.strip()
-    if len(text) > 300:
+    text = short_line(line)
+    if text is None:
         return None
     m = CONTRIBUTED.match(text)
     if m:
@@ -132,7 +151,10 @@ def looks_like_name(line: str) -> str | None:
     """The name when a whole line is one person's name ("Ed Cara", "JANIE HAR",
     "Robert Burns, AP Writer"), else None. Only the caller knows whether the
     line's place (next to a dateline) makes it a byline."""
-    text = _AFFILIATION.sub("", line.strip())
+    text = short_line(line)
+    if text is None:
+        return None
+    text = _AFFILIATION.sub("", text)
     words = text.split()
     if not 2 <= len(words) <= 4 or len(text) > 40:
         return None

@@ -10,9 +10,13 @@ reader forgets can break YAML, JSON or a build:
   and crashed the YAML writer; it becomes U+FFFD, a split pair is joined;
 - plain labels: a value that becomes a page title, a category or a slug is
   printed by Material without escaping (and `striptags` un-escapes
-  entities), so it keeps no character that markup is made of: `<>&"'` and
-  the backtick become look-alike typography; and it is short, so that a
-  section's slug stays a valid file name;
+  entities), and a category's name is also the Markdown source of its
+  page's heading (`# NAME`), so it keeps no character that HTML or
+  Markdown markup is made of: `<>&"'` and the backtick, and the brackets
+  and braces of Markdown links, images and attribute lists
+  (`[x](javascript:…)`, `![x](x){: onerror=… }`), become look-alike
+  typography; control and bidi-override characters go; and it is short,
+  so that a section's slug stays a valid file name;
 - sizes: a 30 MB one-line dump must not become a 60 MB page and 30 MB
   feeds, so the summary and the body are cut at named limits.
 """
@@ -33,8 +37,15 @@ BODY_MAX_CHARS = 200_000  # 8x the longest article of the corpus; the rest of a 
 ELLIPSIS = "…"
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Characters markup is made of, and a harmless look-alike for each.
-_MARKUP_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ʼ"})
+# Characters HTML and Markdown markup is made of, and a harmless look-alike for each.
+_MARKUP_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ʼ",
+                                    "[": "［", "]": "］", "{": "｛", "}": "｝"})
+# Control characters and bidi overrides have no business in text a reader sees:
+# they could hide or reorder it. (Tabs and line ends become spaces.)
+INVISIBLE = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F, *range(0x202A, 0x202F),
+     *range(0x2066, 0x206A), 0xFEFF]
+)
 _HAS_WORD = re.compile(r"\w")
 # Characters that would break a log line if a name carried them.
 _LINE_BREAKERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -85,7 +96,7 @@ def plain_label(text: str | None, max_chars: int, max_words: int | None = None) 
         if "&" not in text:
             break
         text = html.unescape(text)
-    text = " ".join(text.translate(_MARKUP_LOOKALIKES).split())
+    text = " ".join(text.translate(INVISIBLE).translate(_MARKUP_LOOKALIKES).split())
     if not _HAS_WORD.search(text):
         return None
     return shorten(text, max_chars, max_words)

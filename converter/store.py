@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .safe_files import RefusedFile, open_regular, read_regular_file
+from .safe_files import RefusedFile, is_within, open_regular, read_regular_file
 from .writer import is_hand_edited
 
 # libyaml, and no type resolution: the fields read here are all strings (a
@@ -77,6 +77,8 @@ def read_article(path: Path) -> StoredArticle | None:
     A file that is not valid UTF-8 (an edit saved as Windows-1252) is still
     recognised by its front matter; it fails its checksum, so it counts as edited.
     """
+    if not is_within(path, path.parent):  # a link out of the folder (to /etc/passwd) is not read, and not ours
+        return None
     try:
         text = read_regular_file(path).decode("utf-8", errors="replace")  # a FIFO named .md must not hang us
     except (OSError, RefusedFile):

@@ -2,7 +2,8 @@
 
 The front matter is plain Material-blog Markdown (`title`, `date`, `slug`,
 `categories`) plus fields of our own (`headline`, `credit`, `contributors`,
-`byline`, …); python-frontmatter writes it with PyYAML's safe dumper, so
+`byline`, …, and `display`: what the theme prints, see display.py);
+python-frontmatter writes it with PyYAML's safe dumper, so
 any headline survives the round trip. The last field, `generated`, is a
 SHA-256 of the file as written (with that field blank): when the file no
 longer matches it, a curator has edited the article and the converter
@@ -19,6 +20,7 @@ import frontmatter
 
 from .version import CONVERTER_VERSION
 from .article import Article
+from .display import display_fields
 from .markdown import clean_text, render_body
 from .sanitize import section_label, title_label
 
@@ -93,6 +95,9 @@ def front_matter(article: Article, source_path: str, source_sha256: str) -> dict
         "source": {"path": source_path, "sha256": source_sha256},
         "converter": CONVERTER_VERSION,
     }
+    # What the theme prints (dateline, day, names), computed here so that the
+    # templates need no filter of ours and Zensical builds the same pages.
+    meta["display"] = display_fields(meta)
     return {k: v for k, v in meta.items() if v is not None and v != {}}
 
 

@@ -49,6 +49,28 @@ SITE_FILES = ("mkdocs.yml", "theme_overrides", "content")
 SEED_HEADLINE = "Blinken is in Israel to push for a Gaza cease-fire deal."
 
 
+def wait_for(condition, timeout: float = 30.0, step: float = 0.1) -> float:
+    """Seconds until `condition()` holds; fails after `timeout` (a deadline, not a speed check)."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if condition():
+            return time.monotonic() - started
+        time.sleep(step)
+    pytest.fail(f"not true after {timeout}s: {condition.__doc__ or condition}")
+
+
+def stays(condition, seconds: float, step: float = 0.1) -> None:
+    """`condition()` holds throughout `seconds`; fails the moment it does not.
+
+    Only for what must NOT happen (a second build): absence can only be
+    seen over time. Whatever should happen is awaited with wait_for."""
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if not condition():
+            pytest.fail(f"stopped being true after {time.monotonic() - started:.1f}s: {condition.__doc__ or condition}")
+        time.sleep(step)
+
+
 def mkdocs_env(**extra: str) -> dict[str, str]:
     """Environment for mkdocs subprocesses: no MkDocs-2.0 banner, default site_url."""
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
@@ -93,6 +115,26 @@ def built_site(tmp_path_factory) -> BuiltSite:
     return BuiltSite(project, project / "site", proc, seconds)
 
 
+MARKUP_HEADLINE = 'Blinken <script>alert(1)</script> <img src=x onerror=alert(1)> & "Herzog" meet'
+MARKUP_DESCRIPTION = "<img src=y onerror=alert(2)>"
+
+
+@pytest.fixture(scope="session")
+def markup_site(tmp_path_factory) -> BuiltSite:
+    """The sample site, with markup in the seed's headline and photo description
+    (the same text must come out as text on every page, feed and search result)."""
+    project = copy_project(tmp_path_factory.mktemp("markup-project"))
+    seed = project / "content" / "dumps" / "2024-08-19-blinken-israel.txt"
+    text = seed.read_text(encoding="utf-8").replace(SEED_HEADLINE, MARKUP_HEADLINE)
+    # the page's URL-slug line, which the reader matches the headline against
+    text = text.replace("blinken-is-in-israel-to-push-for-a-gaza-cease-fire-deal.",
+                        "blinken-script-alert-1-script-img-src-x-onerror-alert-1-herzog-meet")
+    seed.write_text(text.replace("Two men in suits", f"{MARKUP_DESCRIPTION} Two men in suits"), encoding="utf-8")
+    proc = mkdocs("build", "--strict", "--site-dir", str(project / "site"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    return BuiltSite(project, project / "site", proc, 0.0)
+
+
 class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site only under SUBPATH, the way GitHub Pages serves a project site."""
 
@@ -123,4 +165,33 @@ def serve_static(site: Path):
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite):
     with serve_static(built_site.site) as url:
+        yield url
+
+
+# --- the same site built by Zensical (`make zensical`), once per test run ----
+
+def zensical_build(project: Path) -> subprocess.CompletedProcess:
+    """What `make zensical` runs: convert, then build with Zensical."""
+    steps = ([sys.executable, "-m", "converter", "convert", "--quiet"],
+             [sys.executable, "-m", "zensical", "build", "--strict"])
+    for step in steps:
+        proc = subprocess.run(step, cwd=project, env=mkdocs_env(), capture_output=True, text=True)
+        if proc.returncode != 0:
+            break
+    return proc
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> BuiltSite:
+    project = copy_project(tmp_path_factory.mktemp("zensical-project"))
+    started = time.monotonic()
+    proc = zensical_build(project)
+    seconds = time.monotonic() - started
+    assert proc.returncode == 0, proc.args + [proc.stdout, proc.stderr]
+    return BuiltSite(project, project / "site", proc, seconds)
+
+
+@pytest.fixture(scope="session")
+def zensical_url(zensical_site: BuiltSite):
+    with serve_static(zensical_site.site) as url:
         yield url

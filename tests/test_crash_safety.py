@@ -5,17 +5,17 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import frontmatter
 
-from conftest import ROOT
+from conftest import ROOT, wait_for
 
 from bench.dumps import write_dumps
 from converter.writer import is_hand_edited
 
 COUNT = 1500
+KILL_AFTER = 40  # new articles a run writes before it is killed
 
 
 def start_convert(content: Path) -> subprocess.Popen:
@@ -34,19 +34,24 @@ def assert_every_article_complete(posts: Path) -> int:
     return len(articles)
 
 
+def articles_on_disk(posts: Path) -> int:
+    return len(list(posts.glob("*.md"))) if posts.is_dir() else 0
+
+
 def test_kill_nine_during_convert_never_leaves_a_half_article(tmp_path: Path):
     content = tmp_path / "content"
     dumps = write_dumps(content, COUNT)
     before = {p: p.read_bytes() for p in dumps[:: 97]}
     posts = content / "posts"
-    seen = []
-    for delay in (0.8, 1.6, 2.4):
+    seen = [0]
+    for _ in range(3):
         proc = start_convert(content)
-        time.sleep(delay)
+        # kill it while it writes: once it has added a few articles, however fast the machine
+        wait_for(lambda: articles_on_disk(posts) >= seen[-1] + KILL_AFTER or proc.poll() is not None, timeout=120)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         seen.append(assert_every_article_complete(posts))
-    assert 0 < seen[-1] < COUNT or seen[-1] == COUNT
+    assert seen == sorted(seen) and 0 < seen[-1] < COUNT, seen  # each run got further, none finished
     proc = start_convert(content)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err.decode()

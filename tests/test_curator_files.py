@@ -137,3 +137,21 @@ def test_a_failed_write_is_one_line_and_the_mode_follows_the_umask(tmp_path: Pat
     finally:
         os.umask(old)
     assert {p.stat().st_mode & 0o777 for p in (content / "posts").glob("*.md")} == {0o640}
+
+
+def test_a_curators_page_with_odd_field_types_does_not_stop_the_build(tmp_path: Path):
+    """A hand-written post whose `url` or image `url` is a list (not the string the converter
+    writes) once stopped the whole site with a template traceback (`'list object' has no
+    attribute 'startswith'`); it is shown without the link instead."""
+    from conftest import copy_project, mkdocs
+
+    project = copy_project(tmp_path / "project")
+    posts = project / "content" / "posts"
+    posts.mkdir()
+    (posts / "my-own-post.md").write_text(
+        "---\ntitle: My own post\ndate: 2024-04-04\nurl: [https://example.com/a, https://example.com/b]\n"
+        "image: {url: [https://example.com/a.jpg], caption: A caption}\n---\n\nMy own words.\n", encoding="utf-8")
+    proc = mkdocs("build", "--site-dir", str(project / "site"), cwd=project)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    page = next((project / "site" / "2024" / "04" / "04").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "My own words." in page and "Read the original article" not in page

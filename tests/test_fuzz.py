@@ -95,7 +95,8 @@ SECONDS_PER_MB = 30.0  # the long run's bound; linear steps take 0.1-6 s per MB 
 TIMED_FROM_BYTES = 256 * 1024  # below this, start-up costs swamp the rate
 REPEATED = ["<!--", "<script ", "<script>", "<style ", "<style>", "<div ", "<div>", "<svg>", "<p>", "<b>",
             "<a href=x>", "<meta charset=x>", "<![CDATA[", "<", "&#", "&lt;", "](", "[x](", "\ud83d", "\udc00",
-            "* ", "\t", " ", "a", "A\n", "by X\n", "\n\n", "http://x.test/", "Credit: ", "\u202e"]
+            "* ", "\t", " ", "a", "A\n", "by X\n", "\n\n", "http://x.test/", "Credit: ", "\u202e",
+            " by Ab", "7", " - x", ", "]
 lone_surrogates = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
 at_scale = settings(max_examples=300 if LONG_RUN else 30)  # inputs of megabytes: fewer of them
 
@@ -120,6 +121,23 @@ def test_repeated_unclosed_markup_at_scale(tmp_path, ext, token, count, data):
                                       "A headline for the story\n\nBy Ann Lee\n\n"]))
     prose = "Words of running prose that make a sentence long enough to count. " * 3
     text = lead + prose + token * count + data.draw(st.sampled_from(["", prose, "-->", "</script>"]))
+    timed_outcome(tmp_path, text.encode("utf-8", "surrogatepass"), ext)
+
+
+@pytest.mark.parametrize("ext", EXTENSIONS)
+@at_scale
+@given(token=st.sampled_from(REPEATED), count=st.integers(1, MAX_REPEATS), data=st.data())
+def test_repeated_tokens_where_names_dates_and_titles_are_read(tmp_path, ext, token, count, data):
+    """A byline or dateline line, and a page's <title>, are read for names, dates and a site
+    name: patterns meant for short strings, handed whatever length the dump holds."""
+    prose = "Words of running prose that make a sentence long enough to count. " * 3
+    run = token * count
+    text = data.draw(st.sampled_from([
+        f"A headline for the story\n\nBy Ann{run} Lee\nPublished June 3, 2024\n\n{prose}\n\n{prose}\n",
+        f"A headline for the story\n\n{run}\nJune 3, 2024\n\n{prose}\n\n{prose}\n",
+        f"<html><head><title>Headline{run}</title><meta name=author content='Ann{run}'></head>"
+        f"<body><h1>Headline</h1><p>{prose}</p><p>{prose}</p></body></html>",
+    ]))
     timed_outcome(tmp_path, text.encode("utf-8", "surrogatepass"), ext)
 
 

@@ -20,6 +20,7 @@ from conftest import copy_project, mkdocs, serve_static
 
 from converter.convert import convert_dump
 from converter.markdown import clean_text
+from converter.sanitize import section_label
 
 HOSTILE = Path(__file__).parent / "hostile"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -106,7 +107,7 @@ def test_no_payload_runs_or_links_in_a_real_browser(hostile_site, tmp_path):
         assert text in shown, text
 
 
-MARKUP = set("<>&\"'`")
+MARKUP = set("<>&\"'`[]{}")  # HTML, and Markdown's links, images and attribute lists
 RUNAWAY = "2024-06-14-runaway.txt"
 RUNAWAY_BYTES = 4 << 20
 PAGE_MAX_BYTES = 1 << 20  # what a reader or a feed reader can be asked to download for one story
@@ -134,7 +135,8 @@ FILE_NAME_MAX_BYTES = 255
 
 def test_sections_and_titles_are_plain_short_text(hostile_site):
     """Entity-escaped tags in a section (un-escaped again by Material's `striptags`), a kicker
-    line made of markup and a 40-word section all reach the site as short plain text."""
+    line made of markup, Markdown links, images and attribute lists (a category's name is the
+    Markdown of its page's heading) and a 40-word section all reach the site as short plain text."""
     site = hostile_site / "site"
     sections = {}
     for article in hostile_articles(hostile_site):
@@ -143,13 +145,41 @@ def test_sections_and_titles_are_plain_short_text(hostile_site):
         for name in post.get("categories", []):
             assert not MARKUP & set(name) and len(name.split()) <= 5, name
             sections[post["source"]["path"]] = name
-    assert {"hostile/hostile-section.html", "hostile/hostile-kicker.txt",
-            "hostile/hostile-long-section.html"} <= set(sections)
+    # hostile-section.html's section is nothing but (entity-escaped) tags: it is dropped whole,
+    # or reaches the site as plain text; the others keep words beside their markup
+    assert {"hostile/hostile-kicker.txt", "hostile/hostile-long-section.html",
+            "hostile/hostile-markdown-section.html", "hostile/hostile-attr-list-section.html",
+            "hostile/hostile-markdown-kicker.txt"} <= set(sections)
     folders = [p for p in (site / "category").iterdir() if p.is_dir()]
-    assert len(folders) >= 3
+    assert len(folders) >= 5
     for folder in folders:
         assert len(folder.name.encode()) < FILE_NAME_MAX_BYTES // 2, folder.name
         html = (folder / "index.html").read_text(encoding="utf-8")
         title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
         assert not set("<>") & set(title) and "&lt;" not in title, title
         assert "<svg onload" not in html.lower() and "<svg/onload" not in html.lower()
+        heading = re.search(r'digest-view__header">(.*?)</header>', html, re.S).group(1)
+        tags = re.findall(r"<(\w+)([^>]*)>", heading)
+        assert [name for name, _ in tags] == ["h1", "a"], heading  # the heading and its permalink only
+        assert not any(re.search(r"\son\w+=", attributes, re.I) for _, attributes in tags), heading
+
+
+SECTION_PAYLOADS = [
+    "[Go](javascript:window.__pwned=1)",
+    "![x](x){:onerror=window.__pwned=2}",
+    "Local {: onclick=window.__pwned=3 }",
+    "News[^1]",
+    "&#91;a&#93;(javascript:alert(1))",  # brackets written as entities
+    "<https://evil.example/>",
+    "Wor\u202eld \x00News\u2066",  # bidi overrides and a NUL
+]
+
+
+@pytest.mark.parametrize("payload", SECTION_PAYLOADS)
+def test_a_section_is_plain_text_as_the_heading_of_its_page(payload):
+    """Material writes a category's page as the Markdown `# NAME`: the name must render as text."""
+    markdown = pytest.importorskip("markdown")
+    label = section_label(payload)
+    html = markdown.markdown(f"# {label}", extensions=["toc", "attr_list", "md_in_html", "tables", "footnotes"])
+    assert re.fullmatch(r'<h1 id="[^"]*">[^<>]*</h1>', html), html
+    assert not set("\x00\u202e\u2066") & set(label), label

@@ -106,6 +106,16 @@ def test_json_ld_as_a_list_is_read_too():
     assert (article.headline, article.date, article.authors) == ("Listed Headline", "2023-01-05", ["Ravi Patel"])
 
 
+@pytest.mark.parametrize("depth", [300, 600, 900, 5000])
+def test_a_json_ld_block_nested_too_deep_costs_only_itself(depth):
+    """A block json can parse but that is too deep to clean once failed the whole page
+    ("structure too deeply nested"); like an unparsable block, it is skipped."""
+    deep = '<script type="application/ld+json">' + '{"a":[' * depth + "1" + "]}" * depth + "</script>"
+    head = deep + jsonld({"@type": "NewsArticle", "headline": "Deep Headline", "datePublished": "2023-02-06"})
+    article = read(page(head, f"<h1>Deep Headline</h1><p>{PROSE}</p>"))
+    assert (article.headline, article.date) == ("Deep Headline", "2023-02-06")
+
+
 def test_meta_tags_are_the_fallback_and_the_h1_confirms_the_site_suffix():
     head = (
         '<meta property="og:title" content="Storm Hits Coast | Reuters">'
@@ -287,22 +297,51 @@ def test_corpus_scores_stay_at_their_floors(tmp_path: Path):
         assert summary[column] >= floor, (column, summary[column])
 
 
-def test_a_date_shown_only_in_the_page_markup_is_found(tmp_path):
-    """No JSON-LD or meta date: the date the page shows (here a <time> in a byline box) still counts."""
-    body = (f"<article><h1>Council Extends Program</h1>"
-            f'<div class="posted">Posted on <span class="date">March 9, 2017</span></div>'
-            f"<p>{PROSE}</p><p>{PROSE}</p></article>")
+@pytest.mark.parametrize("shown, day", [
+    # no JSON-LD or meta date: the date the page shows in its byline box still counts
+    ('<div class="posted">Posted on <span class="date">March 9, 2017</span></div>', "2017-03-09"),
+    # a date after today is the page's own word: the same on any day the build runs
+    ('<p class="date">2099-05-01</p>', "2099-05-01"),
+])
+def test_a_date_shown_only_in_the_page_markup_is_found(tmp_path, shown, day):
+    body = f"<article><h1>Council Extends Program</h1>{shown}<p>{PROSE}</p><p>{PROSE}</p></article>"
     dump = tmp_path / "council.html"
-    dump.write_text(page("<title>Council Extends Program</title>", body), encoding="utf-8")
+    dump.write_text(page('<title>Council Extends Program</title><meta name="date" content="">', body), encoding="utf-8")
     article = convert_dump(dump, "council.html")
-    assert (article.date, article.date_source) == ("2017-03-09", "page")
+    assert (article.date, article.date_source) == (day, "page")
 
 
-def test_a_page_date_is_the_same_whatever_day_the_build_runs(tmp_path):
-    """A date far in the future is the page's own word, not rejected because of today's date."""
-    body = (f'<article><h1>Council Extends Program</h1><p class="date">2099-05-01</p>'
-            f"<p>{PROSE}</p><p>{PROSE}</p></article>")
-    dump = tmp_path / "future.html"
-    dump.write_text(page('<meta name="date" content="">', body), encoding="utf-8")
-    article = convert_dump(dump, "future.html")
-    assert (article.date, article.date_source) == ("2099-05-01", "page")
+def test_inline_markup_in_a_headline_joins_like_the_browser_shows_it(tmp_path):
+    """"Story of <em>Metroid</em>, one…" reads "Metroid, one", in the <h1> and in JSON-LD alike."""
+    for head, h1 in (
+        ('<meta property="og:title" content="The Story Of Metroid, One Of Gaming\'s Richest Universes">',
+         "<h1>The Story Of <em>Metroid</em>, One Of Gaming's <span>Richest</span> Universes</h1>"),
+        (jsonld({"@type": "NewsArticle", "headline": "The Story Of <em>Metroid</em>, One Of Gaming's Richest Universes"}),
+         "<h1>Gaming</h1>"),
+    ):
+        dump = tmp_path / "metroid.html"
+        dump.write_text(page(head, f"<article>{h1}<p>{PROSE}</p><p>{PROSE}</p></article>"), encoding="utf-8")
+        article = convert_dump(dump, "metroid.html")
+        assert article.headline == "The Story Of Metroid, One Of Gaming's Richest Universes"
+
+
+def test_a_line_break_in_a_headline_still_separates_words(tmp_path):
+    dump = tmp_path / "council.html"
+    dump.write_text(page("", f"<article><h1>Council Extends<br>Program</h1><p>{PROSE}</p><p>{PROSE}</p></article>"),
+                    encoding="utf-8")
+    assert convert_dump(dump, "council.html").headline == "Council Extends Program"
+
+
+def test_a_post_whose_classes_look_like_furniture_keeps_its_declared_article_body(tmp_path):
+    """WordPress marks its post `author-NAME tag-X has-post-thumbnail`: words our furniture and
+    picture tokens know. schema.org's articleBody says where the story is, and it stays."""
+    comments = "".join(f'<article class="comment-body"><p>{PROSE} Reader {n} agrees.</p></article>'
+                       for n in range(12))
+    body = (f'<article class="post author-jane tag-news category-local has-post-thumbnail">'
+            f"<h1>Council Extends Program</h1>"
+            f'<div class="entry-content" itemprop="articleBody"><p>{PROSE}</p><p>{PROSE.upper()}</p></div>'
+            f'</article><section class="comments">{comments}</section>')
+    dump = tmp_path / "post.html"
+    dump.write_text(page("<title>Council Extends Program</title>", body), encoding="utf-8")
+    article = convert_dump(dump, "post.html")
+    assert [b.text for b in article.body] == [PROSE, PROSE.upper()]

@@ -74,3 +74,35 @@ def test_a_megabyte_text_dump_of_bracket_runs_converts(tmp_path: Path):
                           capture_output=True, text=True, env=env, timeout=HANG_TIMEOUT, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert len(list((content / "posts").glob("*.md"))) == 1
+
+
+LINE = 100_000  # characters: a line no byline or dateline is, well within the size limit
+HEADER_LINES = {  # what sits between a headline and its body: read for names and dates
+    "byline-spaces": "By Jane" + " " * LINE + "Doe",  # `split_names` was cubic in a run of spaces
+    "name-spaces": "Jane" + "\t " * (LINE // 2) + "Doe",
+    "digits": "7" * LINE,  # relative dates ("3시간 전") were tried at every digit
+    "by-by": "Monday" + " by Ab" * (LINE // 6) + " 1",  # "… by NAME" retried at every "by"
+}
+TITLE = "Ferry vote" + " - x" * (LINE // 4)  # a site-name cut was tried at every separator
+
+
+def test_long_header_lines_and_titles_convert(tmp_path: Path):
+    """Names and dates are looked for in short lines; a 100 KB header line or title is neither,
+    and once took minutes (or never finished) in the byline, name and relative-date patterns."""
+    dumps = []
+    for name, line in HEADER_LINES.items():
+        dump = tmp_path / f"{name}.txt"
+        dump.write_text(f"A harbour town votes on its ferries\n\n{line}\nPublished June 3, 2024\n\n{PROSE}\n\n{PROSE}\n",
+                        encoding="utf-8")
+        dumps.append(str(dump))
+    page = tmp_path / "title.html"
+    page.write_text(f'<html><head><title>{TITLE}</title><meta property="og:title" content="{TITLE}">'
+                    f'<meta name="author" content="Jane{" by Ab" * (LINE // 6)} 1"></head>'
+                    f"<body><h1>Ferry vote</h1><p>{PROSE}</p><p>{PROSE}</p></body></html>", encoding="utf-8")
+    dumps.append(str(page))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "converter", "extract", "--json", *dumps],
+                          capture_output=True, text=True, env=env, timeout=HANG_TIMEOUT)
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(records) == len(dumps) and "Traceback" not in proc.stderr, proc.stderr
+    assert all(record.get("headline") for record in records), records

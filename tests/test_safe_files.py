@@ -129,6 +129,13 @@ def unsafe_project(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("unsafe-project"))
     folder = hostile_files(project / "content", project.parent / "elsewhere")
     (folder / LATIN1_NAME).write_bytes(SEED.read_bytes().replace(b"Blinken", b"Blinkn"))
+    # links among the articles, out of the project: the blog plugin must never read them
+    posts = project / "content" / "posts"
+    posts.mkdir()
+    draft = project.parent / "elsewhere" / "draft.md"
+    draft.write_text(f"---\ndate: 2024-05-05\ntitle: {SECRET}\nsummary: {SECRET}\n---\n\n{SECRET}\n", encoding="utf-8")
+    os.symlink(draft, posts / "draft.md")
+    os.symlink("/etc/passwd", posts / "passwd.md")
     return project
 
 
@@ -149,10 +156,13 @@ def test_the_site_publishes_no_file_from_outside_and_nothing_that_runs(unsafe_pr
     for built in site.rglob("*"):
         if built.is_file() and built.suffix in {".html", ".xml", ".json", ".css", ".txt"}:
             assert SECRET not in built.read_text(encoding="utf-8", errors="replace"), built
-    posts = [frontmatter.load(p)["source"]["path"] for p in (unsafe_project / "content" / "posts").glob("*.md")]
+    posts = [frontmatter.load(p)["source"]["path"] for p in (unsafe_project / "content" / "posts").glob("*.md")
+             if not p.is_symlink()]
     assert "unsafe/The tram line opens.html" in posts and "unsafe/2024-05-03-caf\\xe9-latin1.txt" in posts
     assert not any("Dateien" in p for p in posts)
     notes = "\n".join(line for line in proc.stderr.splitlines() if "not published" in line)
     assert "widget.js" in notes and "drawing.svg" in notes and "theme.css" in notes
     assert "linked-folder/secret.css" in notes
+    assert "content/posts/draft.md" in notes and "content/posts/passwd.md" in notes
+    assert (unsafe_project / "content" / "posts" / "passwd.md").is_symlink()  # the curator's: left alone
     assert notes.count("opens-Dateien/: saved with The tram line opens.html") == 1

@@ -20,6 +20,10 @@ decides per page what a dirty build does:
   rebuilt;
 - pages that no longer exist (a deleted dump, a renamed article, a list
   that got shorter) are removed from the served site.
+
+It calls the blog plugin's private view and pagination methods and
+replaces each file's `is_modified`: the checked patch `dirty-planner`
+(patches.py). Where it does not fit, every dirty build is a full one.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .patches import DIRTY_PLANNER, PatchReport
 from .speedups import blog_of
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -86,16 +91,22 @@ class Planner:
         self.current: BuildState | None = None
         self.phase = "populate"
 
-    def plan(self, files, config, feed_length: int) -> None:
+    def plan(self, files, config, feed_length: int, report: PatchReport) -> None:
         """Decide, per page, whether this dirty build reads and writes it."""
         self.phase = "populate"
         state = BuildState(site_dir=config.site_dir)
         plugin, blog = blog_of(config)
-        try:
-            shape, state.listings = _listings(plugin, blog) if blog is not None else ((), {})
-        except (AttributeError, TypeError) as exc:  # a blog plugin of another shape: rebuild all
-            log.debug("digest: incremental planning off (%s)", exc)
-            shape, state.listings = None, {}
+        shape, state.listings, newest = None, {}, set()  # None: a blog plugin of another shape, rebuild all
+        if blog is None:
+            shape = ()
+        elif report.applies(DIRTY_PLANNER):
+            try:
+                shape, state.listings = _listings(plugin, blog)
+                by_date = sorted(blog.posts, key=lambda p: p.config.date.created, reverse=True)
+                newest = {id(p.file) for p in by_date[:feed_length]}
+            except (AttributeError, TypeError) as exc:
+                report.stood_down(DIRTY_PLANNER, f"planning failed ({exc})")
+                shape = None
         state.shape = (shape, _theme_stamp(config))
         docs = files.documentation_pages(inclusion=lambda _: True)  # posts are "excluded" until on_nav
         state.dests = {f.abs_dest_path for f in docs}
@@ -103,8 +114,6 @@ class Planner:
         previous = self.previous
         full = (previous is None or shape is None or previous.site_dir != state.site_dir
                 or previous.shape != state.shape)
-        posts = list(blog.posts) if blog is not None else []
-        newest = {id(p.file) for p in sorted(posts, key=lambda p: p.config.date.created, reverse=True)[:feed_length]}
         views = set(state.listings)
         rebuilt = 0
         for file in docs:

@@ -3,9 +3,10 @@
 Before each build it converts the dumps in `docs_dir` into `posts/`
 (writing only what changed, so `mkdocs serve` settles), reports each bad
 dump in one line, and keeps raw dumps out of the built site. It also
-gives the theme overrides their date filters, and makes the few
-front-matter values Material prints without escaping (title, description)
-safe to print.
+makes the few front-matter values Material prints without escaping
+(title, description) safe to print. The theme needs nothing else from
+it (the converter writes what the pages print), so Zensical, which runs
+no MkDocs plugin, builds the same pages from `digest convert`'s output.
 """
 from __future__ import annotations
 
@@ -17,15 +18,16 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..convert import POSTS_DIRNAME, convert
 from ..safe_files import path_text
 from .incremental import Planner, QuietDirtyWarning
+from .patches import FEED_RESET, PatchReport
 from .published_files import unpublished
 from .search import BackgroundIndexer, index_site
-from .speedups import index_posts, patch_blog_modules
-from .templating import FILTERS
+from .serve import OwnWrites, watch_docs_ignoring_own_writes
+from .speedups import check_listing_excerpt, index_posts, patch_blog_modules
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -45,6 +47,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.command, self.dirty, self.builds = "build", False, 0
         self.indexer = BackgroundIndexer()
         self.planner = Planner()
+        self.patches = PatchReport()  # internals we patch that did not apply: one warning per build
+        self.own_writes = OwnWrites()  # what the conversion changed, for the serve watcher
         self.pages_read: list = []
 
     def on_startup(self, *, command, dirty):
@@ -56,7 +60,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_config(self, config):
         self.pages_read = []
-        patch_blog_modules(self.config.listing_excerpts)
+        patch_blog_modules(self.config.listing_excerpts, self.patches)
         if self.config.search and "material/search" in config.plugins:
             log.warning("digest: Material's search plugin is on as well; its search box wins "
                         "(remove `search` from plugins to use the digest's)")
@@ -65,16 +69,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         rss = config.plugins.get("rss")
         if rss is not None and not rss.config.get("image") and config.site_url:
             rss.config["image"] = urljoin(config.site_url, "assets/images/favicon.png")
-        if rss is not None and isinstance(getattr(rss, "pages_to_filter", None), list):
+        if rss is not None and self.patches.applies(FEED_RESET) and isinstance(getattr(rss, "pages_to_filter", None), list):
             # mkdocs-rss-plugin 1.17 keeps its instance across serve rebuilds and
             # collects pages from each: start every build's feed afresh.
             rss.pages_to_filter = []
         return config
 
+    def on_serve(self, server, config, builder):
+        """A dropped dump builds once: the articles we write are not a second change."""
+        watch_docs_ignoring_own_writes(server, config.docs_dir, self.own_writes, self.patches)
+        return server
+
     def on_pre_build(self, config) -> None:
         docs = Path(config["docs_dir"])
         try:
-            report = convert(docs, docs / self.config.posts_dir)
+            with self.own_writes.converting(docs / self.config.posts_dir):
+                report = convert(docs, docs / self.config.posts_dir)
         except OSError as exc:  # e.g. posts/ cannot be read: one line, not a traceback
             raise PluginError(f"digest: {path_text(exc.filename or docs)}: {exc.strerror or exc}") from None
         for error in report.errors:
@@ -86,24 +96,41 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if report.errors and self.config.strict:
             raise PluginError(f"{len(report.errors)} dump(s) could not be converted")
 
-    @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
-    def on_files(self, files, config):
-        """Raw dumps are sources, never pages or assets of the site; see published_files.py."""
-        index_posts(config, self.config.listing_excerpts)
-        if self.dirty:
-            rss = config.plugins.get("rss")
-            length = int(rss.config.get("length") or 20) if rss is not None else 0
-            self.planner.plan(files, config, feed_length=length)
+    @event_priority(100)  # before the blog plugin (-50) reads its posts
+    def _drop_files(self, files, config):
+        """Raw dumps are sources, never pages or assets of the site; see published_files.py.
+
+        Done before the blog plugin reads `posts/`: a link there to a file outside the
+        content folder was read by it (a link to /etc/passwd stopped the build, one to a
+        draft elsewhere put its title on the front page)."""
         _drop_unpublished(files, Path(config["docs_dir"]))
         return files
 
+    @event_priority(-60)  # after the blog plugin (-50) has resolved its posts and views
+    def _index_files(self, files, config):
+        """Index the posts the blog plugin has read; in a preview, plan what to rebuild.
+
+        The unpublished files are already gone (`_drop_files`), so the planner
+        never plans a page for one.
+        """
+        index_posts(config, self.config.listing_excerpts, self.patches)
+        if self.dirty:
+            rss = config.plugins.get("rss")
+            length = int(rss.config.get("length") or 20) if rss is not None else 0
+            self.planner.plan(files, config, feed_length=length, report=self.patches)
+        return files
+
+    on_files = CombinedEvent(_drop_files, _index_files)
+
     def on_env(self, env, config, files):
         self.planner.building()
-        env.filters.update(FILTERS)
         return env
 
+    @event_priority(-60)  # after the blog plugin (-50) has given the post its excerpt
     def on_page_markdown(self, markdown, page, config, files):
         """The lede is the page's description (HTML meta tag, feed item)."""
+        if self.config.listing_excerpts:
+            check_listing_excerpt(config, page, self.patches)
         summary = page.meta.get("summary")
         if isinstance(summary, str) and summary and not page.meta.get("description"):
             page.meta["description"] = summary
@@ -129,6 +156,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return output
 
     def on_post_build(self, config):
+        self.patches.tell()
         for page in self.pages_read:  # read for the feed but not rendered (incremental builds)
             _hide_image(page)
         self.pages_read = []

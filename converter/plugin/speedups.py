@@ -20,13 +20,16 @@ show:
   of articles. `PostList` answers by identity from a set.
 
 Each patch is applied only when the blog plugin still has the shape it
-was written against; otherwise the build just runs at Material's speed.
+was written against (checked in patches.py); otherwise the build runs at
+Material's speed and logs a warning naming the patch.
 """
 from __future__ import annotations
 
 import logging
 
 import yaml
+
+from .patches import FAST_YAML, LISTING_EXCERPTS, POST_LOOKUP, PatchReport
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -67,20 +70,28 @@ class PostList(list):
         return id(item) in self._ids
 
 
-def patch_blog_modules(listing_excerpts: bool) -> None:
+def patch_blog_modules(listing_excerpts: bool, report: PatchReport) -> None:
     """Point the blog plugin at the fast YAML loader and (optionally) at listing excerpts."""
-    try:
-        from material.plugins.blog import plugin as blog_plugin
+    if report.applies(FAST_YAML):
         from material.plugins.blog import structure as blog_structure
-    except ImportError:
-        return
-    if getattr(yaml, "CSafeLoader", None) is not None and getattr(blog_structure, "SafeLoader", None) is yaml.SafeLoader:
+
         blog_structure.SafeLoader = yaml.CSafeLoader
-    if listing_excerpts and hasattr(blog_plugin, "Excerpt"):
+    if listing_excerpts and report.applies(LISTING_EXCERPTS):
+        from material.plugins.blog import plugin as blog_plugin
+
         if not hasattr(blog_plugin, "_digest_original_excerpt"):
             blog_plugin._digest_original_excerpt = blog_plugin.Excerpt
         blog_plugin.Excerpt = ListingExcerpt
-    elif hasattr(blog_plugin, "_digest_original_excerpt"):
+    elif not listing_excerpts:
+        _restore_excerpts()
+
+
+def _restore_excerpts() -> None:
+    try:
+        from material.plugins.blog import plugin as blog_plugin
+    except ImportError:
+        return
+    if hasattr(blog_plugin, "_digest_original_excerpt"):
         blog_plugin.Excerpt = blog_plugin._digest_original_excerpt
 
 
@@ -93,17 +104,30 @@ def blog_of(config):
     return None, None
 
 
-def index_posts(config, listing_excerpts: bool) -> None:
+def index_posts(config, listing_excerpts: bool, report: PatchReport) -> None:
     """After the blog plugin resolved its posts: O(1) membership, and excerpts for lists.
 
     Every post gets its listing excerpt up front, so a list shows a post
     even when this build did not render that post (an incremental build).
     """
-    _, blog = blog_of(config)
-    if blog is None or not isinstance(getattr(blog, "posts", None), list):
+    plugin, blog = blog_of(config)
+    if plugin is None:
+        if "material/blog" in config.plugins or "blog" in config.plugins:
+            report.stood_down(POST_LOOKUP, "the blog plugin keeps no `blog` with posts after its on_files")
         return
-    blog.posts = PostList(blog.posts)
+    if not isinstance(getattr(blog, "posts", None), list):
+        report.stood_down(POST_LOOKUP, "the blog's posts are not a list")
+    elif report.applies(POST_LOOKUP):
+        blog.posts = PostList(blog.posts)
     if listing_excerpts:
-        for post in blog.posts:
+        for post in getattr(blog, "posts", None) or []:
             if getattr(post, "excerpt", None) is None:
                 post.excerpt = ListingExcerpt(post)
+
+
+def check_listing_excerpt(config, page, report: PatchReport) -> None:
+    """After the blog's on_page_markdown: a post's excerpt must be ours, or lists render it whole."""
+    _, blog = blog_of(config)
+    posts = getattr(blog, "posts", None) or ()
+    if page in posts and not isinstance(getattr(page, "excerpt", None), ListingExcerpt):
+        report.stood_down(LISTING_EXCERPTS, "the blog plugin gave a post an excerpt of its own")

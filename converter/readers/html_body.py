@@ -77,6 +77,23 @@ class Body:
     byline_tags: list[Tag] = field(default_factory=list)
 
 
+def visible_text(tag: Tag) -> str:
+    """A tag's text as a browser lays it out, on one line.
+
+    Inline elements join without a space ("Story Of <em>Metroid</em>, One"
+    reads "Metroid, One", not "Metroid , One"); block elements and line
+    breaks stand apart.
+    """
+    parts: list[str] = []
+    for node in tag.descendants:
+        if isinstance(node, NavigableString):
+            if not isinstance(node, (Comment, CData, Declaration, Doctype, ProcessingInstruction)):
+                parts.append(str(node))
+        elif node.name == "br" or node.name in BLOCK_TAGS:
+            parts.append(" ")
+    return _SPACE.sub(" ", "".join(parts)).strip()
+
+
 def _count_words(text: str) -> int:
     return max(len(_WORD.findall(text)), len(_CJK.findall(text)) // 2)
 
@@ -127,6 +144,12 @@ def _classify(attr: str) -> tuple[bool, bool, bool, bool]:
     media = bool(attr) and is_media_attr(attr)
     byline = "byline" in flat or "author" in flat
     return furniture, media, body, byline
+
+
+def _declares_article_body(tag: Tag) -> bool:
+    """schema.org's `itemprop="articleBody"`: the page's own word for where the story is."""
+    prop = tag.attrs.get("itemprop")
+    return isinstance(prop, str) and "articlebody" in prop.lower().split()
 
 
 def _is_marked_furniture(tag: Tag, furniture: bool) -> bool:
@@ -252,6 +275,12 @@ class _Walker:
         furniture, media, body, byline = _classify(_attr_text(tag))
         if _is_marked_furniture(tag, furniture):
             self.marked.add(id(tag))
+        if _declares_article_body(tag):
+            # the page says where its article is: neither it nor what wraps it is furniture or a
+            # picture (WordPress puts `author-NAME tag-X has-post-thumbnail` on the post's <article>)
+            wrappers = {id(t) for t in self.stack}
+            self.marked -= wrappers
+            self.media -= wrappers
         if media:
             self.media.add(id(tag))
         if byline:
@@ -511,9 +540,9 @@ def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
         if caption_tag is not None:
             credit_tag = caption_tag.find(class_=re.compile(r"credit|copyright|source|byline|author", re.I))
             if credit_tag is not None:
-                credit = _SPACE.sub(" ", credit_tag.get_text(" ")).strip() or None
+                credit = visible_text(credit_tag) or None
                 credit_tag.extract()
-            caption = _SPACE.sub(" ", caption_tag.get_text(" ")).strip() or None
+            caption = visible_text(caption_tag) or None
         alt = img.get("alt")
         description = _SPACE.sub(" ", alt).strip() if isinstance(alt, str) and alt.strip() else None
         return Image(description=description, caption=caption, credit=credit, url=url)

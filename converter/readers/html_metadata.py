@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 from ..dates import normalise_iso
 from ..people import names_from_byline, split_names
 from ..sanitize import valid_unicode_tree
+from .html_body import visible_text
 
 # schema.org Article and its subtypes (and the posting types news sites use).
 ARTICLE_TYPES = {
@@ -37,7 +38,12 @@ DATE_META = (
     "dc.date", "date", "article.published", "og:published_time",
 )
 _SEPARATORS = r"\s+[-–—|:·•»]\s+|\s*\|\s*"
+# Separators tried at each end of a title: "Headline - Section - Site" needs two;
+# trying every one of a title made of thousands was quadratic (100 KB: over a minute).
+MAX_TITLE_CUTS = 8
 _SPACE = re.compile(r"\s+")
+# an inline tag inside a JSON-LD text value (bounded: linear on any input)
+_INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 
 
 def squash(text: str | None) -> str:
@@ -120,7 +126,10 @@ def jsonld_nodes(page: _Index) -> list[dict]:
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
             except (ValueError, RecursionError):
                 continue
-        nodes.extend(_walk_jsonld(valid_unicode_tree(data)))  # a \ud83d escape is a lone surrogate
+        try:
+            nodes.extend(_walk_jsonld(valid_unicode_tree(data)))  # a \ud83d escape is a lone surrogate
+        except RecursionError:  # nested too deep to clean: skipped like a block json cannot read,
+            continue  # not the whole page ("structure too deeply nested")
     return nodes
 
 
@@ -129,8 +138,11 @@ def _text_value(value) -> str | None:
         value = next((v for v in value if isinstance(v, (str, dict))), None)
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
-    # WordPress escapes JSON-LD text twice: "review &#8211; shoots…"
-    return squash(html.unescape(value)) if isinstance(value, str) and value.strip() else None
+    # WordPress escapes JSON-LD text twice: "review &#8211; shoots…"; some sites leave inline
+    # markup in it ("Story Of <em>Metroid</em>, One …"), which is dropped without adding a space
+    if not (isinstance(value, str) and value.strip()):
+        return None
+    return squash(_INLINE_TAG.sub("", html.unescape(value))) or None
 
 
 def _meta(page: _Index) -> dict[str, list[str]]:
@@ -206,12 +218,15 @@ def strip_site_name(title: str, confirm: list[str], site_names: set[str]) -> str
     parts = re.split(f"({_SEPARATORS})", title)
     if len(parts) < 3:
         return title
-    # try cutting from the end, then from the start
-    for cut in range(len(parts) - 2, 0, -2):
+    # try cutting from the end, then from the start; each try costs the whole
+    # title, so only at the first and last few separators (where site names go)
+    cuts = range(1, len(parts) - 1, 2)
+    cuts = [*cuts[:MAX_TITLE_CUTS], *cuts[MAX_TITLE_CUTS:][-MAX_TITLE_CUTS:]]
+    for cut in reversed(cuts):
         head, tail = "".join(parts[:cut]).strip(), "".join(parts[cut + 1 :]).strip()
         if _key(head) in confirmed or _key(tail) in sites or _key(tail).replace(" ", "") in sites:
             return head
-    for cut in range(1, len(parts) - 1, 2):
+    for cut in cuts:
         head, tail = "".join(parts[:cut]).strip(), "".join(parts[cut + 1 :]).strip()
         if _key(tail) in confirmed or _key(head) in sites:
             return tail
@@ -221,7 +236,7 @@ def strip_site_name(title: str, confirm: list[str], site_names: set[str]) -> str
 def _h1s(page: _Index) -> list[str]:
     out = []
     for h in page["h1"][:10]:
-        text = squash(h.get_text(" "))
+        text = visible_text(h)
         if 0 < len(text) < 400:
             out.append(text)
     return out
@@ -288,7 +303,7 @@ def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], p
 def visible_byline(tags: list[Tag], site_names: set[str]) -> list[str]:
     """Names from the page's byline elements (rel=author, class byline/author)."""
     for tag in tags[:10]:
-        text = squash(tag.get_text(" "))
+        text = visible_text(tag)
         if not text or len(text) > 120:
             continue
         names = clean_people(text, site_names)

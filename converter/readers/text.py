@@ -216,7 +216,7 @@ def _title_shaped(lines: list[Line], i: int) -> bool:
         or URL_LINE.match(text)
         or text.endswith((",", ";", ":"))
         or _is_header_line(line)
-        or _is_caption(lines, i)
+        or (_is_caption(lines, i) and (line.sentence_end or bool(photo_credit(text))))
         or line.end
     )
 
@@ -383,8 +383,8 @@ def _take_caption(article: Article, line: Line, previous: Line | None) -> bool:
         return False
     if not article.image.is_empty():
         return True
-    caption = line.text[: line.text.rfind(credit)].strip(" …:|(/") or None
-    article.image = Image(caption=_strip_credit_label(caption), credit=credit)
+    caption = _strip_credit_label(line.text[: line.text.rfind(credit)].strip(" …:|(/") or None)
+    article.image = Image(caption=caption, credit=credit)
     if previous is not None and line.glued_to_previous and not previous.furniture:
         if caption is None:
             article.image.caption = previous.text

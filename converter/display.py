@@ -1,8 +1,13 @@
-"""Jinja filters the theme overrides use to show articles' dates to people.
+"""What the theme prints about an article, as text people read.
 
-An article's `date` is what the converter wrote: a YAML date (the day is
-known) or a timestamp, with a zone when the page gave one. The filters
-print only what is known: no invented midnight, no invented UTC.
+The converter writes these values into each article's front matter (the
+`display` mapping, see writer.py), so the templates in theme_overrides/
+need no filter of ours: MkDocs (Jinja2) and Zensical (MiniJinja), which
+runs no MkDocs plugin, print the same page.
+
+An article's `date` is what the converter wrote: a date (the day is
+known) or a timestamp, with a zone when the page gave one. These print
+only what is known: no invented midnight, no invented UTC.
 """
 from __future__ import annotations
 
@@ -10,6 +15,10 @@ from datetime import date, datetime, timedelta
 
 # Where a timestamp is the file's, not the story's: show the day only.
 _FILE_TIME_SOURCES = {"mtime", "git"}
+# A list shows this much of a story's lede; a lede up to LEDE_LEEWAY longer is shown whole.
+LEDE_CHARS = 320
+LEDE_LEEWAY = 5
+ELLIPSIS = "\u2026"
 
 
 def _as_date(value) -> date | None:
@@ -63,14 +72,8 @@ def dateline(value, date_source: str | None = None) -> str:
     return text
 
 
-def clock(value, date_source: str | None = None) -> str:
-    """'9:08 a.m. UTC' when the time of day is known, else ''."""
-    value = _as_date(value)
-    return _time_text(value) if value is not None and has_time(value, date_source) else ""
-
-
 def day_key(value) -> str:
-    """The day the page printed (in its own zone), as YYYY-MM-DD, for grouping."""
+    """The day the page printed (in its own zone), as YYYY-MM-DD: lists group stories by it."""
     value = _as_date(value)
     return value.strftime("%Y-%m-%d") if value is not None else ""
 
@@ -97,11 +100,29 @@ def join_names(names) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-FILTERS = {
-    "dateline": dateline,
-    "clock": clock,
-    "day_key": day_key,
-    "day_heading": day_heading,
-    "iso": iso,
-    "join_names": join_names,
-}
+
+def short_lede(summary: str | None) -> str:
+    """The lede as a list shows it: cut at a word before LEDE_CHARS, with an ellipsis."""
+    if not summary or len(summary) <= LEDE_CHARS + LEDE_LEEWAY:
+        return summary or ""
+    return summary[:LEDE_CHARS - len(ELLIPSIS)].rsplit(" ", 1)[0] + ELLIPSIS
+
+
+def display_fields(meta: dict) -> dict[str, str]:
+    """The `display` mapping of an article's front matter, from its other fields:
+    the day lists group it under, that day's heading, the dateline (and its
+    machine-readable form), the names as a sentence prints them, and the
+    lede cut for lists (only when it is longer than a list shows)."""
+    when, source, summary = meta.get("date"), meta.get("date_source"), meta.get("summary")
+    day = day_key(when)
+    lede = short_lede(summary)
+    fields = {
+        "day": day,
+        "day_heading": day_heading(day),
+        "datetime": iso(when),
+        "dateline": dateline(when, source),
+        "byline": join_names(meta.get("byline")),
+        "contributors": join_names(meta.get("contributors")),
+        "lede": lede if lede != summary else "",
+    }
+    return {name: text for name, text in fields.items() if text}
