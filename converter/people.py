@@ -194,5 +194,8 @@ def names_in_line(line: str) -> list[str] | None:
     if len(text) > 120:
         return None
     head = _NAME_ENDS.sub("", text)
+    date = DATE_RE.search(text)
+    if date and date.start() < len(head):
+        return None  # "Published November 20th, 2019": the words before a date's day are no name
     name = looks_like_name(head)
     return [name] if name else None
