@@ -192,7 +192,7 @@ def convert_dump(dump: Path, source: str) -> Article:
     """Read one dump into an article with its date and slug settled."""
     article = read_dump(dump, source)
     if not article.date:
-        article.date, article.date_source = fallback_date(dump)
+        article.date, article.date_source = fallback_date(dump, article.relative_date)
     article.slug = make_slug(article.slug or article.headline, fallback_seed=source)
     return article
 
