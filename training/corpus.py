@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from converter.decoding import decode_bytes
@@ -52,6 +52,7 @@ class Page:
     html_path: Path
     lines: list = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
+    selection: bool = False  # a made-up copy of only the article (`selection`): trained on, never scored
 
 
 def site_of(truth: dict) -> str:
@@ -72,7 +73,7 @@ def label_lines(lines: list, truth: dict) -> list[int]:
         if norm(line.text) in heads:
             labels.append(HEADLINE)
             continue
-        if toks and len(toks) <= 20 and any(p and _contains(toks, p) for p in people):
+        if toks and len(toks) <= 20 and any(p and _names(toks, p) for p in people):
             labels.append(BYLINE)
             continue
         if len(toks) >= 4:
@@ -85,8 +86,35 @@ def label_lines(lines: list, truth: dict) -> list[int]:
     return labels
 
 
-def _contains(seq: list[str], sub: list[str]) -> bool:
-    return any(seq[i : i + len(sub)] == sub for i in range(len(seq) - len(sub) + 1))
+def _names(line: list[str], person: list[str]) -> bool:
+    """The line's words start with the person's name, even when the page glued
+    something to its end ("By Jonathan GarberFOXBusiness")."""
+    return f" {' '.join(person)}" in f" {' '.join(line)}"
+
+
+#: a curator's selection starts this many lines above the headline and ends with the last paragraph
+SELECTION_ABOVE = 2
+SELECTION_BELOW = 0
+
+
+def selection(page: Page) -> Page | None:
+    """The page as a curator who selected only the article would have copied it.
+
+    A browser copy of the whole page has menus above the article and
+    footers below it, so a model trained on those alone learns that the
+    first and last lines of a dump are never the article; a copy of just
+    the article must read as well.
+    """
+    body = [i for i, label in enumerate(page.labels) if label == BODY]
+    heads = [i for i, label in enumerate(page.labels) if label == HEADLINE and (not body or i < body[0])]
+    if not body:
+        return None
+    start = max(0, (heads[0] if heads else body[0]) - SELECTION_ABOVE)
+    end = min(len(page.lines), body[-1] + 1 + SELECTION_BELOW)
+    lines = [replace(line) for line in page.lines[start:end]]
+    text = "\n".join(line.text for line in lines)
+    return Page(f"{page.id}~selection", page.corpus, page.site, page.truth, text, page.html_path, lines,
+                page.labels[start:end], selection=True)
 
 
 def load_pages(shared: Path = SHARED) -> list[Page]:
@@ -102,4 +130,4 @@ def load_pages(shared: Path = SHARED) -> list[Page]:
             page.lines = split_lines(text)
             page.labels = label_lines(page.lines, truth)
             pages.append(page)
-    return pages
+    return pages + [s for s in map(selection, pages) if s is not None]

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..dates import find_dates, is_relative_date
+from ..dates import DATE_LABEL, find_dates, is_relative_date
 from ..furniture import end_strength, is_furniture, photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
 from . import settings
@@ -26,11 +26,6 @@ CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"[.!?…。！？\"'”’»)\]]$")
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
 LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*\-–])\s+\S")
-DATE_LABEL = re.compile(
-    r"^(?:published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
-    r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено|publié|mis à jour)\b",
-    re.I,
-)
 
 
 def count_words(text: str) -> int:
@@ -55,7 +50,7 @@ class Line:
     body_p: float = 0.0
     headline_p: float = 0.0
     byline_p: float = 0.0
-    in_body: bool = False  # the sequence pass's verdict (`sequence.body_states`)
+    in_body: bool = False  # the reader's verdict: part of the article's body
 
     def __post_init__(self) -> None:
         self.words = count_words(self.text)
@@ -88,24 +83,28 @@ def _bucket(words: int) -> int:
 
 def _shape(line: Line, common: set[str]) -> dict[str, float]:
     text = line.text
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    tokens = WORD.findall(text.casefold())
-    words_with_letters = [w for w in text.split() if w[:1].isalpha()]
+    # shares of capitals, digits and common words read on the line's start, by C-level
+    # str methods: a paragraph's first few hundred characters tell them as well as all
+    sample = text[: settings.SHAPE_CHARS]
+    letters = sum(map(str.isalpha, sample))
+    upper = sum(map(str.isupper, sample))
+    tokens = WORD.findall(sample.casefold())
+    words_with_letters = [w for w in sample.split() if w[:1].isalpha()]
     capitalised = sum(1 for w in words_with_letters if w[0].isupper())
     date, date_label, byline, name, credit, contribution = _detectors(text)
     f = {
         f"words_{_bucket(line.words)}": 1.0,
-        "log_words": math.log1p(line.words),
-        "log_chars": math.log1p(len(text)),
+        # capped: a 4 MB paste is a long paragraph, not something unlike all the model saw
+        "log_words": math.log1p(min(line.words, settings.LONG_LINE_WORDS)),
+        "log_chars": math.log1p(min(len(text), settings.LONG_LINE_WORDS * settings.CHARS_PER_WORD)),
         "sentence_end": float(line.sentence_end),
         "ends_colon": float(text.endswith((":", ",", ";"))),
         "ends_period": float(text.endswith((".", "。"))),
-        "upper": upper / len(letters) if letters else 0.0,
-        "all_caps": float(len(letters) >= 4 and upper == len(letters)),
+        "upper": upper / letters if letters else 0.0,
+        "all_caps": float(letters >= 4 and upper == letters),
         "capitalised": capitalised / len(words_with_letters) if words_with_letters else 0.0,
-        "digits": sum(c.isdigit() for c in text) / len(text),
-        "punct": sum(1 for c in text if not c.isalnum() and not c.isspace()) / len(text),
+        "digits": sum(map(str.isdigit, sample)) / len(sample),
+        "punct": (len(sample) - sum(map(str.isalnum, sample)) - sum(map(str.isspace, sample))) / len(sample),
         "cjk": float(len(CJK.findall(text)) >= 4),
         "common": sum(1 for t in tokens if t in common) / len(tokens) if tokens else 0.0,
         "furniture": float(line.furniture),
@@ -155,15 +154,7 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
     for p in prose:
         before.append(before[-1] + p)
     # length of the run of short lines (menus, link lists) each line sits in
-    short_run = [0] * n
-    i = 0
-    while i < n:
-        j = i
-        while j < n and lines[j].words <= 3:
-            j += 1
-        for k in range(i, j):
-            short_run[k] = j - i
-        i = max(j, i + 1)
+    short_run = _runs([line.words <= 3 for line in lines])
     out = []
     for i, line in enumerate(lines):
         f = dict(shapes[i])
@@ -176,6 +167,7 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
         f["prose_near"] = (before[hi] - before[lo] - prose[i]) / max(1, hi - lo - 1)
         f["prose_above"] = float(before[i] > 0)
         f["prose_below"] = float(before[n] - before[i + 1] > 0)
+
         for side, j in (("prev", i - 1), ("next", i + 1)):
             if 0 <= j < n:
                 f[f"{side}_log_words"] = shapes[j]["log_words"]
@@ -187,6 +179,20 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
                 f[f"{side}_none"] = 1.0
         out.append(f)
     return out
+
+
+def _runs(flags: list[bool]) -> list[int]:
+    """For each position, the length of the run of True values it sits in (0 where False)."""
+    runs = [0] * len(flags)
+    i = 0
+    while i < len(flags):
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        for k in range(i, j):
+            runs[k] = j - i
+        i = max(j, i + 1)
+    return runs
 
 
 def content_words(text: str) -> set[str]:

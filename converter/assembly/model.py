@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+from functools import cached_property
+from operator import mul
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,14 +39,17 @@ class LineModel:
         return {"roles": list(self.roles), "bias": list(self.bias),
                 "weights": {name: list(w) for name, w in sorted(self.weights.items())}}
 
+    @cached_property
+    def _columns(self) -> tuple[tuple[str, ...], tuple[tuple[float, ...], ...]]:
+        """Feature names, and per role its weights in that order: dot products run in C."""
+        names = tuple(sorted(self.weights))
+        return names, tuple(tuple(self.weights[name][k] for name in names) for k in range(len(self.roles)))
+
     def probabilities(self, features: dict[str, float]) -> list[float]:
-        scores = list(self.bias)
-        weights = self.weights
-        for name, value in features.items():
-            w = weights.get(name)
-            if w is not None and value:
-                for k, wk in enumerate(w):
-                    scores[k] += wk * value
+        names, per_role = self._columns
+        get = features.get
+        values = [get(name, 0.0) for name in names]
+        scores = [b + sum(map(mul, values, w)) for b, w in zip(self.bias, per_role)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -91,10 +96,11 @@ def using(model: Models) -> Iterator[None]:
         _model = previous
 
 
-def classify(lines: list[Line]) -> list[dict[str, float]]:
-    """Set `body_p`, `headline_p` and `byline_p` on every line; return the features."""
+def classify(lines: list[Line], features: list[dict[str, float]] | None = None) -> list[dict[str, float]]:
+    """Set `body_p`, `headline_p` and `byline_p` on every line; return the features
+    (computed here unless the caller, training, already has them)."""
     models = current_model()
-    features = line_features(lines)
+    features = line_features(lines) if features is None else features
     probabilities = first_pass(models.lines, features)
     if models.context is not None:
         body = models.lines.roles.index("body")

@@ -10,6 +10,10 @@ from __future__ import annotations
 # --- features --------------------------------------------------------------
 #: word-count buckets (a line of 1 word, 2-3, 4-7, ...): one feature each
 WORD_BUCKETS = (1, 2, 4, 8, 15, 30, 60)
+#: a line's character shares (capitals, digits, punctuation) are read on this many first characters
+SHAPE_CHARS = 300
+#: a line longer than this many words counts as this long (no paragraph is longer)
+LONG_LINE_WORDS = 300
 #: characters per word in scripts that do not space words apart
 CHARS_PER_WORD = 8
 #: lines either side whose shape describes a line's neighbourhood
@@ -25,11 +29,15 @@ SHORT_LINE_CHARS = 200
 # --- decisions -------------------------------------------------------------
 #: a line is body when its body probability reaches this
 BODY_THRESHOLD = 0.5
+#: ... or, on a page where no line does (a short dump unlike most pages), this share of the page's best
+BODY_FALLBACK_SHARE = 0.5
+#: a paragraph right above or below the article's run joins it when its body probability reaches this
+BODY_EDGE_THRESHOLD = 0.25
 #: inside the article's run, a weaker line is body when body lines stand on both sides
 BODY_BETWEEN_THRESHOLD = 0.15
 #: lines before the first body line searched for the headline
 HEADLINE_WINDOW = 45
-#: lines around the headline searched for the byline and dateline
+#: lines around the headline (and below the body's start) searched for a dateline
 HEADER_WINDOW = 12
 #: headline candidates: gaps to the body and ranks from the bottom beyond these share a bucket
 HEADLINE_GAP_BUCKETS = 5
@@ -39,7 +47,10 @@ BYLINE_WINDOW = 6
 #: offsets from the headline beyond this share a bucket
 BYLINE_OFFSET_BUCKETS = 8
 #: the best byline candidate names the authors when the ranker is this sure
-BYLINE_THRESHOLD = 0.5
+BYLINE_THRESHOLD = 0.15
+#: a breadcrumb glued before the headline: menu items this short, a title left this long
+BREADCRUMB_MAX_WORDS = 4
+BREADCRUMB_MIN_TITLE_WORDS = 3
 #: a byline is at most this many words long
 BYLINE_MAX_WORDS = 25
 #: the second pass sees the first pass's body probabilities this far around a line
