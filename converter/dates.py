@@ -157,6 +157,8 @@ def _parse_time(text: str | None) -> tuple[int, int, int] | None:
 
 
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
+# what every shape in DATE_RE holds: a four-digit year, or a day and month before a two-digit one
+_DATE_HINT = re.compile(_YEAR + r"|\d[./]\d{1,2}[./]\d\d")
 
 
 def find_dates(text: str) -> list[tuple[str, int]]:
@@ -165,6 +167,8 @@ def find_dates(text: str) -> list[tuple[str, int]]:
     Dates inside URLs are not statements of the page (see `date_from_url`).
     """
     found = []
+    if not _DATE_HINT.search(text):
+        return found  # every date shape has a year or a dd.mm.yy: most lines of a page end here
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     position = 0
     while (m := DATE_RE.search(text, position)) is not None:

@@ -408,8 +408,7 @@ def _is_kicker(line: Line) -> bool:
 
 def _is_promo(line: Line) -> bool:
     """A whole line in capitals inside the body: a teaser link ("WATCH: …"), not prose."""
-    letters = [ch for ch in line.text if ch.isalpha()]
-    return line.words >= 4 and len(letters) >= 12 and line.text.isupper()
+    return line.words >= 4 and line.text.isupper() and sum(map(str.isalpha, line.text)) >= 12
 
 
 def _read_body(article: Article, body: list[Line]) -> None:
