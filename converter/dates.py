@@ -208,7 +208,7 @@ RELATIVE_DATE = re.compile(
     # (?<!\d): tried once per run of digits, not at each digit (quadratic on a line of digits)
     r"(?<!\d)\d+\s*(?:시간|분|일)\s*전|(?<!\d)\d+\s*(?:時間|分|日)前|"
     r"^" + _WEEKDAY + r"\d{1,2}:\d{2}\s*[ap]\.?m\.?$|"
-    r"^(?:há|hace|vor|il y a)\s+\d+\s+\w+$|^\d+\s+\w+\s+(?:fa|lalu|назад)$",
+    r"^(?:há|hace|vor|il y a|před|pred)\s+\d+\s+\w+$|^\d+\s+\w+\s+(?:fa|lalu|назад|temu|önce|geleden|siden|sedan)$",
     re.I,
 )
 

@@ -27,6 +27,7 @@ def test_dates_in_the_shapes_pages_print(text, expected):
 
 @pytest.mark.parametrize("text", [
     "1 day ago", "Published 1 day ago", "Monday 6:30PM", "32M ago", "updated 16M ago", "3 часа назад", "2시간 전", "vor 2 Stunden",
+    "před 2 hodinami", "2 godziny temu", "3 saat önce",
 ])
 def test_relative_times_are_no_dates(text):
     assert is_relative_date(text)

@@ -259,6 +259,9 @@ def byline_features(lines: list[Line], features: list[dict[str, float]], candida
         f["names"] = float(len(names))
         f["name_repeats"] = math.log1p(max(0, sum(page.count(n.casefold()) - 1 for n in names)))
         f["name_is_line"] = float(any(lines[i].text.strip() == n for n in names))
+        # a name with a dateline right above or below it ("Jane Doe" / "2 hours ago")
+        f["date_beside"] = float(any(_is_header(ln) and not _detectors(ln.text)[2]
+                                     for ln in lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]))
         out.append(f)
     return out
 
