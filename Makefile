@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a banner about MkDocs 2.0 on every build; keep logs quiet.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve zensical test fuzz load browser bench compare score clean
+.PHONY: setup build serve zensical test fuzz load browser bench compare score train clean
 
 setup: $(VENV)/.installed
 
@@ -75,6 +75,11 @@ score: setup
 compare: setup
 	$(BIN)/python bench/compare_html.py ../shared/corpus
 	$(BIN)/python bench/compare_html.py ../shared/corpus2
+
+# Retrain the line model from ../shared's corpora; prints leave-site-out scores first.
+train: setup
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,train]'
+	$(BIN)/python -m training.train
 
 clean:
 	rm -rf site .pytest_cache

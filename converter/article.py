@@ -80,6 +80,8 @@ class Article:
     body: list[Block] = field(default_factory=list)
     date: str | None = None  # ISO 8601: a date, or a datetime with its zone when known
     date_source: str | None = None  # where `date` came from, e.g. "dateline", "filename", "git"
+    # "1 day ago", "vor 2 Tagen": the page's only date, counted back from the dump's own date once known
+    relative_date: str | None = None
     authors: list[str] = field(default_factory=list)  # from bylines
     contributors: list[str] = field(default_factory=list)  # "X contributed reporting"
     section: str | None = None

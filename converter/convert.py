@@ -214,7 +214,7 @@ def convert_dump(dump: Path, source: str) -> Article:
     article = read_dump(dump, source)
     attach_lead_image(article, dump)
     if not article.date:
-        article.date, article.date_source = fallback_date(dump)
+        article.date, article.date_source = fallback_date(dump, article.relative_date)
     article.slug = make_slug(article.slug or article.headline, fallback_seed=source)
     return article
 

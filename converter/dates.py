@@ -157,6 +157,8 @@ def _parse_time(text: str | None) -> tuple[int, int, int] | None:
 
 
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
+# what every shape in DATE_RE holds: a four-digit year, or a day and month before a two-digit one
+_DATE_HINT = re.compile(_YEAR + r"|\d[./]\d{1,2}[./]\d\d")
 
 
 def find_dates(text: str) -> list[tuple[str, int]]:
@@ -165,6 +167,8 @@ def find_dates(text: str) -> list[tuple[str, int]]:
     Dates inside URLs are not statements of the page (see `date_from_url`).
     """
     found = []
+    if not _DATE_HINT.search(text):
+        return found  # every date shape has a year or a dd.mm.yy: most lines of a page end here
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     position = 0
     while (m := DATE_RE.search(text, position)) is not None:
@@ -190,13 +194,21 @@ def find_dates(text: str) -> list[tuple[str, int]]:
     return found
 
 
+# The words that open a dateline ("Published …", "Aktualisiert …"), and those of an update.
+DATE_LABEL = re.compile(
+    r"^(?:published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
+    r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено|publié|mis à jour)\b",
+    re.I,
+)
+UPDATED_LABEL = re.compile(r"^(?:updated|last updated|aktualisiert|atualizado|aggiornato|обновлено|mis à jour)\b", re.I)
+
 RELATIVE_DATE = re.compile(
     r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|"
     r"months?|years?)\s+ago$|^(?:updated\s+)?\d+\s?[smhd]\s+ago$|^(?:today|yesterday)(?:\s+at\s+.{1,12})?$|"
     # (?<!\d): tried once per run of digits, not at each digit (quadratic on a line of digits)
     r"(?<!\d)\d+\s*(?:시간|분|일)\s*전|(?<!\d)\d+\s*(?:時間|分|日)前|"
     r"^" + _WEEKDAY + r"\d{1,2}:\d{2}\s*[ap]\.?m\.?$|"
-    r"^(?:há|hace|vor|il y a)\s+\d+\s+\w+$|^\d+\s+\w+\s+(?:fa|lalu|назад)$",
+    r"^(?:há|hace|vor|il y a|před|pred)\s+\d+\s+\w+$|^\d+\s+\w+\s+(?:fa|lalu|назад|temu|önce|geleden|siden|sedan)$",
     re.I,
 )
 
@@ -204,6 +216,24 @@ RELATIVE_DATE = re.compile(
 def is_relative_date(text: str) -> bool:
     """True for "1 day ago", "vor 2 Stunden", "3 часа назад": a time, but no date."""
     return bool(RELATIVE_DATE.search(text.strip()))
+
+
+def resolve_relative(text: str, base: str) -> str | None:
+    """The day a relative date ("1 day ago", "vor 2 Tagen", "3 дня назад") means, counted back
+    from `base` (an ISO date the dump itself gives: its file name, its history), never the clock.
+
+    dateparser reads the words of some 200 languages; only the day is kept,
+    since "5 hours ago" from a file's date is no better than its day.
+    """
+    import dateparser  # imported here: loading its language data costs a second, and few dumps need it
+
+    try:
+        reference = datetime.fromisoformat(base[:10])
+    except ValueError:
+        return None
+    phrase = DATE_LABEL.sub("", " ".join(text.split())[:80]).strip(" :")
+    parsed = dateparser.parse(phrase, settings={"RELATIVE_BASE": reference, "PREFER_DATES_FROM": "past"})
+    return parsed.date().isoformat() if parsed is not None and _valid(parsed.date()) else None
 
 
 def first_date(text: str) -> str | None:

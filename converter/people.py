@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_RE
+from .furniture import is_furniture
 
 # A byline, a name or a credit line is short; a longer line is prose. Every entry
 # point below sees at most this much, with white space collapsed: the patterns
@@ -35,6 +36,7 @@ LABELLED = re.compile(
     r"^(?:text|texto|testo|words|author|authors|autor|autore|auteur|penulis|reporter|writer|текст|автор)\s*:\s*(?P<names>\S.*)$",
     re.I,
 )
+_LEAD_MARKS = re.compile(r"^[/|•·>»—–\-\s]+")
 CONTRIBUTED = re.compile(
     r"^(?P<names>.+?)\s+(?:contributed|also contributed)\s+(?:reporting|research|to this (?:report|article|story)).*$",
     re.I,
@@ -63,6 +65,12 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 
 # "IGN Staff", "Metro Desk": a byline that names a team, not a person
 _TEAM = re.compile(r"\b(?:staff|team|desk|editors?|reporters?|newsroom|bureau|redaktion|redação|redazione)$", re.I)
+# "Jane DoeStaff Writer", "Jane DoeReporter": a job title the layout glued to the name; a
+# capitalised word inside a name ("McDonald") is neither two more words nor a title
+_GLUED_TITLE = re.compile(
+    r"(?<=[a-z]{2})(?=[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:Staff|Writer|Reporter|Correspondent|Editor|Columnist|"
+    r"Contributor|Journalist|Producer|Photographer|Analyst)\b)"
+)
 # "Fox News’ Jessica Napoli": an outlet's possessive before the name
 _OUTLET_POSSESSIVE = re.compile(r"^[^'’]{2,40}['’]s?\s+(?=[A-Z])")
 # "Finian Cunningham. Sputnik International": an affiliation after a full stop
@@ -72,6 +80,7 @@ _AFFILIATION_AFTER_STOP = re.compile(r"(?<=[a-z]{2})\.\s+\S.*$")
 def _tidy(name: str) -> str | None:
     name = _OUTLET_POSSESSIVE.sub("", name.strip())
     name = _AFFILIATION_AFTER_STOP.sub("", name)
+    name = _GLUED_TITLE.split(name, maxsplit=1)[0]
     name = _GLUED.split(_HANDLE.sub("", name), maxsplit=1)[0].strip(" .,:;|-–—'\"")
     name = re.sub(r"\s+", " ", name)
     if not name or _NOT_A_NAME.match(name) or _TEAM.search(name) or not _NAME.match(name):
@@ -116,6 +125,7 @@ def names_from_byline(line: str) -> list[str] | None:
     text = short_line(line)
     if text is None:
         return None
+    text = _LEAD_MARKS.sub("", text)  # "// By Jane Doe", "— By Jane Doe"
     m = BYLINE.match(text) or LABELLED.match(text)
     if not m:
         # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
@@ -167,6 +177,8 @@ def looks_like_name(line: str) -> str | None:
         return None
     if any(w.lower() in _SECTION_WORDS for w in words):
         return None  # "Business News", "Auto News": a section label
+    if is_furniture(text):
+        return None  # "Sign Up", "Privacy Policy": a page control
     return _tidy(text)
 
 
@@ -177,3 +189,30 @@ _SECTION_WORDS = {
     "technology", "entertainment", "culture", "travel", "lifestyle", "home", "video", "live", "auto",
     "markets", "money", "local", "national", "breaking", "latest", "more", "ideas", "features",
 }
+
+
+# Where a name beside a date, a handle or a site ends: "Dan Goodin - Apr 16",
+# "James Akinaka • 8h", "Alex Perry 1 day ago", "Jane Doe@handle".
+_NAME_ENDS = re.compile(r"\s*(?:\s[-–—•·|/]\s?|[–—•·|/@<(]|\s\d|,).*$")
+
+
+def names_in_line(line: str) -> list[str] | None:
+    """The people a short line names as its author, whatever its shape.
+
+    `By …` lines go through `names_from_byline`; otherwise the line must
+    start with a name (two to four capitalised words) that a date, a
+    separator or a handle ends. Whether the line *is* a byline is for the
+    caller's model to say: this only reads the names.
+    """
+    names = names_from_byline(line)
+    if names:
+        return names
+    text = line.strip()
+    if len(text) > 120:
+        return None
+    head = _NAME_ENDS.sub("", text)
+    date = DATE_RE.search(text)
+    if date and date.start() < len(head):
+        return None  # "Published November 20th, 2019": the words before a date's day are no name
+    name = looks_like_name(head)
+    return [name] if name else None

@@ -11,7 +11,7 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .dates import date_from_path
+from .dates import date_from_path, resolve_relative
 
 
 def first_commit_date(path: Path) -> str | None:
@@ -35,10 +35,18 @@ def modification_date(path: Path) -> str | None:
     return datetime.fromtimestamp(int(stamp), tz=timezone.utc).isoformat()
 
 
-def fallback_date(path: Path) -> tuple[str | None, str | None]:
-    """(date, date_source) from the best source outside the page itself."""
+def fallback_date(path: Path, relative: str | None = None) -> tuple[str | None, str | None]:
+    """(date, date_source) from the best source outside the page itself.
+
+    A page that prints only a relative date ("1 day ago") is dated by
+    counting back from that source: the day the dump was named for or
+    first recorded, not the day the build runs.
+    """
     for source, finder in (("filename", date_from_path), ("git", first_commit_date), ("mtime", modification_date)):
         found = finder(path)
         if found:
-            return found, source
+            resolved = resolve_relative(relative, found) if relative else None
+            if resolved and source == "filename":
+                return resolved, "relative"
+            return (resolved or found), source
     return None, None

@@ -14,6 +14,7 @@ WORD = re.compile(r"\w+", re.U)
 # Closing punctuation of a sentence, in Latin and CJK scripts, maybe inside quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?…。！？\"'”’»)\]]\s*$")
 PROSE_WORDS = 12  # a line this long is running text unless something says otherwise
+CHARS_PER_WORD = 8  # scripts that space phrases, not words (Thai): this many characters make a word
 
 
 def count_words(text: str) -> int:
@@ -22,8 +23,9 @@ def count_words(text: str) -> int:
     if cjk < 4 and " " not in text:
         return 1  # one token: a slug, a URL, a handle
     words = len(WORD.findall(text))
-    # scripts written without spaces (Japanese, Chinese): count characters
-    return max(words, cjk // 2)
+    # scripts written without spaces (Japanese, Chinese) count characters; scripts
+    # that space phrases rather than words (Thai) count letters in place of words
+    return max(words, cjk // 2, len(text) // CHARS_PER_WORD)
 
 
 def ends_sentence(text: str) -> bool:

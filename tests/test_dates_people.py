@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from converter.dates import date_from_url, find_dates, first_date, is_relative_date
-from converter.people import looks_like_name, names_from_byline, names_from_contribution
+from converter.people import looks_like_name, names_from_byline, names_from_contribution, names_in_line
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -27,6 +27,7 @@ def test_dates_in_the_shapes_pages_print(text, expected):
 
 @pytest.mark.parametrize("text", [
     "1 day ago", "Published 1 day ago", "Monday 6:30PM", "32M ago", "updated 16M ago", "3 часа назад", "2시간 전", "vor 2 Stunden",
+    "před 2 hodinami", "2 godziny temu", "3 saat önce",
 ])
 def test_relative_times_are_no_dates(text):
     assert is_relative_date(text)
@@ -88,3 +89,17 @@ def test_contribution_lines(line, names):
 ])
 def test_a_name_on_its_own_line(line, name):
     assert looks_like_name(line) == name
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Jane DoeStaff Writer", ["Jane Doe"]),  # a job title the layout glued to the name
+    ("Jane DoeReporter", ["Jane Doe"]),
+    ("Jane McDonald", ["Jane McDonald"]),  # a capital inside a name stays
+    ("// By Arun Sai Krishnan • Nov 11, 2020", ["Arun Sai Krishnan"]),
+    ("Alex Perry 1 day ago", ["Alex Perry"]),
+    ("Published November 20th, 2019 - 07:29 GMT", None),  # the words before a date's day
+    ("Sign Up", None),  # page controls
+    ("Privacy Policy", None),
+])
+def test_names_in_a_short_line(line, names):
+    assert names_in_line(line) == names

@@ -1,126 +1,49 @@
 """The reader for plain-text dumps: the text a browser copy of a news page gives.
 
-A text dump has no markup, so the article is found by general signals:
+A text dump has no markup. Each line is scored by the learned line model
+(`converter.assembly`: body, headline, byline or other, from general,
+language-independent features), and the article is assembled from those
+scores:
 
-- the body is the run of lines with the most running text: long lines
-  shaped like sentences count for it; menus and link lists (many short
-  lines in a row) and "Related"-style headings count against it;
-- the headline is the title-shaped line before the body that best fits:
-  close to the body, just above a byline or dateline, starting a new block
-  after short menu lines, and sharing words with the lede;
-- bylines, datelines, kickers, captions and credits are recognised by
-  their shape around those two anchors.
+- the body is the run of lines with the most body weight (each line's
+  words times how sure the model is), with short lines between body lines
+  (subheadings, list items) kept;
+- the headline is the title-shaped line above the body that the headline
+  ranker likes best (a breadcrumb glued before it is cut off);
+- the byline is the short line naming people near the headline that the
+  byline ranker is sure enough of;
+- datelines, kickers, captions and credits are read by their shape around
+  those anchors; a relative date ("1 day ago") is kept for the converter
+  to count back from the dump's own date.
 
-Furniture phrases come from `converter.furniture`, never from here.
+Furniture phrases come from `converter.furniture`, date words from
+`converter.dates`, never from here.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..article import Article, Block, Image
-from ..dates import date_from_url, find_dates, is_relative_date
+from ..dates import DATE_LABEL, UPDATED_LABEL, date_from_url, find_dates, is_relative_date
 from ..errors import DumpError
-from ..furniture import end_strength, is_furniture, photo_credit
-from ..people import CONTRIBUTION_MAX_WORDS, looks_like_name, names_from_byline, names_from_contribution
-from ..text_shape import CJK, PROSE_WORDS, SENTENCE_END, WORD
-from ..text_shape import count_words as _count_words
+from ..furniture import photo_credit
+from ..people import CONTRIBUTION_MAX_WORDS, looks_like_name, names_from_byline, names_from_contribution, names_in_line
+from ..text_shape import SENTENCE_END, WORD, count_words
+from ..assembly import settings
+from ..assembly.features import LIST_ITEM, URL_LINE, Line
+from ..assembly.model import choose_byline, choose_headline, classify
 from .base import Reader
 
 SLUG_LINE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}\.?$")
-URL_LINE = re.compile(r"^(?:https?://)\S+$")
-DATE_WORDS = re.compile(
-    r"^(?:published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
-    r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено)\b",
-    re.I,
-)
-UPDATED_WORDS = re.compile(r"^(?:updated|last updated|aktualisiert|atualizado|aggiornato|обновлено)\b", re.I)
-
-RELATED_PENALTY = 25.0  # a "Related"/"Comments" heading: the article usually ends there
-HEADLINE_WINDOW = 45  # lines before the body searched for the headline
 
 
-@dataclass
-class _Line:
-    index: int
-    text: str
-    words: int
-    furniture: bool
-    glued_to_previous: bool  # no blank line between it and the line before
-    end: int = 0  # 2 for a line nothing of the article follows (comments, ©), 1 for "Related"
-
-    @property
-    def sentence_end(self) -> bool:
-        return bool(SENTENCE_END.search(self.text))
-
-
-def _is_prose(line: _Line) -> bool:
+def _is_prose(line: Line) -> bool:
     """A line shaped like a paragraph of running text."""
-    return not line.furniture and (line.words >= PROSE_WORDS or (line.words >= 6 and line.sentence_end))
+    return not line.furniture and (line.words >= settings.PROSE_LINE_WORDS or (line.words >= 6 and line.sentence_end))
 
 
-def _is_title_like(line: _Line) -> bool:
-    """A fairly long line with no sentence punctuation at its end: a headline or a link's title."""
-    return not line.sentence_end and line.words < 20 and not CJK.search(line.text)
-
-
-def _is_strong_prose(line: _Line) -> bool:
-    """A line that can only be running text: long, and shaped like sentences."""
-    return (
-        line.words >= 15
-        and not line.furniture
-        and len(line.text) >= 80
-        and not photo_credit(line.text)
-        and not names_from_contribution(line.text)
-    )
-
-
-def _prose_weights(lines: list[_Line]) -> list[float]:
-    """How much each line argues for being inside the article body.
-
-    A short line alone (a subheading, a credit) costs little; each further
-    short line costs more until two paragraphs stand together again, so
-    menus, link lists and teaser cards (title, summary, time, title, …)
-    split runs while subheadings between paragraphs do not.
-    """
-    weights: list[float] = []
-    short_run = 0
-    previous_prose = previous_item = False
-    for line in lines:
-        if line.end:
-            weights.append(-RELATED_PENALTY)
-            short_run, previous_prose = 0, False
-            continue
-        if line.furniture:
-            weights.append(-1.0)
-            continue
-        if _is_list_item(line) or (URL_LINE.match(line.text) and previous_item):
-            weights.append(1.0)  # a numbered list or a table is content; menus are neither
-            previous_item = True
-            continue
-        previous_item = False
-        # a line without final punctuation reads as prose only where prose goes on
-        # (and never joins teaser cards of title and summary into one run)
-        title_like = _is_title_like(line)
-        prose = _is_prose(line) and (previous_prose or not title_like)
-        if prose and previous_prose and not title_like:
-            short_run = 0
-        previous_prose = prose and not title_like
-        if prose and line.words >= PROSE_WORDS:
-            weights.append(line.words * (1.5 if line.sentence_end else 0.5))
-        elif prose:
-            weights.append(line.words * 0.5)
-        else:
-            short_run += 1
-            weights.append(-1.5 * short_run)
-    return weights
-
-
-LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*\-–])\s+\S")
-
-
-def _is_list_item(line: _Line) -> bool:
+def _is_list_item(line: Line) -> bool:
     """An item of a numbered or bulleted list, or a table row (cells split by tabs)."""
     return bool(LIST_ITEM.match(line.text)) or line.text.count("\t") >= 2
 
@@ -138,65 +61,23 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def _body_start(lines: list[_Line], start: int, end: int) -> int:
-    """The first paragraph of the run: long running text that more running text follows.
-
-    A headline or standfirst long enough to pass for prose still has its
-    byline or dateline just below, and a teaser stands alone; the first
-    paragraph has neither.
-    """
-    for i in range(start, end):
-        following = _next_meaningful(lines, i, 1, 4)
-        if _is_header_line(lines[i]):
-            continue  # a dateline long enough to pass for a sentence
-        if _is_strong_prose(lines[i]):
-            continued = any(_is_prose(n) or _is_list_item(n) for n in following[:3])
-        elif _is_prose(lines[i]) and lines[i].words >= 10 and lines[i].sentence_end:
-            # a short opening paragraph counts when another paragraph follows at once
-            continued = bool(following) and _is_prose(following[0]) and not _is_caption(lines, lines.index(following[0], i))
-        else:
-            continue
-        if continued and not any(_is_header_line(n) for n in following):
-            return i
-    return next((i for i in range(start, end) if _is_strong_prose(lines[i])), start)
-
-
-def _is_header_line(line: _Line) -> bool:
+def _is_header_line(line: Line) -> bool:
     """Bylines and datelines: what sits between a headline and its body."""
     return _is_header_text(line.text)
 
 
 @lru_cache(maxsize=4096)
 def _is_header_text(text: str) -> bool:
-    if len(text) > 200 or (_count_words(text) >= 12 and SENTENCE_END.search(text) and not text.endswith(")")):
+    if len(text) > 200 or (count_words(text) >= 12 and SENTENCE_END.search(text) and not text.endswith(")")):
         return False  # a sentence that mentions a date (a caption, a paragraph), not a dateline
     if photo_credit(text):
         return False
     # "Posted on social media by …" opens a sentence; a "Posted …" dateline is short
-    label = DATE_WORDS.match(text) and len(text) <= 80
+    label = DATE_LABEL.match(text) and len(text) <= 80
     return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
 
 
-def _next_meaningful(lines: list[_Line], i: int, step: int, limit: int = 1) -> list[_Line]:
-    """Up to `limit` non-furniture lines after (step=1) or before (step=-1) line i."""
-    found: list[_Line] = []
-    j = i + step
-    while 0 <= j < len(lines) and len(found) < limit:
-        if not lines[j].furniture:
-            found.append(lines[j])
-        j += step
-    return found
-
-
-def _content_words(text: str) -> set[str]:
-    """Words that carry meaning (three letters or more, or CJK characters)."""
-    words = {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and not w.isdigit()}
-    cjk = CJK.findall(text)
-    words |= {a + b for a, b in zip(cjk, cjk[1:])}
-    return words
-
-
-def _is_caption(lines: list[_Line], i: int) -> bool:
+def _is_caption(lines: list[Line], i: int) -> bool:
     """A photo caption: a credit itself, or glued to a credit line below it."""
     if photo_credit(lines[i].text):
         return True
@@ -204,7 +85,7 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
     return nxt is not None and nxt.glued_to_previous and bool(photo_credit(nxt.text))
 
 
-def _title_shaped(lines: list[_Line], i: int) -> bool:
+def _title_shaped(lines: list[Line], i: int) -> bool:
     line = lines[i]
     text = line.text
     return not (
@@ -220,65 +101,94 @@ def _title_shaped(lines: list[_Line], i: int) -> bool:
     )
 
 
-def _headline_score(lines: list[_Line], i: int, body_start: int, lede_words: set[str], counts: dict) -> float:
-    """How well line i fits as the headline of the body starting at body_start."""
-    line = lines[i]
-    if not _title_shaped(lines, i):
-        return float("-inf")
-    gap = sum(1 for ln in lines[i + 1 : body_start] if not ln.furniture)
-    score = -0.4 * min(gap, 30)
-    following = _next_meaningful(lines, i, 1, 4)
-    if any(_is_header_line(n) for n in following):
-        score += 6
-    if following and _is_header_line(following[0]):
-        score += 3
-    previous = _next_meaningful(lines, i, -1)
-    if previous and previous[0].end:
-        score -= 6  # the first link of a "Related" / "See also" box
-    if not previous or previous[0].words <= 3 or _is_header_line(previous[0]):
-        score += 2  # a headline starts a new block after menus and kickers
-        if following and not _is_header_line(following[0]) and previous and previous[0].words <= 2:
-            score += 3  # ... and a standfirst may stand between it and the byline
-    elif previous[0].words >= 5 and not previous[0].sentence_end:
-        score -= 2  # under another title: a standfirst, or one link of a list
-    if line.words == 1:
-        score -= 6
-    elif line.words <= 3:
-        score -= 2
-    elif line.words <= 25:
-        score += 2
-    if line.text.endswith("."):
-        score -= 3 if line.words >= 12 else 1.5  # a sentence: more likely a standfirst or a caption
-    words = _content_words(line.text)
-    if words:  # sharing words with the lede; two words prove less than eight
-        score += 8 * len(words & lede_words) / len(words) * min(1.0, len(words) / 4)
-    if counts.get(line.text, 0) > 1 and line.words >= 4:
-        score += 3
-    return score
-
-
 def _slug_words(text: str) -> str:
     return "-".join(w.lower() for w in WORD.findall(text))
 
 
-def _find_headline(lines: list[_Line], body_start: int, hints: list[str]) -> int | None:
+def _find_headline(lines: list[Line], features: list[dict], body_start: int, hints: list[str]) -> int | None:
     """The index of the headline line, or None when nothing before the body fits."""
     first = 1 if SLUG_LINE.match(lines[0].text) else 0  # the slug line is no headline
-    for i in range(first, body_start):  # a slug or URL that spells the line settles it
+    for i in range(first, body_start if hints else first):  # a slug or URL that spells the line settles it
         words = _slug_words(lines[i].text)
         if len(words) > 8 and any(words in hint for hint in hints) and _title_shaped(lines, i):
             return i
-    lede = " ".join(ln.text for ln in lines[body_start : body_start + 6])
-    lede_words = _content_words(lede)
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln.text] = counts.get(ln.text, 0) + 1
-    best, best_index = float("-inf"), None
-    for i in range(max(first, body_start - HEADLINE_WINDOW), body_start):
-        score = _headline_score(lines, i, body_start, lede_words, counts)
-        if score > best:
-            best, best_index = score, i
-    return best_index
+    return choose_headline(lines, features, headline_candidates(lines, body_start), body_start)
+
+
+def headline_candidates(lines: list[Line], body_start: int) -> list[int]:
+    """Title-shaped lines above the body (and its first line, in case that is the headline)."""
+    first = 1 if SLUG_LINE.match(lines[0].text) else 0
+    window = range(max(first, body_start - settings.HEADLINE_WINDOW), min(body_start + 1, len(lines)))
+    return [i for i in window if _title_shaped(lines, i)]
+
+
+def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list[tuple[int, list[str]]]:
+    """Short lines near the headline and the top of the body that start with people's names."""
+    window = range(max(0, headline - settings.BYLINE_WINDOW), min(len(lines), body_start + settings.BYLINE_WINDOW))
+    found = []
+    for i in window:
+        line = lines[i]
+        if i == headline or line.furniture or line.words > settings.BYLINE_MAX_WORDS:
+            continue
+        names = names_in_line(line.text)
+        if names:
+            found.append((i, names))
+    return found
+
+
+def body_span(lines: list[Line]) -> tuple[int, int] | None:
+    """[first body line, end) of the run of lines the model reads as the article.
+
+    The model's probabilities are not equally sure on every page: on one
+    where no line reaches the threshold, the page's surest lines stand in.
+    """
+    top = max((ln.body_p for ln in lines if not ln.furniture), default=0.0)
+    if top >= settings.BODY_THRESHOLD:
+        threshold = settings.BODY_THRESHOLD
+    elif any(_is_prose(ln) and ln.sentence_end for ln in lines):
+        threshold = top * settings.BODY_FALLBACK_SHARE
+    else:
+        return None  # short lines only: nothing reads as an article
+    start, end = _best_run([(ln.body_p - threshold) * max(1, ln.words) for ln in lines])
+    for line in lines:
+        line.in_body = line.body_p >= threshold and not line.furniture
+    start, end = _widen_to_paragraphs(lines, start, end)
+    _mark_body_between(lines, start, end)
+    first = next((i for i in range(start, end) if _is_body(lines[i])), None)
+    return None if first is None else (first, end)
+
+
+def _widen_to_paragraphs(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """The run, with the paragraphs right above and below it that the model was less sure of.
+
+    The first paragraph under a dateline and the last one before a "Related"
+    box look least like the rest; a paragraph-shaped line next to the
+    article, fairly likely body itself, is part of it.
+    """
+    def joins(line: Line) -> bool:
+        return _is_prose(line) and line.sentence_end and line.body_p >= settings.BODY_EDGE_THRESHOLD
+
+    while start > 0 and joins(lines[start - 1]):
+        start -= 1
+        lines[start].in_body = True
+    while end < len(lines) and joins(lines[end]):
+        lines[end].in_body = True
+        end += 1
+    return start, end
+
+
+def _mark_body_between(lines: list[Line], start: int, end: int) -> None:
+    """Subheadings, short lines and code inside the article: body when body stands on both sides."""
+    body = [i for i in range(start, end) if lines[i].in_body]
+    for before, after in zip(body, body[1:]):
+        for i in range(before + 1, after):
+            line = lines[i]
+            if not line.furniture and not line.end and line.body_p >= settings.BODY_BETWEEN_THRESHOLD:
+                line.in_body = True
+
+
+def _is_body(line: Line) -> bool:
+    return line.in_body
 
 
 class TextReader(Reader):
@@ -288,27 +198,36 @@ class TextReader(Reader):
     name = "text"
 
     def read(self, text: str, source: str) -> Article:
-        lines = _split_lines(text)
+        lines = split_lines(text)
         if not lines:
             raise DumpError(source, "no text in the dump")
         slug = lines[0].text.rstrip(".") if SLUG_LINE.match(lines[0].text) else None
 
-        start, end = _best_run(_prose_weights(lines))
-        if end <= start or not any(_is_prose(ln) for ln in lines[start:end]):
+        features = classify(lines)
+        span = body_span(lines)
+        if span is None:
             raise DumpError(source, "no article text found (no run of sentence-shaped lines)")
-        first_prose = _body_start(lines, start, end)
+        first_prose, end = span
         url = _page_url(lines, first_prose)
         end = next((i for i in range(first_prose + 1, end) if lines[i].end == 2), end)
 
         hints = [_slug_words(h) for h in (slug, url) if h]
-        head_index = _find_headline(lines, first_prose, hints)
+        head_index = _find_headline(lines, features, first_prose, hints)
         if head_index is None:
             raise DumpError(source, "no recognisable headline")
+        if head_index == first_prose:  # a long headline the model took for prose
+            first_prose = next((i for i in range(first_prose + 1, end) if _is_body(lines[i])), end)
 
-        article = Article(source=source, headline=lines[head_index].text, url=url, slug=slug)
+        headline = _without_breadcrumb(lines[head_index].text, lines[:head_index])
+        article = Article(source=source, headline=headline, url=url, slug=slug)
         before = lines[max(0, head_index - 3) : head_index]
+        byline = choose_byline(lines, features, byline_candidates(lines, head_index, first_prose), head_index, first_prose)
         lead_in = _read_header(article, before, lines[head_index + 1 : first_prose])
-        _read_body(article, lead_in + lines[first_prose:end])
+        if article.date is None:
+            article.date = _nearest_dateline(lines, head_index, first_prose)
+            article.date_source = "dateline" if article.date else None
+        _read_body(article, [ln for ln in lead_in + lines[first_prose:end] if byline is None or ln is not lines[byline[0]]])
+        article.authors = byline[1] if byline else []
         _read_tail(article, lines[end : end + 8])
         if not article.body:
             raise DumpError(source, "no article text found after removing page furniture")
@@ -319,7 +238,35 @@ class TextReader(Reader):
         return article
 
 
-def _page_url(lines: list[_Line], body_start: int) -> str | None:
+# where a browser copy joined two links with no space: "HomeLatest NewsThe headline"
+GLUED_LINKS = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# a breadcrumb printed with its separators: "News > 2015 > The headline"
+BREADCRUMB_SEPARATOR = re.compile(r"\s+[>›»/]\s+|\s*[›»]\s*")
+
+
+def _without_breadcrumb(headline: str, above: list[Line]) -> str:
+    """The headline without the breadcrumb a browser copy put before it.
+
+    With its separators ("News > 2015 > Title", two or more of them) the
+    breadcrumb is plain; glued on with no space ("HomeNewsTitle"), each
+    piece cut off must be a menu item the page printed above ("PlayStation"
+    is no breadcrumb). Either way what is left must still read as a title.
+    """
+    crumbs = BREADCRUMB_SEPARATOR.split(headline)
+    if len(crumbs) >= 3 and len(crumbs[-1].split()) >= settings.BREADCRUMB_MIN_TITLE_WORDS:
+        return crumbs[-1].strip()
+    pieces = GLUED_LINKS.split(headline)
+    if len(pieces) < 2:
+        return headline
+    menu = {line.text.casefold() for line in above if line.words <= settings.BREADCRUMB_MAX_WORDS}
+    cut = 0
+    while cut < len(pieces) - 1 and pieces[cut].strip().casefold() in menu:
+        cut += 1
+    rest = headline[sum(len(p) for p in pieces[:cut]):].lstrip(" ›»")
+    return rest if cut and len(rest.split()) >= settings.BREADCRUMB_MIN_TITLE_WORDS else headline
+
+
+def _page_url(lines: list[Line], body_start: int) -> str | None:
     """The page's own address: a URL line above the body, or the dump's very last line.
 
     A bare URL inside or below the article is a source the story cites, not
@@ -331,33 +278,11 @@ def _page_url(lines: list[_Line], body_start: int) -> str | None:
     return lines[-1].text if URL_LINE.match(lines[-1].text) else None
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """Non-blank lines, each knowing whether a blank line stood before it.
-
-    A drop cap the page set apart ("A" then "dam Schiff's …") is joined
-    back to its word.
-    """
-    lines: list[_Line] = []
-    blank_before = True
-    for index, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
-        if not stripped:
-            blank_before = True
-            continue
-        if lines and _is_drop_cap(lines[-1].text, stripped):
-            stripped = lines.pop().text + stripped
-        lines.append(
-            _Line(index, stripped, _count_words(stripped), is_furniture(stripped), not blank_before, end_strength(stripped))
-        )
-        blank_before = False
-    return lines
-
-
 def _is_drop_cap(previous: str, text: str) -> bool:
     return len(previous) == 1 and previous.isupper() and text[:1].islower()
 
 
-def _take_caption(article: Article, line: _Line, previous: _Line | None) -> bool:
+def _take_caption(article: Article, line: Line, previous: Line | None) -> bool:
     """Caption and photo credit (and the alt text glued above them) into `article.image`."""
     credit = photo_credit(line.text)
     if not credit:
@@ -383,9 +308,9 @@ def _strip_credit_label(caption: str | None) -> str | None:
 
 def _date_rank(text: str) -> int:
     """Published lines first, bare dates next, Updated lines last."""
-    if UPDATED_WORDS.match(text):
+    if UPDATED_LABEL.match(text):
         return 2
-    return 0 if DATE_WORDS.match(text) else 1
+    return 0 if DATE_LABEL.match(text) else 1
 
 
 def _dates_in(text: str) -> list[tuple[int, str]]:
@@ -398,14 +323,26 @@ def _dates_in(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> list[_Line]:
+def _nearest_dateline(lines: list[Line], headline: int, body_start: int) -> str | None:
+    """The date of the dateline nearest the headline, when none stands between it and the body
+    (a date printed above the headline, or below a lead image and its caption)."""
+    window = range(max(0, headline - settings.HEADER_WINDOW), min(len(lines), body_start + settings.HEADER_WINDOW))
+    for i in sorted(window, key=lambda i: abs(i - headline)):
+        if i != headline and _is_header_line(lines[i]):
+            found = _dates_in(lines[i].text)
+            if found:
+                return min(found, key=lambda d: d[0])[1]
+    return None
+
+
+def _read_header(article: Article, before: list[Line], after: list[Line]) -> list[Line]:
     """Kicker, byline, dateline and lead image around the headline.
 
     Returns the lines after the headline that read as the start of the body
     (a short lede before the first long paragraph).
     """
     dates: list[tuple[int, str]] = []
-    lead_in: list[_Line] = []
+    lead_in: list[Line] = []
     for position, line in enumerate(after):
         text = line.text
         if line.furniture:
@@ -420,7 +357,9 @@ def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> l
             article.authors = names
         found = _dates_in(text) if len(text) <= 200 else []
         dates += found
-        if names or found or DATE_WORDS.match(text) or is_relative_date(text):
+        if not found and article.relative_date is None and is_relative_date(text):
+            article.relative_date = text  # dated once the dump's own date is known
+        if names or found or DATE_LABEL.match(text) or is_relative_date(text):
             lead_in = []
             continue
         if article.section is None and _is_kicker(line) and not lead_in:
@@ -434,6 +373,8 @@ def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> l
             article.authors = names_from_byline(line.text) or _bare_byline(before, position) or []
         if not dates and len(line.text) <= 200:
             dates += _dates_in(line.text)
+            if article.relative_date is None and is_relative_date(line.text):
+                article.relative_date = line.text
         if article.section is None and _is_kicker(line):
             article.section = line.text.title() if line.text.isupper() else line.text
     if dates:
@@ -442,19 +383,19 @@ def _read_header(article: Article, before: list[_Line], after: list[_Line]) -> l
     return lead_in
 
 
-def _bare_byline(lines: list[_Line], position: int) -> list[str] | None:
+def _bare_byline(lines: list[Line], position: int) -> list[str] | None:
     """A name on its own line next to a dateline ("Jane Doe" / "Nov. 18, 2019"): the author."""
     line = lines[position]
     name = looks_like_name(line.text)
     if not name:
         return None
     neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 3]
-    if any(find_dates(n.text) or DATE_WORDS.match(n.text) or is_relative_date(n.text) for n in neighbours):
+    if any(find_dates(n.text) or DATE_LABEL.match(n.text) or is_relative_date(n.text) for n in neighbours):
         return [name]
     return None
 
 
-def _is_kicker(line: _Line) -> bool:
+def _is_kicker(line: Line) -> bool:
     """A section label: one to four words in capitals, no sentence punctuation."""
     text = line.text
     return (
@@ -466,13 +407,12 @@ def _is_kicker(line: _Line) -> bool:
     )
 
 
-def _is_promo(line: _Line) -> bool:
+def _is_promo(line: Line) -> bool:
     """A whole line in capitals inside the body: a teaser link ("WATCH: …"), not prose."""
-    letters = [ch for ch in line.text if ch.isalpha()]
-    return line.words >= 4 and len(letters) >= 12 and line.text.isupper()
+    return line.words >= 4 and line.text.isupper() and sum(map(str.isalpha, line.text)) >= 12
 
 
-def _read_body(article: Article, body: list[_Line]) -> None:
+def _read_body(article: Article, body: list[Line]) -> None:
     """Paragraphs and subheadings; captions, credits, link lists and people set aside."""
     blocks: list[Block] = []
     for position, line in enumerate(body):
@@ -493,17 +433,17 @@ def _read_body(article: Article, body: list[_Line]) -> None:
         if position < 3 and names_from_byline(text):
             article.authors = article.authors or names_from_byline(text) or []
             continue
-        if _is_prose(line) or _is_list_item(line) or (_is_list_item(body[position - 1]) and URL_LINE.match(text)):
-            blocks.append(Block.paragraph(text))
-        elif _is_subheading(body, position):
+        if _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))
+        elif _is_body(line) or _is_list_item(line) or (_is_list_item(body[position - 1]) and URL_LINE.match(text)):
+            blocks.append(Block.paragraph(text))
     article.body = blocks
 
 
-def _is_subheading(body: list[_Line], position: int) -> bool:
+def _is_subheading(body: list[Line], position: int) -> bool:
     """A short line alone between paragraphs, followed by running text."""
     line = body[position]
-    if line.words < 2 or line.sentence_end and line.words >= 6:
+    if line.words < 2 or line.sentence_end or line.words >= settings.PROSE_LINE_WORDS or _is_list_item(line):
         return False
     nxt = body[position + 1] if position + 1 < len(body) else None
     prev = body[position - 1] if position else None
@@ -512,9 +452,25 @@ def _is_subheading(body: list[_Line], position: int) -> bool:
     return prev is None or _is_prose(prev) or prev.furniture
 
 
-def _read_tail(article: Article, tail: list[_Line]) -> None:
+def _read_tail(article: Article, tail: list[Line]) -> None:
     """`X contributed reporting` lines just after the last paragraph."""
     for line in tail:
         names = names_from_contribution(line.text)
         if names:
             article.contributors += [n for n in names if n not in article.contributors]
+
+
+def split_lines(text: str):
+    """The dump as blocks for the assembler: non-blank lines, drop caps joined back."""
+    lines: list[Line] = []
+    blank_before = True
+    for index, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        if lines and _is_drop_cap(lines[-1].text, stripped):
+            stripped = lines.pop().text + stripped
+        lines.append(Line(index, stripped, not blank_before))
+        blank_before = False
+    return lines

@@ -1,0 +1,284 @@
+"""Language-independent features of the lines (or blocks) of a page.
+
+The model that decides "body, headline, byline or furniture" sees a line
+only through these: its shape (length, punctuation, capitals, digits),
+its place (position, distance to prose, neighbours), repetition, how much
+of it is the page's own common words, and what the shared detectors in
+`furniture`, `dates` and `people` say of it. No feature names a site or a
+word of one language; each is a number, mostly 0 or 1, so the model is a
+sum of weights (`model.py`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..dates import DATE_LABEL, find_dates, is_relative_date
+from ..furniture import end_strength, is_furniture, photo_credit
+from ..people import looks_like_name, names_from_byline, names_from_contribution
+from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, count_words
+from . import settings
+
+URL_LINE = re.compile(r"^(?:https?://)\S+$")
+LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*\-–])\s+\S")
+
+
+@dataclass
+class Line:
+    """One non-blank line of a text dump (or one block of a page), with its shape."""
+
+    index: int
+    text: str
+    glued_to_previous: bool = False  # no blank line between it and the one before
+    heading: int = 0  # heading level when the format tells (HTML), else 0
+    link_share: float = -1.0  # share of the text inside links when known, else -1
+    # what the model says of the line (`model.classify`)
+    body_p: float = 0.0
+    headline_p: float = 0.0
+    byline_p: float = 0.0
+    in_body: bool = False  # the reader's verdict: part of the article's body
+
+    def __post_init__(self) -> None:
+        self.words = count_words(self.text)
+        self.furniture = is_furniture(self.text)
+        self.end = end_strength(self.text)
+        self.sentence_end = bool(SENTENCE_END.search(self.text))
+
+
+@lru_cache(maxsize=8192)
+def _detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """What the shared rule detectors say of a short line (cached: headers repeat)."""
+    if len(text) > settings.SHORT_LINE_CHARS:
+        return False, False, False, False, False, False
+    return (
+        bool(find_dates(text)) or is_relative_date(text),
+        bool(DATE_LABEL.match(text)),
+        bool(names_from_byline(text)),
+        bool(looks_like_name(text)),
+        bool(photo_credit(text)),
+        bool(names_from_contribution(text)),
+    )
+
+
+def _bucket(words: int) -> int:
+    for i, edge in enumerate(settings.WORD_BUCKETS):
+        if words <= edge:
+            return i
+    return len(settings.WORD_BUCKETS)
+
+
+def _shape(line: Line, common: set[str]) -> dict[str, float]:
+    text = line.text
+    # shares of capitals, digits and common words read on the line's start, by C-level
+    # str methods: a paragraph's first few hundred characters tell them as well as all
+    sample = text[: settings.SHAPE_CHARS]
+    letters = sum(map(str.isalpha, sample))
+    upper = sum(map(str.isupper, sample))
+    tokens = WORD.findall(sample.casefold())
+    words_with_letters = [w for w in sample.split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words_with_letters if w[0].isupper())
+    date, date_label, byline, name, credit, contribution = _detectors(text)
+    f = {
+        f"words_{_bucket(line.words)}": 1.0,
+        # capped: a 4 MB paste is a long paragraph, not something unlike all the model saw
+        "log_words": math.log1p(min(line.words, settings.LONG_LINE_WORDS)),
+        "log_chars": math.log1p(min(len(text), settings.LONG_LINE_WORDS * CHARS_PER_WORD)),
+        "sentence_end": float(line.sentence_end),
+        "ends_colon": float(text.endswith((":", ",", ";"))),
+        "ends_period": float(text.endswith((".", "。"))),
+        "upper": upper / letters if letters else 0.0,
+        "all_caps": float(letters >= 4 and upper == letters),
+        "capitalised": capitalised / len(words_with_letters) if words_with_letters else 0.0,
+        "digits": sum(map(str.isdigit, sample)) / len(sample),
+        "punct": (len(sample) - sum(map(str.isalnum, sample)) - sum(map(str.isspace, sample))) / len(sample),
+        "cjk": float(len(CJK.findall(text)) >= 4),
+        "common": sum(1 for t in tokens if t in common) / len(tokens) if tokens else 0.0,
+        "furniture": float(line.furniture),
+        "related": float(line.end == 1),
+        "article_end": float(line.end == 2),
+        "date": float(date),
+        "date_label": float(date_label),
+        "byline": float(byline),
+        "name": float(name),
+        "credit": float(credit),
+        "contribution": float(contribution),
+        "url": float(bool(URL_LINE.match(text))),
+        "list_item": float(bool(LIST_ITEM.match(text)) or text.count("\t") >= 2),
+        "glued": float(line.glued_to_previous),
+        "pipe": float("|" in text or " · " in text),
+    }
+    if line.heading:
+        f[f"heading_{min(line.heading, 4)}"] = 1.0
+    if line.link_share >= 0:
+        f["link_share"] = line.link_share
+        f["mostly_link"] = float(line.link_share > 0.5)
+    return f
+
+
+def _common_tokens(lines: list[Line]) -> set[str]:
+    """The page's most frequent words in its longer lines: its function words, any language."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        if line.words >= settings.PROSE_LINE_WORDS:
+            counts.update(WORD.findall(line.text.casefold()))
+    return {w for w, _ in counts.most_common(settings.COMMON_TOKENS)}
+
+
+def _prose(line: Line) -> bool:
+    return not line.furniture and line.words >= settings.PROSE_LINE_WORDS and line.sentence_end
+
+
+def line_features(lines: list[Line]) -> list[dict[str, float]]:
+    """One feature dict per line: its shape, its place and its neighbours' shape."""
+    common = _common_tokens(lines)
+    shapes = [_shape(line, common) for line in lines]
+    counts = Counter(line.text for line in lines)
+    prose = [_prose(line) for line in lines]
+    n = len(lines)
+    # running count of prose lines, for prose share in a window in O(1)
+    before = [0]
+    for p in prose:
+        before.append(before[-1] + p)
+    # length of the run of short lines (menus, link lists) each line sits in
+    short_run = _runs([line.words <= 3 for line in lines])
+    out = []
+    for i, line in enumerate(lines):
+        f = dict(shapes[i])
+        f["position"] = i / max(1, n - 1)
+        f["first_lines"] = float(i < 5)
+        f["last_lines"] = float(n - i <= 5)
+        f["repeated"] = float(counts[line.text] > 1)
+        f["short_run"] = math.log1p(short_run[i]) if line.words <= 3 else 0.0
+        lo, hi = max(0, i - settings.CONTEXT_WIDE), min(n, i + settings.CONTEXT_WIDE + 1)
+        f["prose_near"] = (before[hi] - before[lo] - prose[i]) / max(1, hi - lo - 1)
+        f["prose_above"] = float(before[i] > 0)
+        f["prose_below"] = float(before[n] - before[i + 1] > 0)
+
+        for side, j in (("prev", i - 1), ("next", i + 1)):
+            if 0 <= j < n:
+                f[f"{side}_log_words"] = shapes[j]["log_words"]
+                f[f"{side}_prose"] = float(prose[j])
+                f[f"{side}_date"] = shapes[j]["date"]
+                f[f"{side}_byline"] = shapes[j]["byline"]
+                f[f"{side}_furniture"] = shapes[j]["furniture"]
+            else:
+                f[f"{side}_none"] = 1.0
+        out.append(f)
+    return out
+
+
+def _runs(flags: list[bool]) -> list[int]:
+    """For each position, the length of the run of True values it sits in (0 where False)."""
+    runs = [0] * len(flags)
+    i = 0
+    while i < len(flags):
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        for k in range(i, j):
+            runs[k] = j - i
+        i = max(j, i + 1)
+    return runs
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry meaning (three letters or more, or CJK character pairs)."""
+    words = {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and not w.isdigit()}
+    cjk = CJK.findall(text)
+    return words | {a + b for a, b in zip(cjk, cjk[1:])}
+
+
+def headline_features(lines: list[Line], features: list[dict[str, float]], candidates: list[int],
+                      body_start: int) -> list[dict[str, float]]:
+    """Features of each headline candidate relative to the body found below it.
+
+    A headline sits a few lines above the first paragraph, is the nearest
+    title-shaped line or close to it, shares words with the lede, and
+    often has a byline or a date just under it.
+    """
+    lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
+    out = []
+    for rank, i in enumerate(reversed(candidates)):
+        line = lines[i]
+        f = {k: v for k, v in features[i].items() if not k.startswith(("prev_", "next_"))}
+        between = sum(1 for ln in lines[i + 1 : body_start] if not ln.furniture)
+        f[f"gap_{min(between, settings.HEADLINE_GAP_BUCKETS)}"] = 1.0
+        f["log_gap"] = math.log1p(between)
+        f[f"rank_{min(rank, settings.HEADLINE_RANK_BUCKETS)}"] = 1.0
+        words = content_words(line.text)
+        shared = len(words & lede)
+        f["lede_share"] = shared / len(words) if words else 0.0
+        f["lede_words"] = math.log1p(shared)
+        below = [ln for ln in lines[i + 1 : i + 4] if not ln.furniture]
+        above = [ln for ln in lines[max(0, i - 3) : i] if not ln.furniture]
+        f["header_below"] = float(any(_is_header(ln) for ln in below))
+        f["header_next"] = float(bool(below) and _is_header(below[0]))
+        f["short_above"] = float(not above or above[-1].words <= 3)
+        f["related_above"] = float(bool(above) and above[-1].end > 0)
+        f["title_above"] = float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end)
+        f["is_body_start"] = float(i == body_start)
+        out.append((i, f))
+    out.sort()
+    return [f for _, f in out]
+
+
+def _is_header(line: Line) -> bool:
+    date, date_label, byline, _name, _credit, _contribution = _detectors(line.text)
+    return date or date_label or byline
+
+
+def byline_features(lines: list[Line], features: list[dict[str, float]], candidates: list[tuple[int, list[str]]],
+                    headline: int, body_start: int) -> list[dict[str, float]]:
+    """Features of each byline candidate (a line that starts with names) around the headline.
+
+    A byline sits near the headline, is short, often carries a date or a
+    "By", and its name tends to appear again on the page (an author box).
+    """
+    page = "\n".join(ln.text for ln in lines).casefold()
+    out = []
+    for i, names in candidates:
+        f = {k: v for k, v in features[i].items() if not k.startswith(("prev_", "next_"))}
+        offset = i - headline
+        f[f"from_headline_{max(-3, min(offset, settings.BYLINE_OFFSET_BUCKETS))}"] = 1.0
+        f["after_body_start"] = float(i > body_start)
+        f["byline_p"] = lines[i].byline_p
+        f["names"] = float(len(names))
+        f["name_repeats"] = math.log1p(max(0, sum(page.count(n.casefold()) - 1 for n in names)))
+        f["name_is_line"] = float(any(lines[i].text.strip() == n for n in names))
+        # a name with a dateline right above or below it ("Jane Doe" / "2 hours ago")
+        f["date_beside"] = float(any(_is_header(ln) and not _detectors(ln.text)[2]
+                                     for ln in lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]))
+        out.append(f)
+    return out
+
+
+def context_features(features: list[dict[str, float]], body: list[float]) -> list[dict[str, float]]:
+    """Each line's features plus what a first pass of the model thought of its neighbourhood.
+
+    An article runs on: a doubtful line between confident body lines is
+    body (a short paragraph, a subheading), and a prose-shaped teaser among
+    menus is not. The first pass's body probabilities around a line carry
+    that, in a form the second pass can weigh.
+    """
+    n = len(body)
+    top = max(body, default=0.0) or 1.0
+    near, wide = settings.CONTEXT_NEAR_LINES, settings.CONTEXT_WIDE_LINES
+    before = [0.0]
+    for p in body:
+        before.append(before[-1] + p)
+    out = []
+    for i, f in enumerate(features):
+        g = dict(f)
+        for d in range(-near, near + 1):
+            j = i + d
+            g[f"ctx_body_{d}"] = body[j] if 0 <= j < n else 0.0
+        lo, hi = max(0, i - wide), min(n, i + wide + 1)
+        g["ctx_body_mean"] = (before[hi] - before[lo]) / (hi - lo)
+        g["ctx_body_above"] = max(body[max(0, i - wide) : i], default=0.0)
+        g["ctx_body_below"] = max(body[i + 1 : i + wide + 1], default=0.0)
+        g["ctx_body_relative"] = body[i] / top
+        out.append(g)
+    return out
