@@ -23,6 +23,7 @@ import yaml
 from .errors import DumpError
 from .markdown import clean_text
 from .safe_files import RefusedFile, path_text, read_regular_file, refusal
+from .settings import MAX_SIDECAR_NESTING
 from .store import FRONT_MATTER_END, FRONT_MATTER_START
 
 SIDECAR_SUFFIX = ".md"
@@ -53,6 +54,36 @@ def sidecar_path(dump: Path) -> Path:
     return dump.with_suffix(SIDECAR_SUFFIX)
 
 
+class CuratorYamlLoader(yaml.SafeLoader):
+    """YAML as a curator writes front matter, read so that no mistake crashes or stalls a build.
+
+    Dates stay text, so `date: 2019-02-30` is a field that is ignored (`_iso_date`),
+    not a ValueError out of the YAML library. Aliases (`*name`) are refused: a
+    megabyte of them to one long anchor ("billion laughs") expands to gigabytes
+    of names. Nesting deeper than MAX_SIDECAR_NESTING is refused before Python's
+    recursion limit is reached.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not read in front matter",
+                                              self.peek_event().start_mark)
+        if self._depth >= MAX_SIDECAR_NESTING:
+            raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_SIDECAR_NESTING} levels deep",
+                                              self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def split_front_matter(text: str) -> tuple[dict | None, str]:
     """(front matter, body) of a Markdown file; (None, text) when it has none or it is not YAML."""
     if not text.startswith(FRONT_MATTER_START):
@@ -61,8 +92,8 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     if end < 0:
         return None, text
     try:
-        meta = yaml.safe_load(text[len(FRONT_MATTER_START):end])
-    except yaml.YAMLError:
+        meta = yaml.load(text[len(FRONT_MATTER_START):end], Loader=CuratorYamlLoader)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError):  # a tag such as !!float x: a ValueError
         return None, text
     if meta is None:
         meta = {}
@@ -78,10 +109,7 @@ def _names(value) -> list[str] | None:
 
 
 def _iso_date(value) -> str | None:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
+    """The date or time a sidecar gives (text: CuratorYamlLoader leaves dates unread), in ISO form."""
     if isinstance(value, str):
         try:
             return (datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)).isoformat()

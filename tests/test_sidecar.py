@@ -132,3 +132,31 @@ def test_a_sidecar_beside_the_copy_not_published_says_where_it_belongs(tmp_path:
     assert report.curator == ["dumps/2024-05-06-zz-copy.md: not used: dumps/2024-05-06-zz-copy.txt is "
                               "same text as dumps/2024-05-06-budget.txt, which is published; put the sidecar "
                               "beside dumps/2024-05-06-budget.txt"]
+
+
+def test_a_sidecar_that_yaml_cannot_build_is_one_line_and_never_stops_the_others(tmp_path: Path):
+    """An impossible date, an alias bomb, deep nesting or a bad tag: never a traceback, never a hang."""
+    content = tmp_path / "content"
+    typo = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    typo.with_suffix(".md").write_text("---\nheadline: Fixed headline\ndate: 2024-13-01 09:00:00\n---\nA note.\n",
+                                       encoding="utf-8")
+    names = ", ".join(["*who"] * 60_000)
+    hostile = {
+        "2024-05-07-ferry": f"---\nwho: &who \"{'Ferry Person ' * 4000}\"\ncontributors: [{names}]\n---\n",
+        "2024-05-08-bridge": "---\ntags: " + "{a: " * 20_000 + "b" + "}" * 20_000 + "\n---\n",
+        "2024-05-09-market": "---\norder: !!float many\n---\n",
+    }
+    for stem, text in hostile.items():
+        dump(content, f"dumps/{stem}.txt", f"{stem.split('-')[-1].title()} story of the day")
+        (content / "dumps" / f"{stem}.md").write_text(text, encoding="utf-8")
+    proc = digest("convert", cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    lines = proc.stderr.splitlines()
+    assert any(line.startswith("warning: dumps/2024-05-06-budget.md: `date` must be a date") for line in lines)
+    for stem in hostile:
+        assert any(line.startswith(f"warning: dumps/{stem}.md: its front matter is not YAML") for line in lines), stem
+    posts = sorted((content / "posts").glob("*.md"))
+    assert len(posts) == 4  # every dump is an article
+    [budget] = [post for post in map(frontmatter.load, posts) if post["headline"] == "Fixed headline"]
+    assert budget["date_source"] != "curator" and "A note." in budget.content  # the rest of that sidecar applies
+    assert all(path.stat().st_size < 100_000 for path in posts)  # no name list expanded from an alias
