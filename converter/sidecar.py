@@ -22,6 +22,7 @@ import yaml
 
 from .errors import DumpError
 from .markdown import clean_text
+from .notes import note_problem
 from .safe_files import RefusedFile, path_text, read_regular_file, refusal
 from .settings import MAX_SIDECAR_NESTING
 from .store import FRONT_MATTER_END, FRONT_MATTER_START
@@ -167,7 +168,11 @@ def read_sidecar(dump: Path, root: Path) -> Sidecar | None:
     if meta is None:
         raise DumpError(source, "its front matter is not YAML key: value lines between --- lines; sidecar not used")
     values, problems = _checked(meta)
-    return Sidecar(source, hashlib.sha256(data).hexdigest(), values, note.strip(), problems)
+    note = note.strip()
+    if note and (why := note_problem(note)):
+        problems.append(f"the note: {why}")
+        note = ""
+    return Sidecar(source, hashlib.sha256(data).hexdigest(), values, note, problems)
 
 
 def looks_like_sidecar(path: Path) -> bool:

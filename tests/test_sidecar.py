@@ -160,3 +160,27 @@ def test_a_sidecar_that_yaml_cannot_build_is_one_line_and_never_stops_the_others
     [budget] = [post for post in map(frontmatter.load, posts) if post["headline"] == "Fixed headline"]
     assert budget["date_source"] != "curator" and "A note." in budget.content  # the rest of that sidecar applies
     assert all(path.stat().st_size < 100_000 for path in posts)  # no name list expanded from an alias
+
+
+def test_markdown_nested_too_deep_to_render_is_one_line_and_the_rest_applies(tmp_path: Path):
+    """Python-Markdown recurses per nested list or block: a note or introduction a few KB long
+    could stop digest convert (and the site build) with RecursionError."""
+    content = tmp_path / "content"
+    source = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    dump(content, "dumps/2024-05-06-ferry.txt", "Ferry timetable changes for summer")
+    source.with_suffix(".md").write_text("---\nheadline: Fixed headline\n---\n" + "1. " * 800 + "deep\n",
+                                         encoding="utf-8")
+    intro = content / "editions" / "2024-05-06.md"
+    intro.parent.mkdir(parents=True)
+    intro.write_text("<section markdown>\n" * 600 + "Welcome\n" + "</section>\n" * 600, encoding="utf-8")
+    proc = digest("convert", cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    lines = proc.stderr.splitlines()
+    assert ("warning: dumps/2024-05-06-budget.md: the note: its Markdown nests lists, quotes or blocks "
+            "too deeply to render; not used") in lines
+    assert any(line.startswith("warning: editions/2024-05-06.md: its Markdown nests") for line in lines)
+    posts = [frontmatter.load(path) for path in sorted((content / "posts").glob("*.md"))]
+    assert sorted(post["headline"] for post in posts) == ["Ferry timetable changes for summer", "Fixed headline"]
+    assert all("deep" not in post.content and "note" not in post.metadata for post in posts)
+    edition = (content / "editions" / "2024-05-06" / "index.md").read_text(encoding="utf-8")
+    assert "Fixed headline" in edition and "Welcome" not in edition
