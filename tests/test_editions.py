@@ -327,3 +327,18 @@ def test_weekly_editions_from_mkdocs_yml_in_a_build_and_in_digest_convert(tmp_pa
     shutil.rmtree(project / "content" / "editions" / "2024-W19")
     assert digest("convert", "--quiet", cwd=project).returncode == 0
     assert (project / "content" / "editions" / "2024-W19" / "index.md").is_file()
+
+
+def test_a_hand_edited_day_that_is_no_date_leaves_the_story_out_of_editions_and_stops_nothing(tmp_path: Path):
+    content = tmp_path / "content"
+    dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    dump(content, "dumps/2024-05-06-ferry.txt", "Ferry timetable changes for summer")
+    convert(content)
+    edited = content / "posts" / "ferry-timetable-changes-for-summer.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("  day: '2024-05-06'", "  day: 2024/05/06"), encoding="utf-8")
+    proc = digest("convert", cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    page = (content / "editions" / "2024-05-06" / "index.md").read_text(encoding="utf-8")
+    assert "Budget passes after a long night" in page and "Ferry timetable" not in page
+    assert "2024/05/06" in edited.read_text(encoding="utf-8")  # the curator's edit is kept

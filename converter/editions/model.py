@@ -122,10 +122,14 @@ def _read_story(path: Path) -> Story | None:
     day = _text(show.get("day")) or day_key(_text(meta.get("date")))
     headline = _text(meta.get("headline")) or _text(meta.get("title"))
     slug = _text(meta.get("slug")) or path.stem
-    if not (day and headline):
+    try:  # a hand-edited `day: 20191118` or `day: Nov 18` is in no edition; it stops no build
+        printed = date.fromisoformat(day) if len(day) == 10 else None
+    except ValueError:
+        printed = None
+    if not (printed and headline):
         return None
     names = lambda key: _text(show.get(key)) or join_names([n for n in meta.get(key) or [] if isinstance(n, str)])  # noqa: E731
-    year, month, dd = day.split("-")
+    year, month, dd = f"{printed.year:04d}", f"{printed.month:02d}", f"{printed.day:02d}"
     return Story(
         file=path.name, headline=headline, day=day,
         datetime=_text(show.get("datetime")) or day, dateline=_text(show.get("dateline")),
