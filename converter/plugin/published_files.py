@@ -56,8 +56,9 @@ def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
     mine = [f for f in files if f.abs_src_path and _in_folder(Path(f.abs_src_path), docs_dir)]
     pages = [Path(f.abs_src_path) for f in mine if Path(f.abs_src_path).suffix.lower() in SAVED_PAGE_EXTENSIONS]
     subfolders = {folder: subfolder_names(folder) for folder in {page.parent for page in pages}}
+    owned = {(docs_dir / name).resolve() for name in (*GENERATED_DIRS, IMAGES_DIRNAME)}  # never a saved page's
     companions = {folder.resolve(): (page, folder) for page in pages
-                  for folder in companion_folders(page, subfolders[page.parent])}
+                  for folder in companion_folders(page, subfolders[page.parent]) if folder.resolve() not in owned}
     named: set[Path] = set()
     images = docs_dir / IMAGES_DIRNAME
     for file in mine:
