@@ -342,3 +342,18 @@ def test_a_hand_edited_day_that_is_no_date_leaves_the_story_out_of_editions_and_
     page = (content / "editions" / "2024-05-06" / "index.md").read_text(encoding="utf-8")
     assert "Budget passes after a long night" in page and "Ferry timetable" not in page
     assert "2024/05/06" in edited.read_text(encoding="utf-8")  # the curator's edit is kept
+
+
+def test_a_digest_without_editions_has_the_same_edition_feed_on_every_build(tmp_path: Path):
+    """feedgen dates a feed by the clock unless told otherwise: a digest with no dated story yet
+    must still build byte-identical feeds."""
+    import time
+
+    from converter.editions.publish import publish_editions
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    publish_editions(first, [], "https://digest.example/", "Digest")
+    time.sleep(1.1)  # into the next second of the clock
+    publish_editions(second, [], "https://digest.example/", "Digest")
+    for name in ("feed_rss_editions.xml", "feed_json_editions.json"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
