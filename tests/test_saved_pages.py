@@ -302,3 +302,22 @@ def test_a_saved_page_never_claims_the_curators_or_the_converters_folders(tmp_pa
     assert image not in refused and not any(path.is_relative_to(content / "posts") for path in refused)
     assert content / "news" / "story_files" / "photo.jpg" in refused or any(
         path.is_relative_to(content / "news" / "story_files") for path in refused)
+
+
+def test_a_web_archive_with_addresses_python_cannot_parse_still_converts(tmp_path: Path):
+    """urllib refuses `http://[x/` with ValueError: a saved page's address, or a resource's, must
+    cost at most the lead image's lookup, never the conversion."""
+    page, truth = corpus_page(WIRED)
+    archive = plistlib.dumps({
+        "WebMainResource": {"WebResourceData": page.encode("utf-8"), "WebResourceMIMEType": "text/html",
+                            "WebResourceTextEncodingName": "UTF-8", "WebResourceURL": "https://[news.example/story"},
+        "WebSubresources": [{"WebResourceData": b"track()", "WebResourceURL": "http://cdn]example/t.js#x"},
+                            {"WebResourceData": drawn_photo(), "WebResourceURL": "https://[news.example/photo.jpg"}],
+    }, fmt=plistlib.FMT_BINARY)
+    content = tmp_path / "content"
+    (content / "saved").mkdir(parents=True)
+    (content / "saved" / "story.webarchive").write_bytes(archive)
+    (content / "saved" / "other.html").write_text(corpus_page(NEWSWEEK)[0], encoding="utf-8")
+    posts, report = converted(content)
+    assert not report.errors
+    assert sorted(post["source"]["path"] for post in posts) == ["saved/other.html", "saved/story.webarchive"]
