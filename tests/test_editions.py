@@ -357,3 +357,16 @@ def test_a_digest_without_editions_has_the_same_edition_feed_on_every_build(tmp_
     publish_editions(second, [], "https://digest.example/", "Digest")
     for name in ("feed_rss_editions.xml", "feed_json_editions.json"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_a_story_in_the_last_week_of_the_calendar_stops_no_weekly_build(tmp_path: Path):
+    """Week 52 of 9999 ends in the year 10000, which Python's dates cannot hold."""
+    content = tmp_path / "content"
+    far = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    dump(content, "dumps/2024-05-07-ferry.txt", "Ferry timetable changes for summer")
+    far.with_suffix(".md").write_text("---\ndate: 9999-12-29\n---\n", encoding="utf-8")
+    report = convert(content, editions="weekly")
+    assert not report.errors and len(list((content / "posts").glob("*.md"))) == 2
+    page = (content / "editions" / "2024-W19" / "index.md").read_text(encoding="utf-8")
+    assert "Ferry timetable changes for summer" in page
+    assert [p.name for p in (content / "editions").iterdir() if p.is_dir()] == ["2024-W19"]
