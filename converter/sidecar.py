@@ -28,6 +28,7 @@ from .settings import MAX_SIDECAR_NESTING
 from .store import FRONT_MATTER_END, FRONT_MATTER_START
 
 SIDECAR_SUFFIX = ".md"
+FOLDER_PAGE_NAMES = frozenset({"index.md", "README.md"})
 MAX_SIDECAR_BYTES = 1 << 20  # a note is a paragraph or two; a megabyte is not a sidecar
 TEXT_FIELDS = ("headline", "section", "credit")
 NAME_LIST_FIELDS = ("byline", "contributors", "tags")
@@ -53,6 +54,12 @@ class Sidecar:
 
 def sidecar_path(dump: Path) -> Path:
     return dump.with_suffix(SIDECAR_SUFFIX)
+
+
+def is_folder_page(path: Path) -> bool:
+    """True for `index.md` and `README.md`, the page MkDocs makes of a folder: never a sidecar,
+    even beside a page saved as `index.html` (a browser names the file after the page's title)."""
+    return path.name in FOLDER_PAGE_NAMES
 
 
 class CuratorYamlLoader(yaml.SafeLoader):
@@ -153,7 +160,7 @@ def read_sidecar(dump: Path, root: Path) -> Sidecar | None:
     cannot be read or its front matter is not YAML.
     """
     path = sidecar_path(dump)
-    if not path.exists() and not path.is_symlink():
+    if is_folder_page(path) or (not path.exists() and not path.is_symlink()):
         return None
     source = path_text(path.absolute().relative_to(root.absolute()).as_posix())
     why = refusal(path, root, max_bytes=MAX_SIDECAR_BYTES)

@@ -184,3 +184,22 @@ def test_markdown_nested_too_deep_to_render_is_one_line_and_the_rest_applies(tmp
     assert all("deep" not in post.content and "note" not in post.metadata for post in posts)
     edition = (content / "editions" / "2024-05-06" / "index.md").read_text(encoding="utf-8")
     assert "Fixed headline" in edition and "Welcome" not in edition
+
+
+def test_a_page_saved_as_index_never_takes_the_folders_own_page_as_its_sidecar(tmp_path: Path):
+    """A browser names a saved page after its title: a page titled "index" becomes index.html, beside
+    the curator's index.md. That page is the folder's (MkDocs'), neither a note on the dump nor hidden."""
+    from types import SimpleNamespace
+
+    from converter.plugin.published_files import unpublished
+
+    content = tmp_path / "content"
+    source = dump(content, "guides/index.txt", "Budget passes after a long night")
+    page = content / "guides" / "index.md"
+    page.write_text("# Our guides\n\nHow we pick the stories.\n", encoding="utf-8")
+    report = convert(content)
+    assert not report.errors and not report.curator
+    post = article_of(content)
+    assert "note" not in post.metadata and "Our guides" not in post.content
+    files = [SimpleNamespace(abs_src_path=str(path)) for path in sorted(content.rglob("*")) if path.is_file()]
+    assert page not in {Path(file.abs_src_path) for file, _ in unpublished(files, content)}
