@@ -413,6 +413,7 @@ def _write_editions(root: Path, out_dir: Path, editions: str, report: Report) ->
         report.errors.append(DumpError(f"{EDITIONS_DIRNAME}/", f"cannot write the edition pages ({exc.strerror or exc})"))
         return
     report.kept_edits += kept
+    report.curator += [f"{EDITIONS_DIRNAME}/{e.key}.md: {e.intro_problem}" for e in report.editions if e.intro_problem]
 
 
 def _read_sidecars(dumps: list[Path], root: Path, source_of, report: Report) -> dict[str, Sidecar | None]:

@@ -116,6 +116,18 @@ def _refers_to(page: bytes, folder_name: str) -> bool:
     return False
 
 
+# What separates the page's name from the word for "files" in a companion folder's
+# name: NAME_files, NAME-Dateien, NAME_fichiers (and a space or dot, for lenience).
+COMPANION_SEPARATORS = "_- ."
+
+
+def _named_after(folder_name: str, stem: str) -> bool:
+    """True when a folder's name is the page's, a separator, then more (`story_files` for `story`):
+    a page saved as `p.html` that mentions `posts/` does not make posts/ its folder."""
+    return (len(folder_name) > len(stem) + 1 and folder_name.startswith(stem)
+            and folder_name[len(stem)] in COMPANION_SEPARATORS)
+
+
 def subfolder_names(folder: Path) -> list[str]:
     """The names of the folders (or folder links) directly inside `folder`."""
     try:
@@ -133,7 +145,7 @@ def companion_folders(page: Path, subfolders: list[str] | None = None) -> list[P
     if page.suffix.lower() not in SAVED_PAGE_EXTENSIONS:
         return []
     names = subfolder_names(page.parent) if subfolders is None else subfolders
-    candidates = [name for name in names if name != page.name and name.startswith(page.stem)]
+    candidates = [name for name in names if name != page.name and _named_after(name, page.stem)]
     if not candidates:
         return []
     try:

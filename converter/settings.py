@@ -38,6 +38,14 @@ MAX_ARCHIVE_PARTS = 2000
 MAX_MIME_PART_LINES = 20_000
 MAX_PLIST_OBJECTS = 100_000
 
+# Levels of lists and mappings a sidecar's front matter may nest (its fields nest
+# one level: a list of names); deeper is refused before Python's recursion limit.
+MAX_SIDECAR_NESTING = 8
+# Calls a note or introduction is rendered below when it is checked (notes.note_problem):
+# the sample site's MkDocs build (blog plugin, our plugin) renders Markdown up to 220
+# calls deep (measured); a note rendered that deep must still fit, with room to spare.
+NOTE_SPARE_FRAMES = 400
+
 # Opt-in fetching of remote lead images at build time (plugin/remote_images.py):
 # how long one request may take, and how many run at once.
 REMOTE_IMAGE_TIMEOUT_S = 10

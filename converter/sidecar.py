@@ -22,10 +22,13 @@ import yaml
 
 from .errors import DumpError
 from .markdown import clean_text
+from .notes import note_problem
 from .safe_files import RefusedFile, path_text, read_regular_file, refusal
+from .settings import MAX_SIDECAR_NESTING
 from .store import FRONT_MATTER_END, FRONT_MATTER_START
 
 SIDECAR_SUFFIX = ".md"
+FOLDER_PAGE_NAMES = frozenset({"index.md", "README.md"})
 MAX_SIDECAR_BYTES = 1 << 20  # a note is a paragraph or two; a megabyte is not a sidecar
 TEXT_FIELDS = ("headline", "section", "credit")
 NAME_LIST_FIELDS = ("byline", "contributors", "tags")
@@ -53,6 +56,42 @@ def sidecar_path(dump: Path) -> Path:
     return dump.with_suffix(SIDECAR_SUFFIX)
 
 
+def is_folder_page(path: Path) -> bool:
+    """True for `index.md` and `README.md`, the page MkDocs makes of a folder: never a sidecar,
+    even beside a page saved as `index.html` (a browser names the file after the page's title)."""
+    return path.name in FOLDER_PAGE_NAMES
+
+
+class CuratorYamlLoader(yaml.SafeLoader):
+    """YAML as a curator writes front matter, read so that no mistake crashes or stalls a build.
+
+    Dates stay text, so `date: 2019-02-30` is a field that is ignored (`_iso_date`),
+    not a ValueError out of the YAML library. Aliases (`*name`) are refused: a
+    megabyte of them to one long anchor ("billion laughs") expands to gigabytes
+    of names. Nesting deeper than MAX_SIDECAR_NESTING is refused before Python's
+    recursion limit is reached.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not read in front matter",
+                                              self.peek_event().start_mark)
+        if self._depth >= MAX_SIDECAR_NESTING:
+            raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_SIDECAR_NESTING} levels deep",
+                                              self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def split_front_matter(text: str) -> tuple[dict | None, str]:
     """(front matter, body) of a Markdown file; (None, text) when it has none or it is not YAML."""
     if not text.startswith(FRONT_MATTER_START):
@@ -61,8 +100,8 @@ def split_front_matter(text: str) -> tuple[dict | None, str]:
     if end < 0:
         return None, text
     try:
-        meta = yaml.safe_load(text[len(FRONT_MATTER_START):end])
-    except yaml.YAMLError:
+        meta = yaml.load(text[len(FRONT_MATTER_START):end], Loader=CuratorYamlLoader)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError):  # a tag such as !!float x: a ValueError
         return None, text
     if meta is None:
         meta = {}
@@ -78,10 +117,7 @@ def _names(value) -> list[str] | None:
 
 
 def _iso_date(value) -> str | None:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
+    """The date or time a sidecar gives (text: CuratorYamlLoader leaves dates unread), in ISO form."""
     if isinstance(value, str):
         try:
             return (datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)).isoformat()
@@ -124,7 +160,7 @@ def read_sidecar(dump: Path, root: Path) -> Sidecar | None:
     cannot be read or its front matter is not YAML.
     """
     path = sidecar_path(dump)
-    if not path.exists() and not path.is_symlink():
+    if is_folder_page(path) or (not path.exists() and not path.is_symlink()):
         return None
     source = path_text(path.absolute().relative_to(root.absolute()).as_posix())
     why = refusal(path, root, max_bytes=MAX_SIDECAR_BYTES)
@@ -139,7 +175,11 @@ def read_sidecar(dump: Path, root: Path) -> Sidecar | None:
     if meta is None:
         raise DumpError(source, "its front matter is not YAML key: value lines between --- lines; sidecar not used")
     values, problems = _checked(meta)
-    return Sidecar(source, hashlib.sha256(data).hexdigest(), values, note.strip(), problems)
+    note = note.strip()
+    if note and (why := note_problem(note)):
+        problems.append(f"the note: {why}")
+        note = ""
+    return Sidecar(source, hashlib.sha256(data).hexdigest(), values, note, problems)
 
 
 def looks_like_sidecar(path: Path) -> bool:

@@ -327,3 +327,46 @@ def test_weekly_editions_from_mkdocs_yml_in_a_build_and_in_digest_convert(tmp_pa
     shutil.rmtree(project / "content" / "editions" / "2024-W19")
     assert digest("convert", "--quiet", cwd=project).returncode == 0
     assert (project / "content" / "editions" / "2024-W19" / "index.md").is_file()
+
+
+def test_a_hand_edited_day_that_is_no_date_leaves_the_story_out_of_editions_and_stops_nothing(tmp_path: Path):
+    content = tmp_path / "content"
+    dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    dump(content, "dumps/2024-05-06-ferry.txt", "Ferry timetable changes for summer")
+    convert(content)
+    edited = content / "posts" / "ferry-timetable-changes-for-summer.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("  day: '2024-05-06'", "  day: 2024/05/06"), encoding="utf-8")
+    proc = digest("convert", cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    page = (content / "editions" / "2024-05-06" / "index.md").read_text(encoding="utf-8")
+    assert "Budget passes after a long night" in page and "Ferry timetable" not in page
+    assert "2024/05/06" in edited.read_text(encoding="utf-8")  # the curator's edit is kept
+
+
+def test_a_digest_without_editions_has_the_same_edition_feed_on_every_build(tmp_path: Path):
+    """feedgen dates a feed by the clock unless told otherwise: a digest with no dated story yet
+    must still build byte-identical feeds."""
+    import time
+
+    from converter.editions.publish import publish_editions
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    publish_editions(first, [], "https://digest.example/", "Digest")
+    time.sleep(1.1)  # into the next second of the clock
+    publish_editions(second, [], "https://digest.example/", "Digest")
+    for name in ("feed_rss_editions.xml", "feed_json_editions.json"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_a_story_in_the_last_week_of_the_calendar_stops_no_weekly_build(tmp_path: Path):
+    """Week 52 of 9999 ends in the year 10000, which Python's dates cannot hold."""
+    content = tmp_path / "content"
+    far = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    dump(content, "dumps/2024-05-07-ferry.txt", "Ferry timetable changes for summer")
+    far.with_suffix(".md").write_text("---\ndate: 9999-12-29\n---\n", encoding="utf-8")
+    report = convert(content, editions="weekly")
+    assert not report.errors and len(list((content / "posts").glob("*.md"))) == 2
+    page = (content / "editions" / "2024-W19" / "index.md").read_text(encoding="utf-8")
+    assert "Ferry timetable changes for summer" in page
+    assert [p.name for p in (content / "editions").iterdir() if p.is_dir()] == ["2024-W19"]

@@ -4,13 +4,15 @@ from __future__ import annotations
 import http.server
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import BuiltSite, copy_project, mkdocs
-from converter.plugin.remote_images import RemoteImages, public_address
+from converter.plugin import remote_images
+from converter.plugin.remote_images import RemoteImages, download, public_address
 from saved_pages import drawn_photo
 
 REMOTE = "https://lead-image.invalid/photos/tram.jpg"  # .invalid never resolves, online or not
@@ -57,11 +59,12 @@ def post(folder: Path, name: str, url: str) -> None:
     (folder / f"{name}.md").write_text(f"---\ntitle: {name}\nimage:\n  url: {url}\n---\n\nText.\n", encoding="utf-8")
 
 
-def test_fetched_images_are_checked_cached_and_shown(tmp_path: Path, image_server: str):
+def test_fetched_images_are_checked_cached_and_shown(tmp_path: Path, image_server: str, monkeypatch):
+    monkeypatch.setattr(remote_images, "is_public_ip", lambda address: True)  # the test's server is on 127.0.0.1
     posts, cache = tmp_path / "posts", tmp_path / "cache"
     post(posts, "photo", f"{image_server}/photo.jpg")
     post(posts, "impostor", f"{image_server}/impostor.jpg")
-    remote = RemoteImages(cache, check_address=lambda url: True)  # the test's server is on 127.0.0.1
+    remote = RemoteImages(cache, check_address=lambda url: True)
     remote.fetch_for(posts)
     assert list(remote.found) == [f"{image_server}/photo.jpg"]  # the HTML one is refused
     [fetched] = remote.found.values()
@@ -103,3 +106,52 @@ def test_no_page_of_the_sample_site_links_a_picture_elsewhere(built_site: BuiltS
         for img in BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find_all("img"):
             src = img.get("src") or ""
             assert not src.startswith(("http:", "https:", "//")), (page, src)
+
+
+def test_names_that_reach_this_machine_are_not_fetched(tmp_path: Path, image_server: str, caplog):
+    """The URL's check sees a name; the connection checks the addresses it resolves to (redirects too)."""
+    port = image_server.rsplit(":", 1)[1]
+    posts, cache = tmp_path / "posts", tmp_path / "cache"
+    sneaky = [f"http://2130706433:{port}/photo.jpg", f"http://0x7f.1:{port}/photo.jpg",
+              f"http://127.1:{port}/photo.jpg", f"http://0:{port}/photo.jpg"]
+    for n, url in enumerate(sneaky):
+        post(posts, f"post{n}", url)
+    remote = RemoteImages(cache)
+    with caplog.at_level("INFO", logger="mkdocs.plugins.digest"):
+        remote.fetch_for(posts)
+    assert remote.found == {} and not cache.exists()
+    assert caplog.text.count("not a public address") == len(sneaky), caplog.text
+
+
+@pytest.fixture
+def dripping_server():
+    """A server that sends an image's headers, then one byte every 0.2 s for up to 30 s."""
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.end_headers()
+            try:
+                for _ in range(150):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:
+                pass  # the client gave up: what it should do
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_server_dripping_bytes_cannot_outlast_the_time_limit(dripping_server: str, monkeypatch):
+    """Each byte comes well within a read's timeout; the limit is for the whole fetch, so it runs out."""
+    monkeypatch.setattr(remote_images, "is_public_ip", lambda address: True)  # the test's server is on 127.0.0.1
+    with pytest.raises(TimeoutError, match="took over 2 s"):
+        download(f"{dripping_server}/photo.jpg", seconds=2)

@@ -278,3 +278,46 @@ def test_a_lead_image_deleted_by_hand_is_made_again(tmp_path: Path):
     shutil.rmtree(content / "lead-images")
     [again], report = converted(content)
     assert again["image"]["file"] == post["image"]["file"] and (content / post["image"]["file"]).is_file()
+
+
+def test_a_saved_page_never_claims_the_curators_or_the_converters_folders(tmp_path: Path):
+    """A page saved under a short title (`n.html`, `lead.html`) that mentions `news/` or `lead-images/`
+    does not make them its "Webpage, Complete" folder: their dumps are converted, their images published."""
+    from types import SimpleNamespace
+
+    from converter.plugin.published_files import unpublished
+
+    page, truth = corpus_page(WIRED)
+    content = tmp_path / "content"
+    save_complete(page, truth["url"], content / "news", "story", drawn_photo())  # its lead image is published
+    other, _ = corpus_page(NEWSWEEK)
+    hostile = other.replace("</body>", '<a href="news/">news</a> <img src="lead-images/x.jpg"></body>')
+    (content / "n.html").write_text(hostile, encoding="utf-8")
+    (content / "lead.html").write_text(hostile.replace("<body", "<body data-copy"), encoding="utf-8")
+    posts, report = converted(content)
+    assert "news/story.html" in {post["source"]["path"] for post in posts}
+    [image] = (content / "lead-images").iterdir()
+    files = [SimpleNamespace(abs_src_path=str(path)) for path in sorted(content.rglob("*")) if path.is_file()]
+    refused = {Path(file.abs_src_path) for file, _ in unpublished(files, content)}
+    assert image not in refused and not any(path.is_relative_to(content / "posts") for path in refused)
+    assert content / "news" / "story_files" / "photo.jpg" in refused or any(
+        path.is_relative_to(content / "news" / "story_files") for path in refused)
+
+
+def test_a_web_archive_with_addresses_python_cannot_parse_still_converts(tmp_path: Path):
+    """urllib refuses `http://[x/` with ValueError: a saved page's address, or a resource's, must
+    cost at most the lead image's lookup, never the conversion."""
+    page, truth = corpus_page(WIRED)
+    archive = plistlib.dumps({
+        "WebMainResource": {"WebResourceData": page.encode("utf-8"), "WebResourceMIMEType": "text/html",
+                            "WebResourceTextEncodingName": "UTF-8", "WebResourceURL": "https://[news.example/story"},
+        "WebSubresources": [{"WebResourceData": b"track()", "WebResourceURL": "http://cdn]example/t.js#x"},
+                            {"WebResourceData": drawn_photo(), "WebResourceURL": "https://[news.example/photo.jpg"}],
+    }, fmt=plistlib.FMT_BINARY)
+    content = tmp_path / "content"
+    (content / "saved").mkdir(parents=True)
+    (content / "saved" / "story.webarchive").write_bytes(archive)
+    (content / "saved" / "other.html").write_text(corpus_page(NEWSWEEK)[0], encoding="utf-8")
+    posts, report = converted(content)
+    assert not report.errors
+    assert sorted(post["source"]["path"] for post in posts) == ["saved/other.html", "saved/story.webarchive"]

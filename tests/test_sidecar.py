@@ -132,3 +132,74 @@ def test_a_sidecar_beside_the_copy_not_published_says_where_it_belongs(tmp_path:
     assert report.curator == ["dumps/2024-05-06-zz-copy.md: not used: dumps/2024-05-06-zz-copy.txt is "
                               "same text as dumps/2024-05-06-budget.txt, which is published; put the sidecar "
                               "beside dumps/2024-05-06-budget.txt"]
+
+
+def test_a_sidecar_that_yaml_cannot_build_is_one_line_and_never_stops_the_others(tmp_path: Path):
+    """An impossible date, an alias bomb, deep nesting or a bad tag: never a traceback, never a hang."""
+    content = tmp_path / "content"
+    typo = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    typo.with_suffix(".md").write_text("---\nheadline: Fixed headline\ndate: 2024-13-01 09:00:00\n---\nA note.\n",
+                                       encoding="utf-8")
+    names = ", ".join(["*who"] * 60_000)
+    hostile = {
+        "2024-05-07-ferry": f"---\nwho: &who \"{'Ferry Person ' * 4000}\"\ncontributors: [{names}]\n---\n",
+        "2024-05-08-bridge": "---\ntags: " + "{a: " * 20_000 + "b" + "}" * 20_000 + "\n---\n",
+        "2024-05-09-market": "---\norder: !!float many\n---\n",
+    }
+    for stem, text in hostile.items():
+        dump(content, f"dumps/{stem}.txt", f"{stem.split('-')[-1].title()} story of the day")
+        (content / "dumps" / f"{stem}.md").write_text(text, encoding="utf-8")
+    proc = digest("convert", cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    lines = proc.stderr.splitlines()
+    assert any(line.startswith("warning: dumps/2024-05-06-budget.md: `date` must be a date") for line in lines)
+    for stem in hostile:
+        assert any(line.startswith(f"warning: dumps/{stem}.md: its front matter is not YAML") for line in lines), stem
+    posts = sorted((content / "posts").glob("*.md"))
+    assert len(posts) == 4  # every dump is an article
+    [budget] = [post for post in map(frontmatter.load, posts) if post["headline"] == "Fixed headline"]
+    assert budget["date_source"] != "curator" and "A note." in budget.content  # the rest of that sidecar applies
+    assert all(path.stat().st_size < 100_000 for path in posts)  # no name list expanded from an alias
+
+
+def test_markdown_nested_too_deep_to_render_is_one_line_and_the_rest_applies(tmp_path: Path):
+    """Python-Markdown recurses per nested list or block: a note or introduction a few KB long
+    could stop digest convert (and the site build) with RecursionError."""
+    content = tmp_path / "content"
+    source = dump(content, "dumps/2024-05-06-budget.txt", "Budget passes after a long night")
+    dump(content, "dumps/2024-05-06-ferry.txt", "Ferry timetable changes for summer")
+    source.with_suffix(".md").write_text("---\nheadline: Fixed headline\n---\n" + "1. " * 800 + "deep\n",
+                                         encoding="utf-8")
+    intro = content / "editions" / "2024-05-06.md"
+    intro.parent.mkdir(parents=True)
+    intro.write_text("<section markdown>\n" * 600 + "Welcome\n" + "</section>\n" * 600, encoding="utf-8")
+    proc = digest("convert", cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    lines = proc.stderr.splitlines()
+    assert ("warning: dumps/2024-05-06-budget.md: the note: its Markdown nests lists, quotes or blocks "
+            "too deeply to render; not used") in lines
+    assert any(line.startswith("warning: editions/2024-05-06.md: its Markdown nests") for line in lines)
+    posts = [frontmatter.load(path) for path in sorted((content / "posts").glob("*.md"))]
+    assert sorted(post["headline"] for post in posts) == ["Ferry timetable changes for summer", "Fixed headline"]
+    assert all("deep" not in post.content and "note" not in post.metadata for post in posts)
+    edition = (content / "editions" / "2024-05-06" / "index.md").read_text(encoding="utf-8")
+    assert "Fixed headline" in edition and "Welcome" not in edition
+
+
+def test_a_page_saved_as_index_never_takes_the_folders_own_page_as_its_sidecar(tmp_path: Path):
+    """A browser names a saved page after its title: a page titled "index" becomes index.html, beside
+    the curator's index.md. That page is the folder's (MkDocs'), neither a note on the dump nor hidden."""
+    from types import SimpleNamespace
+
+    from converter.plugin.published_files import unpublished
+
+    content = tmp_path / "content"
+    source = dump(content, "guides/index.txt", "Budget passes after a long night")
+    page = content / "guides" / "index.md"
+    page.write_text("# Our guides\n\nHow we pick the stories.\n", encoding="utf-8")
+    report = convert(content)
+    assert not report.errors and not report.curator
+    post = article_of(content)
+    assert "note" not in post.metadata and "Our guides" not in post.content
+    files = [SimpleNamespace(abs_src_path=str(path)) for path in sorted(content.rglob("*")) if path.is_file()]
+    assert page not in {Path(file.abs_src_path) for file, _ in unpublished(files, content)}

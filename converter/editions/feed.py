@@ -7,6 +7,7 @@ articles give byte-identical feeds.
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 from feedgen.feed import FeedGenerator
 
@@ -17,6 +18,7 @@ RSS_NAME = "feed_rss_editions.xml"
 JSON_NAME = "feed_json_editions.json"
 EDITION_FEED_LENGTH = 30  # the newest editions a feed carries (as mkdocs.yml's article feed: 30)
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+NO_EDITION_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def _newest(editions: list[Edition]) -> list[Edition]:
@@ -30,8 +32,9 @@ def rss_feed(editions: list[Edition], site_url: str, site_name: str) -> bytes:
     feed.description(f"Each edition of {site_name}, whole: the day's stories with the curator's notes.")
     feed.language("en")
     newest = _newest(editions)
-    if newest:
-        feed.lastBuildDate(newest[0].published)
+    # The newest edition's date; a digest with none has no date of its own, and feedgen's
+    # default (the clock) would make every build's feed differ: the epoch instead.
+    feed.lastBuildDate(newest[0].published if newest else NO_EDITION_DATE)
     for edition in reversed(newest):  # feedgen puts the last added first
         item = feed.add_entry()
         url = absolute(site_url, edition.url_path)

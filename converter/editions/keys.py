@@ -16,8 +16,10 @@ def edition_key(day: str, mode: str = DAILY) -> str:
     except (TypeError, ValueError):
         return ""
     if mode == WEEKLY:
-        year, week, _ = when.isocalendar()
-        return f"{year}-W{week:02d}"
+        year, week, weekday = when.isocalendar()
+        if (date.max - when).days < 7 - weekday:
+            return ""  # its week ends after 9999-12-31: a week no calendar of Python's can name
+        return f"{year:04d}-W{week:02d}"
     return when.isoformat()
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from ..display import day_key, join_names, short_lede
+from ..notes import note_problem
 from ..safe_files import RefusedFile, is_within, read_regular_file, refusal
 from ..sidecar import MAX_SIDECAR_BYTES, split_front_matter
 from ..store import front_matter_of
@@ -50,6 +51,7 @@ class Edition:
     title: str
     stories: list[Story] = field(default_factory=list)
     intro: str = ""  # the curator's Markdown, from editions/KEY.md
+    intro_problem: str = ""  # why editions/KEY.md is not shown (one line for the curator)
     previous: str | None = None  # the older edition's key
     next: str | None = None  # the newer edition's key
 
@@ -120,10 +122,14 @@ def _read_story(path: Path) -> Story | None:
     day = _text(show.get("day")) or day_key(_text(meta.get("date")))
     headline = _text(meta.get("headline")) or _text(meta.get("title"))
     slug = _text(meta.get("slug")) or path.stem
-    if not (day and headline):
+    try:  # a hand-edited `day: 20191118` or `day: Nov 18` is in no edition; it stops no build
+        printed = date.fromisoformat(day) if len(day) == 10 else None
+    except ValueError:
+        printed = None
+    if not (printed and headline):
         return None
     names = lambda key: _text(show.get(key)) or join_names([n for n in meta.get(key) or [] if isinstance(n, str)])  # noqa: E731
-    year, month, dd = day.split("-")
+    year, month, dd = f"{printed.year:04d}", f"{printed.month:02d}", f"{printed.day:02d}"
     return Story(
         file=path.name, headline=headline, day=day,
         datetime=_text(show.get("datetime")) or day, dateline=_text(show.get("dateline")),
@@ -134,17 +140,20 @@ def _read_story(path: Path) -> Story | None:
     )
 
 
-def read_intro(path: Path, root: Path) -> str:
-    """The curator's introduction (Markdown after any front matter), or "" (also for a link
-    that leads out of the content folder `root`, a device, or a file too big to be one)."""
+def read_intro(path: Path, root: Path) -> tuple[str, str]:
+    """(the curator's introduction: Markdown after any front matter, why it is not shown).
+
+    The introduction is "" for a link that leads out of the content folder `root`,
+    a device, a file too big to be one, or Markdown too deep to render (and says so)."""
     if not path.exists() or refusal(path, root, max_bytes=MAX_SIDECAR_BYTES) is not None:
-        return ""
+        return "", ""
     try:
         text = read_regular_file(path, limit=MAX_SIDECAR_BYTES).decode("utf-8", errors="replace")
     except (OSError, RefusedFile):
-        return ""
+        return "", ""
     _, body = split_front_matter(text.replace("\r\n", "\n"))
-    return body.strip()
+    why = note_problem(body.strip())
+    return ("", why) if why else (body.strip(), "")
 
 
 def collect_editions(posts_dir: Path, editions_dir: Path, mode: str = DAILY) -> list[Edition]:
@@ -161,7 +170,7 @@ def collect_editions(posts_dir: Path, editions_dir: Path, mode: str = DAILY) -> 
     editions = [by_key[key] for key in sorted(by_key)]
     for at, edition in enumerate(editions):
         edition.stories.sort(key=lambda s: s.sort_key)
-        edition.intro = read_intro(editions_dir / f"{edition.key}.md", editions_dir.parent)
+        edition.intro, edition.intro_problem = read_intro(editions_dir / f"{edition.key}.md", editions_dir.parent)
         edition.previous = editions[at - 1].key if at > 0 else None
         edition.next = editions[at + 1].key if at + 1 < len(editions) else None
     return editions

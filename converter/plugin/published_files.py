@@ -18,7 +18,7 @@ from typing import Iterator
 from ..convert import EDITIONS_DIRNAME, POSTS_DIRNAME
 from ..image_store import IMAGES_DIRNAME, is_image_name
 from ..readers import DUMP_EXTENSIONS
-from ..sidecar import SIDECAR_SUFFIX, looks_like_sidecar
+from ..sidecar import SIDECAR_SUFFIX, is_folder_page, looks_like_sidecar
 from ..safe_files import SAVED_PAGE_EXTENSIONS, companion_folders, display_path, is_within, refusal, subfolder_names
 
 GENERATED_DIRS = (POSTS_DIRNAME, EDITIONS_DIRNAME)  # the converter's pages: never sidecars
@@ -56,8 +56,9 @@ def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
     mine = [f for f in files if f.abs_src_path and _in_folder(Path(f.abs_src_path), docs_dir)]
     pages = [Path(f.abs_src_path) for f in mine if Path(f.abs_src_path).suffix.lower() in SAVED_PAGE_EXTENSIONS]
     subfolders = {folder: subfolder_names(folder) for folder in {page.parent for page in pages}}
+    owned = {(docs_dir / name).resolve() for name in (*GENERATED_DIRS, IMAGES_DIRNAME)}  # never a saved page's
     companions = {folder.resolve(): (page, folder) for page in pages
-                  for folder in companion_folders(page, subfolders[page.parent])}
+                  for folder in companion_folders(page, subfolders[page.parent]) if folder.resolve() not in owned}
     named: set[Path] = set()
     images = docs_dir / IMAGES_DIRNAME
     for file in mine:
@@ -87,7 +88,8 @@ def unpublished(files, docs_dir: Path) -> Iterator[tuple[object, str | None]]:
 def _is_sidecar(path: Path, docs_dir: Path) -> bool:
     """A curator's NAME.md beside the dump NAME.txt (or .html), or one that lost its dump
     (articles and edition pages are never sidecars)."""
-    if path.suffix != SIDECAR_SUFFIX or path.absolute().relative_to(docs_dir.absolute()).parts[0] in GENERATED_DIRS:
+    if (path.suffix != SIDECAR_SUFFIX or is_folder_page(path)
+            or path.absolute().relative_to(docs_dir.absolute()).parts[0] in GENERATED_DIRS):
         return False
     if any(path.with_suffix(ext).exists() for ext in DUMP_EXTENSIONS):
         return True

@@ -15,7 +15,14 @@ only a real picture, no metadata, resized), and publishes it under
   picture and one INFO line says so: the build, even `--strict`, succeeds.
 - Only http(s) addresses on public hosts are fetched (a dump naming
   `http://127.0.0.1/` or a private address is not a news image), at most
-  MAX_SAVED_IMAGE_BYTES each, REMOTE_IMAGE_TIMEOUT_S per request.
+  MAX_SAVED_IMAGE_BYTES each, REMOTE_IMAGE_TIMEOUT_S per image in all.
+  The address is checked where it counts, on every connection (redirects
+  too): the host name is resolved once, every address it resolves to must
+  be public, and the socket connects to the address that was checked (a
+  name such as `127.0.0.1.nip.io`, `0` or `2130706433` reaches no local
+  service, and a second DNS answer cannot differ from the one checked).
+  The time limit is a total: when it runs out the fetch's sockets are shut
+  down, so a server sending a byte every few seconds cannot hold the build.
 
 Material's privacy plugin was tried first: offline it logs a warning per
 image, which stops a `--strict` build, and leaves the remote address in
@@ -27,6 +34,8 @@ import hashlib
 import http.client
 import ipaddress
 import logging
+import socket
+import threading
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -77,14 +86,107 @@ class _PublicRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-_OPENER = urllib.request.build_opener(_PublicRedirects)
+class _Fetch:
+    """One download: the sockets it opened, and whether its time ran out (the timer's thread sets it)."""
+
+    def __init__(self) -> None:
+        self.sockets: list[socket.socket] = []
+        self.expired = False
+
+    def expire(self) -> None:
+        self.expired = True
+        for sock in self.sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)  # a read blocked on it returns at once
+            except OSError:
+                pass
 
 
-def download(url: str, opener=_OPENER) -> bytes:
-    """The bytes at `url`, at most MAX_SAVED_IMAGE_BYTES; OSError (URLError) for any failure."""
+_CURRENT = threading.local()  # .fetch: the _Fetch of the download this thread runs
+
+
+def _current() -> _Fetch:
+    fetch = getattr(_CURRENT, "fetch", None)
+    if fetch is None:
+        fetch = _CURRENT.fetch = _Fetch()
+    return fetch
+
+
+def is_public_ip(address: str) -> bool:
+    """True for an IP address on the public internet (not loopback, private, link-local, ...)."""
+    return ipaddress.ip_address(address.split("%", 1)[0]).is_global
+
+
+def public_connection(address: tuple[str, int], timeout=None, source_address=None, **_) -> socket.socket:
+    """A socket connected to `address` if its host resolves only to public addresses; OSError otherwise."""
+    if _current().expired:
+        raise TimeoutError("took too long")
+    host, port = address
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    for *_, sockaddr in found:
+        if not is_public_ip(sockaddr[0]):
+            raise OSError(f"{host} resolves to {sockaddr[0]}, not a public address")
+    family, kind, proto, _, sockaddr = found[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.settimeout(timeout)
+        sock.connect(sockaddr)  # the address just checked, not the name again
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+class _PublicConnection:
+    """An http.client connection made through `public_connection`, whose socket the fetch can shut."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = public_connection
+
+    def connect(self):
+        super().connect()
+        _current().sockets.append(self.sock)  # (for https, the TLS socket over it)
+
+
+class _PublicHTTP(_PublicConnection, http.client.HTTPConnection):
+    pass
+
+
+class _PublicHTTPS(_PublicConnection, http.client.HTTPSConnection):
+    pass
+
+
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_PublicHTTP, req)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_PublicHTTPS, req, context=self._context)
+
+
+_OPENER = urllib.request.build_opener(_PublicRedirects, _PublicHTTPHandler, _PublicHTTPSHandler)
+
+
+def download(url: str, opener=_OPENER, seconds: float = REMOTE_IMAGE_TIMEOUT_S) -> bytes:
+    """The bytes at `url`, at most MAX_SAVED_IMAGE_BYTES, within `seconds` in all; OSError (URLError) otherwise."""
     request = urllib.request.Request(url, headers={"User-Agent": "news-digest (lead image)"})
-    with opener.open(request, timeout=REMOTE_IMAGE_TIMEOUT_S) as response:
-        data = response.read(MAX_SAVED_IMAGE_BYTES + 1)
+    fetch = _CURRENT.fetch = _Fetch()
+    timer = threading.Timer(seconds, fetch.expire)
+    timer.start()
+    try:
+        with opener.open(request, timeout=seconds) as response:
+            data = response.read(MAX_SAVED_IMAGE_BYTES + 1)
+    except (OSError, http.client.HTTPException):  # a socket shut mid-read may end in either
+        if not fetch.expired:
+            raise
+    finally:
+        timer.cancel()
+        _CURRENT.fetch = None
+    if fetch.expired:
+        raise TimeoutError(f"took over {seconds:g} s")
     if len(data) > MAX_SAVED_IMAGE_BYTES:
         raise OSError(f"over {MAX_SAVED_IMAGE_BYTES // 1048576} MB")
     return data

@@ -22,8 +22,24 @@ _HTML = HtmlReader()
 
 
 def resource_key(url: str) -> str:
-    """How a saved resource's address is compared with the page's (fragment dropped)."""
-    return urldefrag(url.strip())[0]
+    """How a saved resource's address is compared with the page's (fragment dropped).
+
+    An address Python cannot parse (`http://[x/`, which urllib refuses with
+    ValueError) is still a name to compare, as written."""
+    try:
+        return urldefrag(url.strip())[0]
+    except ValueError:
+        return url.strip()
+
+
+def _resolved(page_url: str | None, src: str | None) -> str | None:
+    """`src` resolved against the page's own address; None when either is missing or unparsable."""
+    if not (page_url and src):
+        return None
+    try:
+        return urljoin(page_url, src)
+    except ValueError:
+        return None
 
 
 def read_archived_page(text: str, source: str, page_url: str | None,
@@ -33,7 +49,7 @@ def read_archived_page(text: str, source: str, page_url: str | None,
     image = article.image
     if image.saved is not None or not resources:
         return article
-    wanted = [image.src, urljoin(page_url, image.src) if page_url and image.src else None, image.url]
+    wanted = [image.src, _resolved(page_url, image.src), image.url]
     for address in wanted:
         load = resources.get(resource_key(address)) if address else None
         if load is None:
