@@ -70,16 +70,50 @@ def _bucket(words: int) -> int:
     return len(settings.WORD_BUCKETS)
 
 
+# The ASCII characters each `str` method says yes to, as bytes: `bytes.translate` deletes
+# them in C, so one class's count on a mostly-ASCII line costs no Python call per character.
+_ASCII = [chr(c) for c in range(128)]
+_ASCII_ALPHA = "".join(filter(str.isalpha, _ASCII)).encode()
+_ASCII_UPPER = "".join(filter(str.isupper, _ASCII)).encode()
+_ASCII_DIGIT = "".join(filter(str.isdigit, _ASCII)).encode()
+_ASCII_SPACE = "".join(filter(str.isspace, _ASCII)).encode()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _char_counts(sample: str) -> tuple[int, int, int, int, int]:
+    """How many characters of `sample` are letters, capitals, digits, letters-or-digits and spaces.
+
+    The same counts as `sum(map(str.isalpha, sample))` and its siblings: ASCII
+    characters are counted by deleting each class from the bytes, the others
+    (curly quotes, accented and non-Latin letters) by the `str` methods.
+    """
+    ascii_part = sample.encode("ascii", "ignore")
+    size = len(ascii_part)
+    letters = size - len(ascii_part.translate(None, _ASCII_ALPHA))
+    upper = size - len(ascii_part.translate(None, _ASCII_UPPER))
+    digits = size - len(ascii_part.translate(None, _ASCII_DIGIT))
+    spaces = size - len(ascii_part.translate(None, _ASCII_SPACE))
+    alnum = letters + digits  # in ASCII, nothing is a digit and a letter, nor alphanumeric otherwise
+    if size != len(sample):
+        rest = "".join(_NON_ASCII.findall(sample))
+        letters += sum(map(str.isalpha, rest))
+        upper += sum(map(str.isupper, rest))
+        digits += sum(map(str.isdigit, rest))
+        alnum += sum(map(str.isalnum, rest))
+        spaces += sum(map(str.isspace, rest))
+    return letters, upper, digits, alnum, spaces
+
+
 def _shape(line: Line, common: set[str]) -> dict[str, float]:
     text = line.text
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
-    letters = sum(map(str.isalpha, sample))
-    upper = sum(map(str.isupper, sample))
+    letters, upper, digits, alnum, spaces = _char_counts(sample)
     tokens = WORD.findall(sample.casefold())
-    words_with_letters = [w for w in sample.split() if w[:1].isalpha()]
-    capitalised = sum(1 for w in words_with_letters if w[0].isupper())
+    # first characters of the words that start with a letter: how many are capitals
+    initials = "".join(filter(str.isalpha, "".join([word[0] for word in sample.split()])))
+    capitalised = sum(map(str.isupper, initials))
     date, date_label, byline, name, credit, contribution = _detectors(text)
     f = {
         f"words_{_bucket(line.words)}": 1.0,
@@ -91,11 +125,11 @@ def _shape(line: Line, common: set[str]) -> dict[str, float]:
         "ends_period": float(text.endswith((".", "。"))),
         "upper": upper / letters if letters else 0.0,
         "all_caps": float(letters >= 4 and upper == letters),
-        "capitalised": capitalised / len(words_with_letters) if words_with_letters else 0.0,
-        "digits": sum(map(str.isdigit, sample)) / len(sample),
-        "punct": (len(sample) - sum(map(str.isalnum, sample)) - sum(map(str.isspace, sample))) / len(sample),
+        "capitalised": capitalised / len(initials) if initials else 0.0,
+        "digits": digits / len(sample),
+        "punct": (len(sample) - alnum - spaces) / len(sample),
         "cjk": float(len(CJK.findall(text)) >= 4),
-        "common": sum(1 for t in tokens if t in common) / len(tokens) if tokens else 0.0,
+        "common": sum(map(common.__contains__, tokens)) / len(tokens) if tokens else 0.0,
         "furniture": float(line.furniture),
         "related": float(line.end == 1),
         "article_end": float(line.end == 2),
