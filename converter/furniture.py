@@ -7,6 +7,7 @@ phrases that many outlets share, not rules for one site.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SOCIAL = (
     r"facebook|twitter|x|email|e-mail|mail|print|whatsapp|linkedin|pinterest|reddit|"
@@ -105,6 +106,12 @@ _CREDIT_PATTERNS = [
 ]
 
 
+#: lines whose answers are remembered: a reader asks of the same line several times
+#: (features, header, caption, body), and a site's captions and menus repeat across its pages
+LINE_CACHE_SIZE = 8192
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def photo_credit(line: str) -> str | None:
     """The photo credit a caption line states ("Photo: AP", "(Getty Images)"), or None."""
     text = line.strip()
@@ -119,6 +126,7 @@ def photo_credit(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def normalise(line: str) -> str:
     """The line as the furniture patterns see it: trimmed of bullets and arrows."""
     text = _TRIM_LEAD.sub("", line.strip())

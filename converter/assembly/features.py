@@ -180,7 +180,7 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
     short_run = _runs([line.words <= 3 for line in lines])
     out = []
     for i, line in enumerate(lines):
-        f = dict(shapes[i])
+        f = shapes[i]  # grows into the line's features (neighbours read only its shape's keys)
         f["position"] = i / max(1, n - 1)
         f["first_lines"] = float(i < 5)
         f["last_lines"] = float(n - i <= 5)
