@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..dates import DATE_LABEL, find_dates, is_relative_date
 from ..furniture import end_strength, is_furniture, photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
-from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, count_words
+from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, count_words
 from . import settings
 
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
@@ -128,7 +128,7 @@ def _shape(line: Line, common: set[str]) -> dict[str, float]:
         "capitalised": capitalised / len(initials) if initials else 0.0,
         "digits": digits / len(sample),
         "punct": (len(sample) - alnum - spaces) / len(sample),
-        "cjk": float(len(CJK.findall(text)) >= 4),
+        "cjk": float(cjk_chars(text) >= 4),
         "common": sum(map(common.__contains__, tokens)) / len(tokens) if tokens else 0.0,
         "furniture": float(line.furniture),
         "related": float(line.end == 1),

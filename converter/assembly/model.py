@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from functools import cached_property
-from itertools import repeat
+from itertools import compress, repeat
 from operator import mul
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,7 +49,10 @@ class LineModel:
     def probabilities(self, features: dict[str, float]) -> list[float]:
         names, per_role = self._columns
         values = list(map(features.get, names, repeat(0.0)))  # absent features are 0
-        scores = [b + sum(map(mul, values, w)) for b, w in zip(self.bias, per_role)]
+        # most values are 0 (one-hot buckets, flags): summing only the others, in the same
+        # order, gives the very same floats as the whole dot product, with a quarter of the work
+        present = list(compress(values, values))
+        scores = [b + sum(map(mul, present, compress(w, values))) for b, w in zip(self.bias, per_role)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
