@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import DATE_LABEL, find_dates, is_relative_date
-from ..furniture import end_strength, is_furniture, photo_credit
+from ..furniture import furniture_and_end, photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
 from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, count_words
 from . import settings
@@ -43,16 +43,22 @@ class Line:
 
     def __post_init__(self) -> None:
         self.words = count_words(self.text)
-        self.furniture = is_furniture(self.text)
-        self.end = end_strength(self.text)
+        self.furniture, self.end = furniture_and_end(self.text)
         self.sentence_end = bool(SENTENCE_END.search(self.text))
 
 
-@lru_cache(maxsize=8192)
+_NOTHING_DETECTED = (False, False, False, False, False, False)
+
+
 def _detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """What the shared rule detectors say of a short line (cached: headers repeat)."""
-    if len(text) > settings.SHORT_LINE_CHARS:
-        return False, False, False, False, False, False
+    """What the shared rule detectors say of a line: a long line is none of these."""
+    return _NOTHING_DETECTED if len(text) > settings.SHORT_LINE_CHARS else _short_line_detectors(text)
+
+
+@lru_cache(maxsize=8192)
+def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """What the shared rule detectors say of a short line (cached, short lines only: headers
+    repeat, and the cache then holds no paragraph)."""
     return (
         bool(find_dates(text)) or is_relative_date(text),
         bool(DATE_LABEL.match(text)),
