@@ -42,9 +42,22 @@ class Line:
     in_body: bool = False  # the reader's verdict: part of the article's body
 
     def __post_init__(self) -> None:
-        self.words = count_words(self.text)
-        self.furniture, self.end = furniture_and_end(self.text)
-        self.sentence_end = bool(SENTENCE_END.search(self.text))
+        self.words, self.furniture, self.end, self.sentence_end = _line_facts(self.text)
+
+
+def _line_facts(text: str) -> tuple[int, bool, int, bool]:
+    """Words, furniture, article end and sentence end of a line (a short line's, from the cache)."""
+    return _short_line_facts(text) if len(text) <= settings.SHORT_LINE_CHARS else _facts(text)
+
+
+def _facts(text: str) -> tuple[int, bool, int, bool]:
+    furniture, end = furniture_and_end(text)
+    return count_words(text), furniture, end, bool(SENTENCE_END.search(text))
+
+
+# a third of a dump's lines repeat one met before on the page or on an earlier page
+# (share bars, "Advertisement", a site's menus): their shape is worked out once
+_short_line_facts = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_facts)
 
 
 _NOTHING_DETECTED = (False, False, False, False, False, False)
@@ -55,7 +68,7 @@ def _detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     return _NOTHING_DETECTED if len(text) > settings.SHORT_LINE_CHARS else _short_line_detectors(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
 def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     """What the shared rule detectors say of a short line (cached, short lines only: headers
     repeat, and the cache then holds no paragraph)."""
@@ -110,16 +123,23 @@ def _char_counts(sample: str) -> tuple[int, int, int, int, int]:
     return letters, upper, digits, alnum, spaces
 
 
+@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
+def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
+    """A line start's counts (letters, capitals, digits, alphanumerics, spaces, words starting
+    with a letter, those with a capital) and its casefolded tokens; cached, as lines repeat."""
+    letters, upper, digits, alnum, spaces = _char_counts(sample)
+    # first characters of the words that start with a letter: how many are capitals
+    initials = "".join(filter(str.isalpha, "".join([word[0] for word in sample.split()])))
+    tokens = tuple(WORD.findall(sample.casefold()))
+    return letters, upper, digits, alnum, spaces, len(initials), sum(map(str.isupper, initials)), tokens
+
+
 def _shape(line: Line, common: set[str]) -> dict[str, float]:
     text = line.text
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
-    letters, upper, digits, alnum, spaces = _char_counts(sample)
-    tokens = WORD.findall(sample.casefold())
-    # first characters of the words that start with a letter: how many are capitals
-    initials = "".join(filter(str.isalpha, "".join([word[0] for word in sample.split()])))
-    capitalised = sum(map(str.isupper, initials))
+    letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample)
     date, date_label, byline, name, credit, contribution = _detectors(text)
     f = {
         f"words_{_bucket(line.words)}": 1.0,
@@ -131,7 +151,7 @@ def _shape(line: Line, common: set[str]) -> dict[str, float]:
         "ends_period": float(text.endswith((".", "。"))),
         "upper": upper / letters if letters else 0.0,
         "all_caps": float(letters >= 4 and upper == letters),
-        "capitalised": capitalised / len(initials) if initials else 0.0,
+        "capitalised": capitalised / initials if initials else 0.0,
         "digits": digits / len(sample),
         "punct": (len(sample) - alnum - spaces) / len(sample),
         "cjk": float(cjk_chars(text) >= 4),
