@@ -147,15 +147,20 @@ def _convert_roots(roots: list[Path], args: argparse.Namespace, progress, summar
 
 def cmd_convert(args: argparse.Namespace) -> int:
     roots = [Path(p) for p in args.paths] or [DEFAULT_CONTENT]
+    out_dir = Path(args.out) if args.out else None
+    if args.watch:
+        from .watch import stamps, watch
+
+        # Looked at before the first conversion: a dump dropped while it runs is a change.
+        before_first = stamps(roots, out_dir)
     failed = _convert_roots(roots, args, _progress(sys.stderr), summary=not args.quiet)
     if not args.watch:
         return 1 if failed else 0
-    from .watch import watch
 
     # While watching, only what needs the curator: errors and warnings, no counts.
     try:
-        watch(roots, Path(args.out) if args.out else None,
-              lambda: _convert_roots(roots, args, progress=None, summary=False))
+        watch(roots, out_dir, lambda: _convert_roots(roots, args, progress=None, summary=False),
+              seen=before_first)
     except KeyboardInterrupt:  # Ctrl-C is how a watch ends: no traceback
         pass
     return 0

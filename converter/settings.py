@@ -1,6 +1,8 @@
-"""Thresholds for the lead image and the single-file saves, in one place.
+"""Thresholds, weights and limits, in one place: lead images, single-file
+saves, saved pages (the HTML reader) and the shape of a line of text.
 
-Each value says what it protects; the modules that use them name them.
+Each value says what it protects; the modules that use them read them as
+`settings.NAME`, so a reader sees where a number lives.
 """
 from __future__ import annotations
 
@@ -40,3 +42,115 @@ MAX_PLIST_OBJECTS = 100_000
 # how long one request may take, and how many run at once.
 REMOTE_IMAGE_TIMEOUT_S = 10
 REMOTE_IMAGE_WORKERS = 4
+
+
+# --- the shape of a line of text (text_shape.py: both readers ask it) ---
+
+# A line of this many words is running text unless something says otherwise.
+PROSE_WORDS = 12
+# Scripts that space phrases, not words (Thai): this many characters make a word.
+CHARS_PER_WORD = 8
+# Scripts written without spaces (Chinese, Japanese): this many characters make a word.
+CJK_CHARS_PER_WORD = 2
+# A space-less line with fewer CJK characters than this is one token (a slug, a URL, a handle).
+CJK_MIN_CHARS_FOR_WORDS = 4
+
+# --- saved pages (HTML reader: readers/html.py) ---
+
+# Bytes looked through for a <meta charset> before the page is decoded (HTML5 looks in the
+# first 1024; four times that leaves room for a long <head>).
+CHARSET_SNIFF_BYTES = 4096
+# libxml2 gives up past 256 open elements; a page whose last element sits this deep is read
+# again without its nesting tags (a real page never gets near that).
+MAX_PARSE_DEPTH = 250
+
+# --- saved pages: what the page says about itself (readers/html_metadata.py) ---
+
+# Separators tried at each end of a title: "Headline - Section - Site" needs two;
+# trying every one of a title made of thousands was quadratic (100 KB: over a minute).
+MAX_TITLE_CUTS = 8
+# Characters of an inline tag dropped from a JSON-LD text value: bounds the regex (linear on any input).
+MAX_INLINE_TAG_CHARS = 200
+# A JSON-LD block longer than this is skipped unread (real ones are a few KB).
+MAX_JSONLD_CHARS = 2_000_000
+# How deep JSON-LD's lists, @graph and mainEntity are followed, and how many items of a list:
+# the article node sits at most a few levels down; a hostile block is not walked whole.
+MAX_JSONLD_DEPTH = 6
+MAX_JSONLD_LIST_ITEMS = 200
+# Authors read from one JSON-LD `author` value, and from each author meta tag name.
+MAX_JSONLD_AUTHORS = 30
+MAX_META_AUTHORS = 3
+# <h1> elements looked at for the headline, and the length its text stays under
+# (longer is a whole block of the page wrapped in an <h1>).
+MAX_H1S = 10
+MAX_H1_CHARS = 400
+# Two headline keys longer than this match when one holds the other (shorter ones
+# must be equal: "News" is inside many a title).
+LOOSE_MATCH_PAST_CHARS = 20
+# <time datetime> elements looked at for the date when nothing stronger states it.
+MAX_TIME_TAGS = 20
+# Byline elements (rel=author, class byline/author) looked at, and the longest text one may
+# have (longer is an author box with a biography, not a byline).
+MAX_BYLINE_ELEMENTS = 10
+MAX_BYLINE_CHARS = 120
+
+# --- saved pages: the article's text (readers/html_body.py) ---
+
+# Ancestors tracked at most this many levels deep; deeper elements are read as text only
+# (bounds the ancestor tuples of a page of 100k nested tags).
+MAX_TRACKED_DEPTH = 400
+# Distinct class/id/role strings whose furniture/media/byline reading is remembered:
+# pages repeat a few hundred of them.
+CLASSIFY_CACHE_SIZE = 4096
+# A list entry opening with a link at least this long is a teaser of another story
+# (shorter: "Read more", a tag, a name).
+TEASER_MIN_LINK_CHARS = 15
+# Prose ("good" blocks): at most this share of its characters in links, and at least
+# PROSE_WORDS words and this many characters, or this many CJK characters.
+PROSE_MAX_LINK_SHARE = 0.4
+PROSE_MIN_CHARS = 60
+PROSE_MIN_CJK_CHARS = 40
+# A furniture-marked element (or an image wrapper) holding at least this share of the
+# article's prose is its wrapper, not furniture (nor a caption).
+WRAPPER_SHARE = 0.5
+# Votes for the article root, readability's: a good block gives its element's ancestors one
+# point, one per comma and one per this many characters, at most VOTE_MAX_LENGTH_POINTS of them;
+VOTE_CHARS_PER_POINT = 100
+VOTE_MAX_LENGTH_POINTS = 3
+# ... to this many levels of ancestors: the parent fully, the grandparent halved, each level
+# above divided by VOTE_FARTHER_LEVEL_DIVISOR times its distance.
+VOTE_ANCESTOR_LEVELS = 4
+VOTE_GRANDPARENT_DIVISOR = 2
+VOTE_FARTHER_LEVEL_DIVISOR = 3
+# A sibling subtree joins the article root when its biggest paragraph container holds at least
+# this share of the core's (a body split into columns), not when its prose is in small cards.
+COLUMN_MIN_SHARE_OF_CORE = 0.3
+# A block that is not prose with more than this share of its characters in links is a link
+# list (and does not lead into the article).
+LINK_HEAVY_SHARE = 0.5
+# A non-prose block of at most this many words naming people is a byline.
+BYLINE_MAX_WORDS = 12
+# A non-prose block of at most this many words holding a date is a dateline.
+DATELINE_MAX_WORDS = 15
+# Blocks after the last paragraph read for "X contributed reporting".
+CONTRIBUTION_BLOCKS_AFTER = 5
+# A block right before the first paragraph leads into the article: a heading of at least
+# this many words, or a sentence of at least this many.
+LEAD_IN_HEADING_MIN_WORDS = 2
+LEAD_IN_MIN_WORDS = 6
+# Figures looked at for the lead image: past the first few, a picture belongs to something else.
+LEAD_IMAGE_MAX_FIGURES = 5
+
+# --- saved pages: trafilatura's second opinion (readers/html_second_opinion.py) ---
+
+# A page of more elements than this keeps our own body, unasked: trafilatura's time grows
+# with the elements (up to a quarter of a millisecond each: a hostile megabyte of 160,000
+# paragraphs took it 40 s), and the largest of the 120 corpus pages has under 3,000.
+MAX_SECOND_OPINION_ELEMENTS = 10_000
+# trafilatura's own MIN_EXTRACTED_SIZE default, used should its config lack the key.
+SECOND_OPINION_MIN_CHARS_FALLBACK = 250
+
+# --- saved pages: single-file containers (readers/archive.py) ---
+
+# Characters of a resource's address shown in a message about it.
+MAX_RESOURCE_NAME_CHARS = 120

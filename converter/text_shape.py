@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import re
 
+from . import settings
+
 # Scripts written without spaces between words (Chinese, Japanese) and Hangul.
 CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+", re.U)
 # Closing punctuation of a sentence, in Latin and CJK scripts, maybe inside quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?…。！？\"'”’»)\]]\s*$")
-PROSE_WORDS = 12  # a line this long is running text unless something says otherwise
-CHARS_PER_WORD = 8  # scripts that space phrases, not words (Thai): this many characters make a word
+# The thresholds live in `settings`; the text model (converter/assembly/) still reads these two
+# names from here, until it folds its own settings into that module.
+PROSE_WORDS = settings.PROSE_WORDS
+CHARS_PER_WORD = settings.CHARS_PER_WORD
 
 
 def cjk_chars(text: str) -> int:
@@ -25,12 +29,12 @@ def cjk_chars(text: str) -> int:
 def count_words(text: str) -> int:
     """Words in `text`; a space-less token (slug, URL, handle) is one; CJK counts two characters a word."""
     cjk = cjk_chars(text)
-    if cjk < 4 and " " not in text:
+    if cjk < settings.CJK_MIN_CHARS_FOR_WORDS and " " not in text:
         return 1  # one token: a slug, a URL, a handle
     words = len(WORD.findall(text))
     # scripts written without spaces (Japanese, Chinese) count characters; scripts
     # that space phrases rather than words (Thai) count letters in place of words
-    return max(words, cjk // 2, len(text) // CHARS_PER_WORD)
+    return max(words, cjk // settings.CJK_CHARS_PER_WORD, len(text) // settings.CHARS_PER_WORD)
 
 
 def ends_sentence(text: str) -> bool:

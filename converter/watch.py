@@ -43,9 +43,13 @@ def stamps(roots: list[Path], out_dir: Path | None = None) -> Stamps:
 
 
 def watch(roots: list[Path], out_dir: Path | None, convert_again: Callable[[], object],
-          interval: float = POLL_SECONDS) -> None:
-    """Call `convert_again` after each change to the dumps; returns only on Ctrl-C (KeyboardInterrupt)."""
-    seen = stamps(roots, out_dir)
+          interval: float = POLL_SECONDS, seen: Stamps | None = None) -> None:
+    """Call `convert_again` after each change to the dumps; returns only on Ctrl-C (KeyboardInterrupt).
+
+    `seen` is what the last conversion saw (taken before it started, so that a
+    dump dropped while it ran is converted too); by default, what is there now.
+    """
+    seen = stamps(roots, out_dir) if seen is None else seen
     while True:
         time.sleep(interval)
         now = stamps(roots, out_dir)

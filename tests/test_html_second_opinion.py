@@ -84,11 +84,11 @@ def test_a_byline_only_trafilatura_finds_in_the_markup_names_the_author():
 
 
 def test_a_page_over_the_size_limit_keeps_our_own_body_without_asking(monkeypatch):
-    from converter.readers import html_second_opinion
+    from converter import settings
 
     page = misread_page()
     assert texts(read(page)) == STORY
     # the same page, were the limit below its size: our own reading, teasers and all, unasked
-    monkeypatch.setattr(html_second_opinion, "MAX_SECOND_OPINION_ELEMENTS", 10)
+    monkeypatch.setattr(settings, "MAX_SECOND_OPINION_ELEMENTS", 10)
     assert second_opinion(parse_html(page, "page.html")) == []
     assert texts(read(page)) == [b.text for b in extract_body(parse_html(page, "page.html"), None, HEADLINE).blocks]

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Callable, Mapping
 from urllib.parse import urldefrag, urljoin
 
+from .. import settings
 from ..article import Article
 from ..sanitize import one_line
 from .html import HtmlReader
 
-MAX_NAME_CHARS = 120  # of a resource's address, in a message
 
 _HTML = HtmlReader()
 
@@ -40,6 +40,6 @@ def read_archived_page(text: str, source: str, page_url: str | None,
             continue
         image.saved = load()
         if image.saved is not None:
-            image.saved_name = one_line(address)[:MAX_NAME_CHARS]
+            image.saved_name = one_line(address)[:settings.MAX_RESOURCE_NAME_CHARS]
             break
     return article

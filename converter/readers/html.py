@@ -13,6 +13,7 @@ import re
 
 from lxml import etree, html as lxml_html
 
+from .. import settings
 from ..article import Article
 from ..dates import date_from_page, date_from_url
 from ..errors import DumpError
@@ -25,7 +26,6 @@ from .inlined import InlinedResources
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I
 )
-SNIFF_BYTES = 4096
 _BASE_URL = re.compile(r"^https?://", re.I)
 # Code and comments are never read, and they are often most of a page's
 # bytes: dropping them before parsing halves the parse time. JSON-LD stays.
@@ -45,8 +45,6 @@ _BLOCK_GAP = re.compile(
     r"button|select|option)\b)[^<>]*>)\s+(?=<)",
     re.I,
 )
-# libxml2 gives up past 256 open elements; a real page never gets near that.
-MAX_PARSE_DEPTH = 250
 # Tags other than these, which never nest (the parser closes an open one), and void tags.
 _NESTING_TAG = re.compile(r"</?(?!(?:p|li|a|br|title|meta|script|link|img|html|head|body)\b)[A-Za-z][^<>]*>", re.I)
 
@@ -108,7 +106,7 @@ def parse_html(markup: str, source: str) -> etree._Element:
     nesting tags, as paragraphs and links.
     """
     root = _parse(markup, source)
-    if _depth_of_last(root) >= MAX_PARSE_DEPTH:
+    if _depth_of_last(root) >= settings.MAX_PARSE_DEPTH:
         root = _parse(_NESTING_TAG.sub(" ", markup), source)
     return root
 
@@ -121,7 +119,7 @@ class HtmlReader(Reader):
 
     def declared_encoding(self, data: bytes) -> str | None:
         """The charset a <meta charset> or http-equiv Content-Type names in the first KB."""
-        m = _META_CHARSET.search(data[:SNIFF_BYTES])
+        m = _META_CHARSET.search(data[:settings.CHARSET_SNIFF_BYTES])
         if not m:
             return None
         name = m.group(1).decode("ascii", "ignore").strip().lower()

@@ -24,11 +24,12 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import _Element as Tag
 
+from .. import settings
 from ..article import Block, Image, Link
 from ..dates import find_dates
 from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr, is_media_attr
 from ..people import CONTRIBUTION_MAX_WORDS, names_from_byline, names_from_contribution
-from ..text_shape import CJK, PROSE_WORDS, count_words, ends_sentence
+from ..text_shape import CJK, count_words, ends_sentence
 
 # Never looked into: code, embedded objects, form controls.
 SKIP_TAGS = frozenset({
@@ -44,9 +45,6 @@ BLOCK_TAGS = frozenset({
 })
 _GAP_TAGS = BLOCK_TAGS | {"br"}
 SAFE_SCHEMES = ("http", "https", "mailto")
-# A furniture-marked element holding at least this share of the article's prose is its wrapper.
-WRAPPER_SHARE = 0.5
-MAX_DEPTH = 400  # deeper tags are read as text but not tracked as ancestors
 _SPACE = re.compile(r"\s+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|author", re.I)
@@ -145,7 +143,7 @@ def _is_hidden(tag: Tag) -> bool:
     return isinstance(style, str) and bool(_HIDDEN_STYLE.search(style))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=settings.CLASSIFY_CACHE_SIZE)
 def _classify(attr: str) -> tuple[bool, bool, bool, bool]:
     """(furniture, media, article body, byline) for one class/id/role string; pages repeat them a lot."""
     low = attr.lower()
@@ -271,7 +269,7 @@ class _Walker:
             todo.append((child, _contents(child), self._enter(child)))
 
     def _enter(self, tag: Tag) -> bool:
-        if len(self.stack) >= MAX_DEPTH or tag.tag not in BLOCK_TAGS:
+        if len(self.stack) >= settings.MAX_TRACKED_DEPTH or tag.tag not in BLOCK_TAGS:
             if tag.tag == "a" and "author" in (tag.get("rel") or ""):
                 self.bylines.append(tag)
             return False
@@ -353,7 +351,7 @@ def tidy_spans(spans: list) -> tuple:
 def _is_teaser(block: RawBlock) -> bool:
     """`[Another story's headline](…) Its summary…`: a list entry that links elsewhere."""
     first = block.spans[0] if block.spans else None
-    return block.kind == "item" and isinstance(first, Link) and len(first.text) >= 15
+    return block.kind == "item" and isinstance(first, Link) and len(first.text) >= settings.TEASER_MIN_LINK_CHARS
 
 
 def _is_good(block: RawBlock) -> bool:
@@ -361,12 +359,12 @@ def _is_good(block: RawBlock) -> bool:
     if block.kind == "heading" or block.in_figure or _is_teaser(block):
         return False
     length = len(block.text)
-    if block.link_chars > 0.4 * length:
+    if block.link_chars > settings.PROSE_MAX_LINK_SHARE * length:
         return False
-    if block.words >= PROSE_WORDS and length >= 60:
+    if block.words >= settings.PROSE_WORDS and length >= settings.PROSE_MIN_CHARS:
         return not is_furniture(block.text)
     cjk = len(CJK.findall(block.text))
-    return cjk >= 40
+    return cjk >= settings.PROSE_MIN_CJK_CHARS
 
 
 def _choose_roots(blocks: list[RawBlock]) -> set[int]:
@@ -388,9 +386,11 @@ def _choose_roots(blocks: list[RawBlock]) -> set[int]:
         if not b.good or not chain:
             continue
         n = len(b.text)
-        vote = 1 + b.text.count(",") + min(n / 100, 3)
-        for level, a in enumerate(reversed(chain[-4:])):
-            score[a] = score.get(a, 0.0) + vote / (1 if level == 0 else 2 if level == 1 else level * 3)
+        vote = 1 + b.text.count(",") + min(n / settings.VOTE_CHARS_PER_POINT, settings.VOTE_MAX_LENGTH_POINTS)
+        for level, a in enumerate(reversed(chain[-settings.VOTE_ANCESTOR_LEVELS:])):
+            divisor = (1 if level == 0 else settings.VOTE_GRANDPARENT_DIVISOR if level == 1
+                       else level * settings.VOTE_FARTHER_LEVEL_DIVISOR)
+            score[a] = score.get(a, 0.0) + vote / divisor
         direct[chain[-1]] = direct.get(chain[-1], 0) + n
         chains[chain[-1]] = chain
         for a in chain:
@@ -418,7 +418,7 @@ def _choose_roots(blocks: list[RawBlock]) -> set[int]:
                 i = b.ancestors.index(parent)
                 key = b.ancestors[i + 1] if i + 1 < len(b.ancestors) else id(b)
                 groups[key] = best_inside.get(key, 0) or len(b.text)
-        big = [g for g, best in groups.items() if best >= 0.3 * core_best]
+        big = [g for g, best in groups.items() if best >= settings.COLUMN_MIN_SHARE_OF_CORE * core_best]
         if not big:
             break
         roots.update(big)
@@ -447,11 +447,11 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
             for a in b.ancestors:
                 if a in walker.media:
                     media_weight[a] = media_weight.get(a, 0) + len(b.text)
-    dead = {a for a in walker.marked if weight.get(a, 0) < WRAPPER_SHARE * total}
+    dead = {a for a in walker.marked if weight.get(a, 0) < settings.WRAPPER_SHARE * total}
     walked = blocks
     blocks = [b for b in blocks if not dead.intersection(b.ancestors)]
     # text in an image wrapper is its caption or credit (unless the "wrapper" holds the story)
-    pictures = {m for m in walker.media if media_weight.get(m, 0) < WRAPPER_SHARE * total}
+    pictures = {m for m in walker.media if media_weight.get(m, 0) < settings.WRAPPER_SHARE * total}
     for b in blocks:
         if pictures.intersection(b.ancestors):
             b.in_figure, b.good = True, False
@@ -518,7 +518,7 @@ def _outside_furniture(blocks: list[RawBlock], body: Body) -> list[RawBlock]:
         for a in ancestors.get(id(b), ()):
             if a in body.marked:
                 weight[a] = weight.get(a, 0) + len(b.text)
-    dead = {a for a in weight if weight[a] < WRAPPER_SHARE * total}
+    dead = {a for a in weight if weight[a] < settings.WRAPPER_SHARE * total}
     return [b for b in blocks if not dead.intersection(ancestors.get(id(b), ()))]
 
 
@@ -551,12 +551,13 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
         if names and b.words <= CONTRIBUTION_MAX_WORDS:
             body.contributors += [n for n in names if n not in body.contributors]
             continue
-        if not b.good and names_from_byline(text) and b.words <= 12:
+        if not b.good and names_from_byline(text) and b.words <= settings.BYLINE_MAX_WORDS:
             body.authors = body.authors or names_from_byline(text) or []
             continue
-        if not b.good and not chosen and (b.link_chars > 0.5 * len(text) and b.kind != "item" or _is_teaser(b)):
+        link_list = b.link_chars > settings.LINK_HEAVY_SHARE * len(text) and b.kind != "item"
+        if not b.good and not chosen and (link_list or _is_teaser(b)):
             continue
-        if not b.good and b.words <= 15 and find_dates(text):
+        if not b.good and b.words <= settings.DATELINE_MAX_WORDS and find_dates(text):
             continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
         spans = _vetted(b.spans, base)
         if b.kind == "heading":
@@ -568,23 +569,24 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
         else:
             out.append(Block("paragraph", spans))
     # "X contributed reporting" often follows the last paragraph
-    for b in blocks[last + 1 : last + 6]:
+    for b in blocks[last + 1 : last + 1 + settings.CONTRIBUTION_BLOCKS_AFTER]:
         names = names_from_contribution(b.text) if b.words <= CONTRIBUTION_MAX_WORDS else None
         body.contributors += [n for n in names or [] if n not in body.contributors]
     return out
 
 
 def _leads_in(block: RawBlock) -> bool:
-    if block.in_figure or is_furniture(block.text) or block.link_chars > 0.5 * max(1, len(block.text)):
+    link_heavy = block.link_chars > settings.LINK_HEAVY_SHARE * max(1, len(block.text))
+    if block.in_figure or is_furniture(block.text) or link_heavy:
         return False
     if block.kind == "heading":
-        return block.level > 1 and block.words >= 2
-    return block.words >= 6 and ends_sentence(block.text)
+        return block.level > 1 and block.words >= settings.LEAD_IN_HEADING_MIN_WORDS
+    return block.words >= settings.LEAD_IN_MIN_WORDS and ends_sentence(block.text)
 
 
 def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:
     """The first figure with a picture: its URL, alt text, caption and credit apart."""
-    for figure in figures[:5]:
+    for figure in figures[:settings.LEAD_IMAGE_MAX_FIGURES]:
         if id(figure) in dead:
             continue
         img = next(figure.iter("img"), None)

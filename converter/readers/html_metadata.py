@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from lxml.etree import _Element as Tag
 
+from .. import settings
 from ..dates import normalise_iso
 from ..people import names_from_byline, split_names
 from ..sanitize import valid_unicode_tree
@@ -38,12 +39,9 @@ DATE_META = (
     "dc.date", "date", "article.published", "og:published_time",
 )
 _SEPARATORS = r"\s+[-–—|:·•»]\s+|\s*\|\s*"
-# Separators tried at each end of a title: "Headline - Section - Site" needs two;
-# trying every one of a title made of thousands was quadratic (100 KB: over a minute).
-MAX_TITLE_CUTS = 8
 _SPACE = re.compile(r"\s+")
 # an inline tag inside a JSON-LD text value (bounded: linear on any input)
-_INLINE_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+_INLINE_TAG = re.compile(rf"</?[A-Za-z][^<>]{{0,{settings.MAX_INLINE_TAG_CHARS}}}>")
 
 
 def squash(text: str | None) -> str:
@@ -81,10 +79,10 @@ def _types(node: dict) -> set[str]:
 
 def _walk_jsonld(value, depth: int = 0):
     """Every dict in a JSON-LD value: top level, lists and @graph, shallowly nested."""
-    if depth > 6:
+    if depth > settings.MAX_JSONLD_DEPTH:
         return
     if isinstance(value, list):
-        for item in value[:200]:
+        for item in value[:settings.MAX_JSONLD_LIST_ITEMS]:
             yield from _walk_jsonld(item, depth + 1)
     elif isinstance(value, dict):
         yield value
@@ -116,7 +114,7 @@ def jsonld_nodes(page: _Index) -> list[dict]:
             continue
         raw = "".join(script.itertext())
         raw = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
-        if not raw or len(raw) > 2_000_000:
+        if not raw or len(raw) > settings.MAX_JSONLD_CHARS:
             continue
         try:
             data = json.loads(raw, strict=False)
@@ -162,7 +160,7 @@ def _people(value, site_names: set[str]) -> list[str]:
     """Person names from a JSON-LD `author` value; organisations and brands skipped."""
     entries = value if isinstance(value, list) else [value]
     names: list[str] = []
-    for entry in entries[:30]:
+    for entry in entries[:settings.MAX_JSONLD_AUTHORS]:
         if isinstance(entry, dict):
             if _types(entry) & ORGANIZATION_TYPES:
                 continue
@@ -220,7 +218,7 @@ def strip_site_name(title: str, confirm: list[str], site_names: set[str]) -> str
     # try cutting from the end, then from the start; each try costs the whole
     # title, so only at the first and last few separators (where site names go)
     cuts = range(1, len(parts) - 1, 2)
-    cuts = [*cuts[:MAX_TITLE_CUTS], *cuts[MAX_TITLE_CUTS:][-MAX_TITLE_CUTS:]]
+    cuts = [*cuts[:settings.MAX_TITLE_CUTS], *cuts[settings.MAX_TITLE_CUTS:][-settings.MAX_TITLE_CUTS:]]
     for cut in reversed(cuts):
         head, tail = "".join(parts[:cut]).strip(), "".join(parts[cut + 1 :]).strip()
         if _key(head) in confirmed or _key(tail) in sites or _key(tail).replace(" ", "") in sites:
@@ -234,16 +232,16 @@ def strip_site_name(title: str, confirm: list[str], site_names: set[str]) -> str
 
 def _h1s(page: _Index) -> list[str]:
     out = []
-    for h in page["h1"][:10]:
+    for h in page["h1"][:settings.MAX_H1S]:
         text = visible_text(h)
-        if 0 < len(text) < 400:
+        if 0 < len(text) < settings.MAX_H1_CHARS:
             out.append(text)
     return out
 
 
 def _loosely_equal(a: str, b: str) -> bool:
     ka, kb = _key(a), _key(b)
-    return bool(ka) and (ka == kb or (len(ka) > 20 and (ka in kb or kb in ka)))
+    return bool(ka) and (ka == kb or (len(ka) > settings.LOOSE_MATCH_PAST_CHARS and (ka in kb or kb in ka)))
 
 
 def _headline(article: dict | None, meta: dict[str, list[str]], page: _Index, site_names: set[str]) -> str | None:
@@ -293,7 +291,7 @@ def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], p
             iso = normalise_iso(value)
             if iso:
                 return iso, source
-    for tag in page["time"][:20]:
+    for tag in page["time"][:settings.MAX_TIME_TAGS]:
         value = tag.get("datetime")
         if isinstance(value, str):
             iso = normalise_iso(value)
@@ -304,9 +302,9 @@ def _date(article: dict | None, nodes: list[dict], meta: dict[str, list[str]], p
 
 def visible_byline(tags: list[Tag], site_names: set[str]) -> list[str]:
     """Names from the page's byline elements (rel=author, class byline/author)."""
-    for tag in tags[:10]:
+    for tag in tags[:settings.MAX_BYLINE_ELEMENTS]:
         text = visible_text(tag)
-        if not text or len(text) > 120:
+        if not text or len(text) > settings.MAX_BYLINE_CHARS:
             continue
         names = clean_people(text, site_names)
         if names:
@@ -328,7 +326,7 @@ def read_metadata(root: Tag, base_url: str | None = None) -> Metadata:
         md.authors = _people(article.get("author"), site_names)
     if not md.authors:
         for key in ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator"):
-            for value in meta.get(key, [])[:3]:
+            for value in meta.get(key, [])[:settings.MAX_META_AUTHORS]:
                 md.authors += [n for n in clean_people(value, site_names) if n not in md.authors]
             if md.authors:
                 break

@@ -24,12 +24,9 @@ from __future__ import annotations
 import logging
 from itertools import islice
 
+from .. import settings
 from .html_body import RawBlock, layout_parts, tidy_spans
 
-# A page of more elements than this keeps our own body, unasked: trafilatura's time grows
-# with the elements (up to a quarter of a millisecond each: a hostile megabyte of 160,000
-# paragraphs took it 40 s), and the largest of the 120 corpus pages has under 3,000.
-MAX_SECOND_OPINION_ELEMENTS = 10_000
 _LIST_TAGS = ("list",)
 # trafilatura's output elements that stand apart from the text before them (line break, table cell)
 _GAP_TAGS = frozenset({"lb", "cell", "item", "row"})
@@ -58,14 +55,15 @@ def second_opinion(page) -> list[RawBlock]:
 
 
 def _too_big(page) -> bool:
-    return sum(1 for _ in islice(page.iter(), MAX_SECOND_OPINION_ELEMENTS + 1)) > MAX_SECOND_OPINION_ELEMENTS
+    limit = settings.MAX_SECOND_OPINION_ELEMENTS  # past it, our own body stands
+    return sum(1 for _ in islice(page.iter(), limit + 1)) > limit
 
 
 def _trusted_size() -> int:
     """trafilatura's own size below which it would not trust an extraction (and try its fallbacks)."""
     from trafilatura.settings import DEFAULT_CONFIG
 
-    return DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE", fallback=250)
+    return DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE", fallback=settings.SECOND_OPINION_MIN_CHARS_FALLBACK)
 
 
 def byline_opinion(page) -> str | None:
