@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import settings
+
 _SOCIAL = (
     r"facebook|twitter|x|email|e-mail|mail|print|whatsapp|linkedin|pinterest|reddit|"
     r"flipboard|telegram|messenger|copy link|copy|link|comments?|share|tweet|sms|"
@@ -106,20 +108,13 @@ _CREDIT_PATTERNS = [
 ]
 
 
-#: a caption with its credit is at most this long; a longer line is prose
-CREDIT_MAX_CHARS = 400
-#: captions whose credit is remembered: the text reader asks of the same line up to four
-#: times (features, header, caption, body), and a site's captions repeat across its pages
-LINE_CACHE_SIZE = 8192
-
-
 def photo_credit(line: str) -> str | None:
     """The photo credit a caption line states ("Photo: AP", "(Getty Images)"), or None."""
     text = line.strip()
-    return None if len(text) > CREDIT_MAX_CHARS else _credit_of(text)
+    return None if len(text) > settings.CREDIT_MAX_CHARS else _credit_of(text)
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)
 def _credit_of(text: str) -> str | None:
     for pattern in _CREDIT_PATTERNS:
         m = pattern.search(text)
