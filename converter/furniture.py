@@ -7,6 +7,9 @@ phrases that many outlets share, not rules for one site.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from . import settings
 
 _SOCIAL = (
     r"facebook|twitter|x|email|e-mail|mail|print|whatsapp|linkedin|pinterest|reddit|"
@@ -108,8 +111,11 @@ _CREDIT_PATTERNS = [
 def photo_credit(line: str) -> str | None:
     """The photo credit a caption line states ("Photo: AP", "(Getty Images)"), or None."""
     text = line.strip()
-    if len(text) > 400:
-        return None
+    return None if len(text) > settings.CREDIT_MAX_CHARS else _credit_of(text)
+
+
+@lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)
+def _credit_of(text: str) -> str | None:
     for pattern in _CREDIT_PATTERNS:
         m = pattern.search(text)
         if m:
@@ -128,10 +134,17 @@ def normalise(line: str) -> str:
 
 def is_furniture(line: str) -> bool:
     """True when the whole line is page furniture (ads, share bars, menus, legal)."""
+    return _is_furniture_text(normalise(line))
+
+
+def furniture_and_end(line: str) -> tuple[bool, int]:
+    """`is_furniture` and `end_strength` of a line, trimmed once: the text reader asks both of every line."""
     text = normalise(line)
-    if not text:
-        return True
-    return bool(FURNITURE_LINE.match(text))
+    return _is_furniture_text(text), _end_strength_text(text)
+
+
+def _is_furniture_text(text: str) -> bool:
+    return not text or bool(FURNITURE_LINE.match(text))
 
 
 def ends_article(line: str) -> bool:
@@ -142,7 +155,10 @@ def ends_article(line: str) -> bool:
 def end_strength(line: str) -> int:
     """2 when nothing after this line is article (comments, tags, copyright);
     1 for a related-links heading, which some pages set inside the article; else 0."""
-    text = normalise(line)
+    return _end_strength_text(normalise(line))
+
+
+def _end_strength_text(text: str) -> int:
     if ARTICLE_END.match(text):
         return 2
     return 1 if RELATED_BOX.match(text) else 0

@@ -36,6 +36,8 @@ LABELLED = re.compile(
     r"^(?:text|texto|testo|words|author|authors|autor|autore|auteur|penulis|reporter|writer|текст|автор)\s*:\s*(?P<names>\S.*)$",
     re.I,
 )
+# "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline after a dateline
+BY_AFTER_DATE = re.compile(r"(?:^|\s)by\s+(?P<names>[A-Z][^\d]*)$")
 _LEAD_MARKS = re.compile(r"^[/|•·>»—–\-\s]+")
 CONTRIBUTED = re.compile(
     r"^(?P<names>.+?)\s+(?:contributed|also contributed)\s+(?:reporting|research|to this (?:report|article|story)).*$",
@@ -128,8 +130,7 @@ def names_from_byline(line: str) -> list[str] | None:
     text = _LEAD_MARKS.sub("", text)  # "// By Jane Doe", "— By Jane Doe"
     m = BYLINE.match(text) or LABELLED.match(text)
     if not m:
-        # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
-        m = re.search(r"(?:^|\s)by\s+(?P<names>[A-Z][^\d]*)$", text)
+        m = BY_AFTER_DATE.search(text)
         if not m or not DATE_RE.search(text[: m.start()]):
             return None
     names = split_names(m.group("names"))

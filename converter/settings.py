@@ -62,6 +62,11 @@ CHARS_PER_WORD = 8
 CJK_CHARS_PER_WORD = 2
 # A space-less line with fewer CJK characters than this is one token (a slug, a URL, a handle).
 CJK_MIN_CHARS_FOR_WORDS = 4
+# A caption that states its photo credit is at most this long; a longer line is prose (furniture.py).
+CREDIT_MAX_CHARS = 400
+# Captions whose credit is remembered: the text reader asks it of one line up to four times,
+# and a site's captions repeat across its pages.
+CREDIT_CACHE_SIZE = 8192
 
 # --- saved pages (HTML reader: readers/html.py) ---
 

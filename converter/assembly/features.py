@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import DATE_LABEL, find_dates, is_relative_date
-from ..furniture import end_strength, is_furniture, photo_credit
+from ..furniture import furniture_and_end, photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
-from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, count_words
+from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, count_words
 from . import settings
 
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
@@ -42,17 +42,36 @@ class Line:
     in_body: bool = False  # the reader's verdict: part of the article's body
 
     def __post_init__(self) -> None:
-        self.words = count_words(self.text)
-        self.furniture = is_furniture(self.text)
-        self.end = end_strength(self.text)
-        self.sentence_end = bool(SENTENCE_END.search(self.text))
+        self.words, self.furniture, self.end, self.sentence_end = _line_facts(self.text)
 
 
-@lru_cache(maxsize=8192)
+def _line_facts(text: str) -> tuple[int, bool, int, bool]:
+    """Words, furniture, article end and sentence end of a line (a short line's, from the cache)."""
+    return _short_line_facts(text) if len(text) <= settings.SHORT_LINE_CHARS else _facts(text)
+
+
+def _facts(text: str) -> tuple[int, bool, int, bool]:
+    furniture, end = furniture_and_end(text)
+    return count_words(text), furniture, end, bool(SENTENCE_END.search(text))
+
+
+# a third of a dump's lines repeat one met before on the page or on an earlier page
+# (share bars, "Advertisement", a site's menus): their shape is worked out once
+_short_line_facts = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_facts)
+
+
+_NOTHING_DETECTED = (False, False, False, False, False, False)
+
+
 def _detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """What the shared rule detectors say of a short line (cached: headers repeat)."""
-    if len(text) > settings.SHORT_LINE_CHARS:
-        return False, False, False, False, False, False
+    """What the shared rule detectors say of a line: a long line is none of these."""
+    return _NOTHING_DETECTED if len(text) > settings.SHORT_LINE_CHARS else _short_line_detectors(text)
+
+
+@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
+def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """What the shared rule detectors say of a short line (cached, short lines only: headers
+    repeat, and the cache then holds no paragraph)."""
     return (
         bool(find_dates(text)) or is_relative_date(text),
         bool(DATE_LABEL.match(text)),
@@ -70,16 +89,57 @@ def _bucket(words: int) -> int:
     return len(settings.WORD_BUCKETS)
 
 
+# The ASCII characters each `str` method says yes to, as bytes: `bytes.translate` deletes
+# them in C, so one class's count on a mostly-ASCII line costs no Python call per character.
+_ASCII = [chr(c) for c in range(128)]
+_ASCII_ALPHA = "".join(filter(str.isalpha, _ASCII)).encode()
+_ASCII_UPPER = "".join(filter(str.isupper, _ASCII)).encode()
+_ASCII_DIGIT = "".join(filter(str.isdigit, _ASCII)).encode()
+_ASCII_SPACE = "".join(filter(str.isspace, _ASCII)).encode()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _char_counts(sample: str) -> tuple[int, int, int, int, int]:
+    """How many characters of `sample` are letters, capitals, digits, letters-or-digits and spaces.
+
+    The same counts as `sum(map(str.isalpha, sample))` and its siblings: ASCII
+    characters are counted by deleting each class from the bytes, the others
+    (curly quotes, accented and non-Latin letters) by the `str` methods.
+    """
+    ascii_part = sample.encode("ascii", "ignore")
+    size = len(ascii_part)
+    letters = size - len(ascii_part.translate(None, _ASCII_ALPHA))
+    upper = size - len(ascii_part.translate(None, _ASCII_UPPER))
+    digits = size - len(ascii_part.translate(None, _ASCII_DIGIT))
+    spaces = size - len(ascii_part.translate(None, _ASCII_SPACE))
+    alnum = letters + digits  # in ASCII, nothing is a digit and a letter, nor alphanumeric otherwise
+    if size != len(sample):
+        rest = "".join(_NON_ASCII.findall(sample))
+        letters += sum(map(str.isalpha, rest))
+        upper += sum(map(str.isupper, rest))
+        digits += sum(map(str.isdigit, rest))
+        alnum += sum(map(str.isalnum, rest))
+        spaces += sum(map(str.isspace, rest))
+    return letters, upper, digits, alnum, spaces
+
+
+@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
+def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
+    """A line start's counts (letters, capitals, digits, alphanumerics, spaces, words starting
+    with a letter, those with a capital) and its casefolded tokens; cached, as lines repeat."""
+    letters, upper, digits, alnum, spaces = _char_counts(sample)
+    # first characters of the words that start with a letter: how many are capitals
+    initials = "".join(filter(str.isalpha, "".join([word[0] for word in sample.split()])))
+    tokens = tuple(WORD.findall(sample.casefold()))
+    return letters, upper, digits, alnum, spaces, len(initials), sum(map(str.isupper, initials)), tokens
+
+
 def _shape(line: Line, common: set[str]) -> dict[str, float]:
     text = line.text
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
-    letters = sum(map(str.isalpha, sample))
-    upper = sum(map(str.isupper, sample))
-    tokens = WORD.findall(sample.casefold())
-    words_with_letters = [w for w in sample.split() if w[:1].isalpha()]
-    capitalised = sum(1 for w in words_with_letters if w[0].isupper())
+    letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample)
     date, date_label, byline, name, credit, contribution = _detectors(text)
     f = {
         f"words_{_bucket(line.words)}": 1.0,
@@ -91,11 +151,11 @@ def _shape(line: Line, common: set[str]) -> dict[str, float]:
         "ends_period": float(text.endswith((".", "。"))),
         "upper": upper / letters if letters else 0.0,
         "all_caps": float(letters >= 4 and upper == letters),
-        "capitalised": capitalised / len(words_with_letters) if words_with_letters else 0.0,
-        "digits": sum(map(str.isdigit, sample)) / len(sample),
-        "punct": (len(sample) - sum(map(str.isalnum, sample)) - sum(map(str.isspace, sample))) / len(sample),
-        "cjk": float(len(CJK.findall(text)) >= 4),
-        "common": sum(1 for t in tokens if t in common) / len(tokens) if tokens else 0.0,
+        "capitalised": capitalised / initials if initials else 0.0,
+        "digits": digits / len(sample),
+        "punct": (len(sample) - alnum - spaces) / len(sample),
+        "cjk": float(cjk_chars(text) >= 4),
+        "common": sum(map(common.__contains__, tokens)) / len(tokens) if tokens else 0.0,
         "furniture": float(line.furniture),
         "related": float(line.end == 1),
         "article_end": float(line.end == 2),
@@ -146,7 +206,7 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
     short_run = _runs([line.words <= 3 for line in lines])
     out = []
     for i, line in enumerate(lines):
-        f = dict(shapes[i])
+        f = shapes[i]  # grows into the line's features (neighbours read only its shape's keys)
         f["position"] = i / max(1, n - 1)
         f["first_lines"] = float(i < 5)
         f["last_lines"] = float(n - i <= 5)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from functools import cached_property
+from itertools import compress, repeat
 from operator import mul
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,9 +48,11 @@ class LineModel:
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
         names, per_role = self._columns
-        get = features.get
-        values = [get(name, 0.0) for name in names]
-        scores = [b + sum(map(mul, values, w)) for b, w in zip(self.bias, per_role)]
+        values = list(map(features.get, names, repeat(0.0)))  # absent features are 0
+        # most values are 0 (one-hot buckets, flags): summing only the others, in the same
+        # order, gives the very same floats as the whole dot product, with a quarter of the work
+        present = list(compress(values, values))
+        scores = [b + sum(map(mul, present, compress(w, values))) for b, w in zip(self.bias, per_role)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

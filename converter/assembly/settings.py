@@ -25,6 +25,9 @@ PROSE_LINE_WORDS = 10
 COMMON_TOKENS = 40
 #: lines longer than this are never dates, bylines or captions
 SHORT_LINE_CHARS = 200
+#: short lines whose shape and detector answers are remembered (the readers see the same menus,
+#: share bars and captions again on a page and across a site's pages)
+LINE_CACHE_SIZE = 8192
 
 # --- decisions -------------------------------------------------------------
 #: a line is body when its body probability reaches this
