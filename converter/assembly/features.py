@@ -220,6 +220,7 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
         f["related_above"] = float(bool(above) and above[-1].end > 0)
         f["title_above"] = float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end)
         f["is_body_start"] = float(i == body_start)
+        f["after_body_start"] = float(i > body_start)
         out.append((i, f))
     out.sort()
     return [f for _, f in out]

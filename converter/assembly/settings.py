@@ -37,6 +37,8 @@ BODY_EDGE_THRESHOLD = 0.25
 BODY_BETWEEN_THRESHOLD = 0.15
 #: lines before the first body line searched for the headline
 HEADLINE_WINDOW = 45
+#: lines after the body's first line that may still be the headline (what stood above it is then no body)
+HEADLINE_LOOKAHEAD = 4
 #: lines around the headline (and below the body's start) searched for a dateline
 HEADER_WINDOW = 12
 #: headline candidates: gaps to the body and ranks from the bottom beyond these share a bucket

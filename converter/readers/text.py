@@ -116,9 +116,11 @@ def _find_headline(lines: list[Line], features: list[dict], body_start: int, hin
 
 
 def headline_candidates(lines: list[Line], body_start: int) -> list[int]:
-    """Title-shaped lines above the body (and its first line, in case that is the headline)."""
+    """Title-shaped lines above the body, and its first few lines: a headline the model took
+    for prose, or one under a kicker or dateline the model took for the body's start."""
     first = 1 if SLUG_LINE.match(lines[0].text) else 0
-    window = range(max(first, body_start - settings.HEADLINE_WINDOW), min(body_start + 1, len(lines)))
+    window = range(max(first, body_start - settings.HEADLINE_WINDOW),
+                   min(body_start + 1 + settings.HEADLINE_LOOKAHEAD, len(lines)))
     return [i for i in window if _title_shaped(lines, i)]
 
 
@@ -215,8 +217,8 @@ class TextReader(Reader):
         head_index = _find_headline(lines, features, first_prose, hints)
         if head_index is None:
             raise DumpError(source, "no recognisable headline")
-        if head_index == first_prose:  # a long headline the model took for prose
-            first_prose = next((i for i in range(first_prose + 1, end) if _is_body(lines[i])), end)
+        if head_index >= first_prose:  # a headline the model took for prose, or a kicker above it
+            first_prose = next((i for i in range(head_index + 1, end) if _is_body(lines[i])), end)
 
         headline = _without_breadcrumb(lines[head_index].text, lines[:head_index])
         article = Article(source=source, headline=headline, url=url, slug=slug)
