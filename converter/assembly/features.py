@@ -23,7 +23,11 @@ from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, count_words
 from . import settings
 
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
-LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*\-–])\s+\S")
+LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*+\-–])\s+\S")
+#: a line of leaked markup ("<div class=…>"): a page's source, never its prose
+MARKUP_LINE = re.compile(r"^<[a-zA-Z!/][^<>]{0,200}>")
+#: one sentence ending and another starting inside a line: a caption or a paragraph, no headline
+SENTENCE_INSIDE = re.compile(r"(?<=[^\W\d_]{2})(?:[.!?]\s+|[。！？]\s*)[\"'“‘«(]?[^\W\d_]")
 
 
 @dataclass
@@ -106,6 +110,8 @@ def _shape(line: Line, common: set[str]) -> dict[str, float]:
         "credit": float(credit),
         "contribution": float(contribution),
         "url": float(bool(URL_LINE.match(text))),
+        "markup": float(bool(MARKUP_LINE.match(text))),
+        "two_sentences": float(bool(SENTENCE_INSIDE.search(sample))),
         "list_item": float(bool(LIST_ITEM.match(text)) or text.count("\t") >= 2),
         "glued": float(line.glued_to_previous),
         "pipe": float("|" in text or " · " in text),
