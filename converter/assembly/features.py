@@ -206,6 +206,7 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
     often has a byline or a date just under it.
     """
     lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
+    titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]
     out = []
     for rank, i in enumerate(reversed(candidates)):
         line = lines[i]
@@ -226,6 +227,9 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
         f["related_above"] = float(bool(above) and above[-1].end > 0)
         f["title_above"] = float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end)
         f["is_body_start"] = float(i == body_start)
+        # a teaser in a list of other stories' headlines has title-shaped lines all around it
+        near = settings.TITLE_SIBLING_LINES
+        f["title_siblings"] = math.log1p(sum(1 for j in titles if j != i and abs(j - i) <= near))
         f["after_body_start"] = float(i > body_start)
         out.append((i, f))
     out.sort()

@@ -39,6 +39,9 @@ BODY_BETWEEN_THRESHOLD = 0.15
 HEADLINE_WINDOW = 45
 #: lines after the body's first line that may still be the headline (what stood above it is then no body)
 HEADLINE_LOOKAHEAD = 4
+#: headline candidates: other title-shaped lines (this many words or more) this close make a list of teasers
+TITLE_SIBLING_WORDS = 4
+TITLE_SIBLING_LINES = 3
 #: lines around the headline (and below the body's start) searched for a dateline
 HEADER_WINDOW = 12
 #: headline candidates: gaps to the body and ranks from the bottom beyond these share a bucket
