@@ -120,9 +120,16 @@ def headline_candidates(lines: list[Line], body_start: int) -> list[int]:
     """Title-shaped lines above the body, and its first few lines: a headline the model took
     for prose, or one under a kicker or dateline the model took for the body's start."""
     first = 1 if SLUG_LINE.match(lines[0].text) else 0
-    window = range(max(first, body_start - settings.HEADLINE_WINDOW),
-                   min(body_start + 1 + settings.HEADLINE_LOOKAHEAD, len(lines)))
+    end = body_start + 1
+    # no headline stands below a paragraph of the article itself
+    while end < min(body_start + 1 + settings.HEADLINE_LOOKAHEAD, len(lines)) and not _is_paragraph(lines[end - 1]):
+        end += 1
+    window = range(max(first, body_start - settings.HEADLINE_WINDOW), end)
     return [i for i in window if _title_shaped(lines, i)]
+
+
+def _is_paragraph(line: Line) -> bool:
+    return _is_prose(line) and line.sentence_end
 
 
 def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list[tuple[int, list[str]]]:
