@@ -120,9 +120,10 @@ def headline_candidates(lines: list[Line], body_start: int) -> list[int]:
     """Title-shaped lines above the body, and its first few lines: a headline the model took
     for prose, or one under a kicker or dateline the model took for the body's start."""
     first = 1 if SLUG_LINE.match(lines[0].text) else 0
-    end = body_start + 1
-    # no headline stands below a paragraph of the article itself
-    while end < min(body_start + 1 + settings.HEADLINE_LOOKAHEAD, len(lines)) and not _is_paragraph(lines[end - 1]):
+    # below the body's first line, only title-shaped lines before any paragraph: no headline
+    # stands below a paragraph of the article, and a paragraph is no headline
+    end, limit = body_start + 1, min(body_start + 1 + settings.HEADLINE_LOOKAHEAD, len(lines))
+    while end < limit and not _is_paragraph(lines[end - 1]) and not _is_paragraph(lines[end]):
         end += 1
     window = range(max(first, body_start - settings.HEADLINE_WINDOW), end)
     return [i for i in window if _title_shaped(lines, i)]
