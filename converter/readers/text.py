@@ -31,7 +31,7 @@ from ..furniture import photo_credit
 from ..people import CONTRIBUTION_MAX_WORDS, looks_like_name, names_from_byline, names_from_contribution, names_in_line
 from ..text_shape import SENTENCE_END, WORD, count_words
 from ..assembly import settings
-from ..assembly.features import LIST_ITEM, MARKUP_LINE, URL_LINE, Line
+from ..assembly.features import LIST_ITEM, URL_LINE, Line
 from ..assembly.model import choose_byline, choose_headline, classify
 from .base import Reader
 
@@ -94,7 +94,6 @@ def _title_shaped(lines: list[Line], i: int) -> bool:
         or line.words > 40
         or len(text) > 300
         or URL_LINE.match(text)
-        or MARKUP_LINE.match(text)
         or text.endswith((",", ";", ":"))
         or _is_header_line(line)
         or (_is_caption(lines, i) and (line.sentence_end or bool(photo_credit(text))))
