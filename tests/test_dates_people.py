@@ -59,6 +59,8 @@ def test_a_date_in_the_url():
     ("By Eric Song, IGN Staff", ["Eric Song"]),
     ("Von Moritz Bachmann publiziert am 19. November 2019", ["Moritz Bachmann"]),
     ("Текст: Лида Буслаева·11 октября 2018", ["Лида Буслаева"]),
+    # an upper-cased name ending in a weekday's letters ("SOLOMON") keeps them
+    ("By STEVEN DAVIDOFF SOLOMON JULY 29, 2016", ["Steven Davidoff Solomon"]),
     ("By The Associated Press", None),
     ("Bystanders gathered outside the court on Monday", None),
 ])

@@ -23,7 +23,11 @@ from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, cou
 from . import settings
 
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
-LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*\-–])\s+\S")
+LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*+\-–])\s+\S")
+#: a line of leaked markup ("<div class=…>"): a page's source, never its prose
+MARKUP_LINE = re.compile(r"^<[a-zA-Z!/][^<>]{0,200}>")
+#: one sentence ending and another starting inside a line: a caption or a paragraph, no headline
+SENTENCE_INSIDE = re.compile(r"(?<=[^\W\d_]{2})(?:[.!?]\s+|[。！？]\s*)[\"'“‘«(]?[^\W\d_]")
 
 
 @dataclass
@@ -166,6 +170,8 @@ def _shape(line: Line, common: set[str]) -> dict[str, float]:
         "credit": float(credit),
         "contribution": float(contribution),
         "url": float(bool(URL_LINE.match(text))),
+        "markup": float(bool(MARKUP_LINE.match(text))),
+        "two_sentences": float(bool(SENTENCE_INSIDE.search(sample))),
         "list_item": float(bool(LIST_ITEM.match(text)) or text.count("\t") >= 2),
         "glued": float(line.glued_to_previous),
         "pipe": float("|" in text or " · " in text),
@@ -260,6 +266,7 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
     often has a byline or a date just under it.
     """
     lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
+    titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]
     out = []
     for rank, i in enumerate(reversed(candidates)):
         line = lines[i]
@@ -280,6 +287,10 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
         f["related_above"] = float(bool(above) and above[-1].end > 0)
         f["title_above"] = float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end)
         f["is_body_start"] = float(i == body_start)
+        # a teaser in a list of other stories' headlines has title-shaped lines all around it
+        near = settings.TITLE_SIBLING_LINES
+        f["title_siblings"] = math.log1p(sum(1 for j in titles if j != i and abs(j - i) <= near))
+        f["after_body_start"] = float(i > body_start)
         out.append((i, f))
     out.sort()
     return [f for _, f in out]

@@ -116,10 +116,20 @@ def _find_headline(lines: list[Line], features: list[dict], body_start: int, hin
 
 
 def headline_candidates(lines: list[Line], body_start: int) -> list[int]:
-    """Title-shaped lines above the body (and its first line, in case that is the headline)."""
+    """Title-shaped lines above the body, and its first few lines: a headline the model took
+    for prose, or one under a kicker or dateline the model took for the body's start."""
     first = 1 if SLUG_LINE.match(lines[0].text) else 0
-    window = range(max(first, body_start - settings.HEADLINE_WINDOW), min(body_start + 1, len(lines)))
+    # below the body's first line, only title-shaped lines before any paragraph: no headline
+    # stands below a paragraph of the article, and a paragraph is no headline
+    end, limit = body_start + 1, min(body_start + 1 + settings.HEADLINE_LOOKAHEAD, len(lines))
+    while end < limit and not _is_paragraph(lines[end - 1]) and not _is_paragraph(lines[end]):
+        end += 1
+    window = range(max(first, body_start - settings.HEADLINE_WINDOW), end)
     return [i for i in window if _title_shaped(lines, i)]
+
+
+def _is_paragraph(line: Line) -> bool:
+    return _is_prose(line) and line.sentence_end
 
 
 def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list[tuple[int, list[str]]]:
@@ -215,8 +225,8 @@ class TextReader(Reader):
         head_index = _find_headline(lines, features, first_prose, hints)
         if head_index is None:
             raise DumpError(source, "no recognisable headline")
-        if head_index == first_prose:  # a long headline the model took for prose
-            first_prose = next((i for i in range(first_prose + 1, end) if _is_body(lines[i])), end)
+        if head_index >= first_prose:  # a headline the model took for prose, or a kicker above it
+            first_prose = next((i for i in range(head_index + 1, end) if _is_body(lines[i])), end)
 
         headline = _without_breadcrumb(lines[head_index].text, lines[:head_index])
         article = Article(source=source, headline=headline, url=url, slug=slug)
