@@ -15,6 +15,8 @@ from pathlib import Path
 from dateutil import parser as dateparser
 from dateutil import tz
 
+from . import settings
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -42,7 +44,6 @@ DATE_LANGUAGES = ("pt", "es", "it", "fr", "de", "nl", "id", "ru", "uk", "cs", "p
                   "tr", "ro", "hu", "el", "ca", "hr", "sk", "sl")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
-MIN_MONTH_NAME = 3
 
 
 def _local_month_numbers() -> dict[str, int]:
@@ -55,7 +56,7 @@ def _local_month_numbers() -> dict[str, int]:
         for number, key in enumerate(_MONTH_KEYS, 1):
             for name in info.get(key, []):
                 name = name.casefold().rstrip(".")
-                if len(name) >= MIN_MONTH_NAME and name.isalpha():
+                if len(name) >= settings.MIN_MONTH_NAME and name.isalpha():
                     numbers.setdefault(name, number)
     return numbers
 
@@ -296,11 +297,6 @@ PAGE_DATE_MIN = "1990-01-01"
 PAGE_DATE_MAX = "2100-01-01"
 
 
-# htmldate reads this much of a page (scripts and comments already gone). Its
-# patterns are not all linear (a <title> of 20,000 "<!--" took 2 s, 80,000 took
-# 30 s); a page's date sits in its head and header, well inside the bound:
-# corpus and corpus2 give the same dates with it as without.
-PAGE_DATE_CHARS = 65_536
 
 
 def date_from_page(html: str, url: str | None = None) -> str | None:
@@ -313,7 +309,7 @@ def date_from_page(html: str, url: str | None = None) -> str | None:
     from htmldate import find_date  # imported here: a text-only run never pays for it
 
     try:
-        found = find_date(html[:PAGE_DATE_CHARS].replace("<!--", ""), url=url, original_date=True, extensive_search=False,
+        found = find_date(html[:settings.PAGE_DATE_CHARS].replace("<!--", ""), url=url, original_date=True, extensive_search=False,
                           min_date=PAGE_DATE_MIN, max_date=PAGE_DATE_MAX)
     except Exception:  # a second opinion that cannot read the page has nothing to say
         return None

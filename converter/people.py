@@ -9,21 +9,15 @@ from __future__ import annotations
 
 import re
 
+from . import settings
 from .dates import DATE_RE
 from .furniture import is_furniture
-
-# A byline, a name or a credit line is short; a longer line is prose. Every entry
-# point below sees at most this much, with white space collapsed: the patterns
-# here are cheap on such lines but not on any line (a 100 KB line of "by Ab by Ab
-# …" took 18 s; one of spaces between two names never finished: `_SPLIT` is cubic
-# in a run of spaces). Readers hand them whole lines of any length.
-LINE_MAX_CHARS = 300
 
 
 def short_line(text: str) -> str | None:
     """`text` on one line with white space collapsed, or None when it is too long to be a byline."""
     text = " ".join(text.split())
-    return text if len(text) <= LINE_MAX_CHARS else None
+    return text if len(text) <= settings.NAME_LINE_MAX_CHARS else None
 
 
 BYLINE = re.compile(
@@ -137,9 +131,6 @@ def names_from_byline(line: str) -> list[str] | None:
     return names or None
 
 
-# A contributor line ("Reporting by A and B; Editing by C") is at most this many words;
-# a longer one is prose that mentions reporting. Both readers use it.
-CONTRIBUTION_MAX_WORDS = 40
 
 
 def names_from_contribution(line: str) -> list[str] | None:

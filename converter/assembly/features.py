@@ -20,7 +20,7 @@ from ..dates import DATE_LABEL, find_dates, is_relative_date
 from ..furniture import furniture_and_end, photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
 from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, count_words
-from . import settings
+from .. import settings
 
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
 LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*+\-–])\s+\S")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import settings
+from .. import settings
 from .features import Line, byline_features, context_features, headline_features, line_features
 
 MODEL_FILE = Path(__file__).with_name("line_model.json")

@@ -28,7 +28,7 @@ from .. import settings
 from ..article import Block, Image, Link
 from ..dates import find_dates
 from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr, is_media_attr
-from ..people import CONTRIBUTION_MAX_WORDS, names_from_byline, names_from_contribution
+from ..people import names_from_byline, names_from_contribution
 from ..text_shape import CJK, count_words, ends_sentence
 
 # Never looked into: code, embedded objects, form controls.
@@ -548,10 +548,10 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
         if i > first and ends_article(text) and not b.good and not chosen:
             break
         names = names_from_contribution(text)
-        if names and b.words <= CONTRIBUTION_MAX_WORDS:
+        if names and b.words <= settings.CONTRIBUTION_MAX_WORDS:
             body.contributors += [n for n in names if n not in body.contributors]
             continue
-        if not b.good and names_from_byline(text) and b.words <= settings.BYLINE_MAX_WORDS:
+        if not b.good and names_from_byline(text) and b.words <= settings.BLOCK_BYLINE_MAX_WORDS:
             body.authors = body.authors or names_from_byline(text) or []
             continue
         link_list = b.link_chars > settings.LINK_HEAVY_SHARE * len(text) and b.kind != "item"
@@ -570,7 +570,7 @@ def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str 
             out.append(Block("paragraph", spans))
     # "X contributed reporting" often follows the last paragraph
     for b in blocks[last + 1 : last + 1 + settings.CONTRIBUTION_BLOCKS_AFTER]:
-        names = names_from_contribution(b.text) if b.words <= CONTRIBUTION_MAX_WORDS else None
+        names = names_from_contribution(b.text) if b.words <= settings.CONTRIBUTION_MAX_WORDS else None
         body.contributors += [n for n in names or [] if n not in body.contributors]
     return out
 

@@ -28,9 +28,9 @@ from ..article import Article, Block, Image
 from ..dates import DATE_LABEL, UPDATED_LABEL, date_from_url, find_dates, is_relative_date
 from ..errors import DumpError
 from ..furniture import photo_credit
-from ..people import CONTRIBUTION_MAX_WORDS, looks_like_name, names_from_byline, names_from_contribution, names_in_line
+from ..people import looks_like_name, names_from_byline, names_from_contribution, names_in_line
 from ..text_shape import SENTENCE_END, WORD, count_words
-from ..assembly import settings
+from .. import settings
 from ..assembly.features import LIST_ITEM, URL_LINE, Line
 from ..assembly.model import choose_byline, choose_headline, classify
 from .base import Reader
@@ -138,7 +138,7 @@ def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list
     found = []
     for i in window:
         line = lines[i]
-        if i == headline or line.furniture or line.words > settings.BYLINE_MAX_WORDS:
+        if i == headline or line.furniture or line.words > settings.BYLINE_CANDIDATE_MAX_WORDS:
             continue
         names = names_in_line(line.text)
         if names:
@@ -430,7 +430,7 @@ def _read_body(article: Article, body: list[Line]) -> None:
         if line.furniture or line.end or _is_promo(line):
             continue
         contributors = names_from_contribution(text)
-        if contributors and line.words <= CONTRIBUTION_MAX_WORDS:
+        if contributors and line.words <= settings.CONTRIBUTION_MAX_WORDS:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
         nxt = body[position + 1] if position + 1 < len(body) else None
