@@ -1,17 +1,28 @@
-"""The article's body: the run of blocks the line model reads as the article.
+"""The article's body: which blocks are the article, and what they become.
 
-The body is the run of lines with the most body weight (each line's words
-times how sure the model is), widened to the paragraphs right next to it,
-with short lines between body lines (subheadings, list items) kept. Its
-lines then become paragraphs and subheadings; captions, credits and
-contributor lines are set aside (`header.take_caption`, `read_tail`).
+Where the format gives no structure (a text dump), the body is the run of
+lines with the most body weight (each line's words times how sure the line
+model is), widened to the paragraphs right next to it, with short lines
+between body lines (subheadings, list items) kept. Its lines then become
+paragraphs and subheadings; captions, credits and contributor lines are
+set aside (`header.take_caption`, `read_tail`).
+
+Where the markup shows which element holds the article (`select_marked`),
+that is stronger evidence than the model's reading of a line's shape: the
+DOM tells prose from link lists, figures and furniture by the elements
+themselves, which a text copy has lost. The blocks of that element (or of
+another extractor's choice) are taken between their first and last prose,
+through the same detectors of bylines, contributor lines and datelines.
 """
 from __future__ import annotations
 
 from ..article import Article, Block
+from ..dates import find_dates
 from ..furniture import photo_credit
 from ..people import names_from_byline, names_from_contribution
+from ..text_shape import ends_sentence
 from .. import settings
+from .blocks import PageBlock
 from .features import LIST_ITEM, URL_LINE, Line
 from .header import take_caption
 
@@ -149,3 +160,74 @@ def read_tail(article: Article, tail: list[Line]) -> None:
         names = names_from_contribution(line.text)
         if names:
             article.contributors += [n for n in names if n not in article.contributors]
+
+
+def select_marked(blocks: list[PageBlock], headline: str | None, whole: bool = False
+                  ) -> tuple[list[Block], list[str], list[str]]:
+    """The article's blocks among those the markup shows hold it, with the byline and
+    contributors found among them: (blocks, byline names, contributor names).
+
+    The article runs from its first to its last prose block (`whole`: all of the
+    blocks, from first to last, as another extractor chose them as the article:
+    link-heavy or not, past a "Related" heading); a short lede or subheading
+    right before the first prose belongs to it. The headline again, furniture,
+    captions, bylines, contributor lines and datelines are told apart.
+    """
+    byline: list[str] = []
+    contributors: list[str] = []
+    good_idx = [i for i, b in enumerate(blocks) if b.prose]
+    if whole and blocks:
+        good_idx = [0, len(blocks) - 1]
+    if not good_idx:
+        return [], byline, contributors
+    first, last = good_idx[0], good_idx[-1]
+    while first > 0 and _leads_in(blocks[first - 1]):
+        first -= 1
+    head_key = " ".join((headline or "").casefold().split())
+    out: list[Block] = []
+    for i in range(first, last + 1):
+        b = blocks[i]
+        text = b.text.strip()
+        if not text or b.in_figure or b.furniture:
+            continue
+        if b.kind == "heading" and (b.level == 1 or text.casefold() == head_key):
+            continue
+        if text.casefold() == head_key:
+            continue
+        if i > first and b.end > 0 and not b.prose and not whole:
+            break
+        names = names_from_contribution(text)
+        if names and b.words <= settings.CONTRIBUTION_MAX_WORDS:
+            contributors += [n for n in names if n not in contributors]
+            continue
+        if not b.prose and names_from_byline(text) and b.words <= settings.BLOCK_BYLINE_MAX_WORDS:
+            byline = byline or names_from_byline(text) or []
+            continue
+        link_list = b.link_chars > settings.LINK_HEAVY_SHARE * len(text) and b.kind != "item"
+        if not b.prose and not whole and (link_list or b.teaser):
+            continue
+        if not b.prose and b.words <= settings.DATELINE_MAX_WORDS and find_dates(text):
+            continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
+        if b.kind == "heading":
+            out.append(Block("heading", b.spans, level=min(max(b.level, 2), 4)))
+        elif b.kind == "item":
+            out.append(Block("item", b.spans, ordered=b.ordered))
+        elif b.kind == "quote":
+            out.append(Block("quote", b.spans))
+        else:
+            out.append(Block("paragraph", b.spans))
+    # "X contributed reporting" often follows the last paragraph
+    for b in blocks[last + 1 : last + 1 + settings.CONTRIBUTION_BLOCKS_AFTER]:
+        names = names_from_contribution(b.text) if b.words <= settings.CONTRIBUTION_MAX_WORDS else None
+        contributors += [n for n in names or [] if n not in contributors]
+    return out, byline, contributors
+
+
+def _leads_in(block: PageBlock) -> bool:
+    """A short lede or subheading right before the first prose block: part of the article."""
+    link_heavy = block.link_chars > settings.LINK_HEAVY_SHARE * max(1, len(block.text))
+    if block.in_figure or block.furniture or link_heavy:
+        return False
+    if block.kind == "heading":
+        return block.level > 1 and block.words >= settings.LEAD_IN_HEADING_MIN_WORDS
+    return block.words >= settings.LEAD_IN_MIN_WORDS and ends_sentence(block.text)

@@ -1,11 +1,20 @@
-"""The reader for saved HTML pages (`.html`, `.htm`).
+"""The reader for saved HTML pages (`.html`, `.htm`): a page's blocks and hints, for the assembler.
 
 lxml (libxml2's forgiving HTML parser, straight into its C tree: four
 times faster than building beautifulsoup4's objects over it) reads any
-HTML, however broken or truncated. Metadata comes from `html_metadata` (JSON-LD, then meta tags,
-then visible markup); the body from `html_body` (the element that holds
-most of the page's prose, minus its furniture). This module only joins
-the two and guards against hostile input.
+HTML, however broken or truncated. The reader then only gathers what the
+page says, as hints, and decides no field itself:
+
+- what the page declares (`html_metadata`: JSON-LD, meta tags, <h1>, <title>);
+- the blocks of the element that holds most of its prose, each with what
+  its markup says (heading, list item, figure, prose, links), and the
+  markup's byline elements and lead figure (`html_body`);
+- trafilatura's choice of the article's blocks and its byline
+  (`html_second_opinion`).
+
+`converter.assembly.assemble` decides every field from these, with the
+rules it applies to text dumps too. This module also guards against
+hostile input (code stripped linearly, nesting bounded).
 """
 from __future__ import annotations
 
@@ -15,10 +24,12 @@ from lxml import etree, html as lxml_html
 
 from .. import settings
 from ..article import Article
-from ..dates import date_from_page, date_from_url
+from ..assembly.assemble import assemble
+from ..assembly.hints import PageHints
+from ..dates import date_from_page
 from ..errors import DumpError
 from .base import Reader
-from .html_body import assemble_chosen, extract_body
+from .html_body import chosen_blocks, extract_body, page_blocks
 from .html_metadata import clean_people, read_metadata, squash, visible_byline
 from .html_second_opinion import byline_opinion, second_opinion
 from .inlined import InlinedResources
@@ -133,39 +144,24 @@ class HtmlReader(Reader):
         page = parse_html(_BLOCK_GAP.sub(r"\1", markup), source)
         meta = read_metadata(page)
         base = meta.url if meta.url and _BASE_URL.match(meta.url) else None
-        body = extract_body(next(page.iter("body"), page), base, meta.headline)
-        headline = squash(meta.headline)
-        if not headline:
-            raise DumpError(source, "no recognisable headline")
-        shown_byline = [] if meta.has_author_metadata else visible_byline(body.byline_tags, meta.site_names)
-        if not (meta.has_author_metadata or shown_byline or body.authors):
-            shown_byline = clean_people((byline_opinion(page) or "").replace(";", ","), meta.site_names)
-        # the second opinion comes last: trafilatura reshapes the tree it reads
-        chosen = assemble_chosen(second_opinion(page), meta.headline, body, base)
-        if chosen:
-            body.blocks = chosen
-        if not body.blocks:
-            raise DumpError(source, "no article text found in the page")
-        article = Article(source=source, headline=headline, body=body.blocks, url=meta.url)
-        article.date, article.date_source = meta.date, meta.date_source
-        if article.date is None and meta.url:
-            article.date = date_from_url(meta.url)
-            article.date_source = "url" if article.date else None
-        if article.date is None:
-            article.date = date_from_page(markup, meta.url)
-            article.date_source = "page" if article.date else None
-        article.authors = meta.authors if meta.has_author_metadata else shown_byline or body.authors
-        article.contributors = [n for n in body.contributors if n not in article.authors]
-        article.section = meta.section
-        article.image = body.image
-        if not article.image.url and meta.image_url:
-            article.image.url = meta.image_url
-        if not article.image.caption and meta.image_caption:
-            article.image.caption = meta.image_caption
+        body = extract_body(next(page.iter("body"), page), base)
+        declared = tuple(meta.authors) if meta.has_author_metadata else None
+        marked = () if declared is not None else tuple(visible_byline(body.byline_tags, meta.site_names))
+        opinion: tuple[str, ...] = ()
+        if declared is None and not marked:  # asked before `second_opinion`, which reshapes the tree
+            opinion = tuple(clean_people((byline_opinion(page) or "").replace(";", ","), meta.site_names))
+        hints = PageHints(
+            headline=squash(meta.headline), url=meta.url, date=meta.date, date_source=meta.date_source,
+            authors=declared, section=meta.section, summary=meta.summary, image_url=meta.image_url,
+            image_caption=meta.image_caption, marked_byline=marked, byline_opinion=opinion, image=body.image,
+            content_root=True,
+            chosen_blocks=tuple(page_blocks(chosen_blocks(second_opinion(page), body), base)),
+            markup_date=lambda: date_from_page(markup, meta.url),
+        )
+        article = assemble(page_blocks(body.inside, base), hints, source)
         try:
             article.image.saved = inlined.resource(article.image.src)
             article.image.saved_name = "(a data: URI)" if article.image.saved is not None else None
         except ValueError as exc:
             article.notes.append(f"lead image not published: {exc}")
-        article.summary = next((b.text for b in body.blocks if b.kind == "paragraph"), None) or meta.summary
         return article

@@ -1,4 +1,4 @@
-"""The article's own text in an HTML page: its blocks, its lead image.
+"""The element of an HTML page that holds the article: its blocks, its lead image.
 
 The page is walked once, without recursion (100k nested tags must not blow
 the stack), into a flat list of text blocks, each knowing its ancestors.
@@ -8,12 +8,14 @@ Everything else works on that list, as readability and jusText do:
 - an element marked as furniture (nav/aside/footer tags, class or id tokens
   such as share/related/newsletter, see `converter.furniture`) is dropped
   unless it holds most of the page's prose (then it is a wrapper);
-- the article root is the deepest element that holds most of the prose;
-- inside it, link-heavy and furniture blocks go, and the article ends at a
-  "Related stories" / "Comments" heading.
+- the article root is the deepest element that holds most of the prose.
+
+The root's blocks go to the assembler (`page_blocks`) with what the markup
+said of each; which of them are the article, a byline, a dateline or a
+contributor line is the assembler's call (`converter.assembly.body`).
 
 Only text and vetted http(s)/mailto links come out: script, style, iframe,
-forms and event handlers have no way into a `Block`.
+forms and event handlers have no way into a block.
 """
 from __future__ import annotations
 
@@ -25,11 +27,10 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import _Element as Tag
 
 from .. import settings
-from ..article import Block, Image, Link
-from ..dates import find_dates
-from ..furniture import FURNITURE_TAGS, ends_article, is_furniture, is_furniture_attr, is_media_attr
-from ..people import names_from_byline, names_from_contribution
-from ..text_shape import CJK, count_words, ends_sentence
+from ..article import Image, Link
+from ..assembly.blocks import PageBlock
+from ..furniture import FURNITURE_TAGS, is_furniture, is_furniture_attr, is_media_attr
+from ..text_shape import CJK, count_words
 
 # Never looked into: code, embedded objects, form controls.
 SKIP_TAGS = frozenset({
@@ -69,10 +70,10 @@ class RawBlock:
 
 @dataclass
 class Body:
-    blocks: list[Block] = field(default_factory=list)
+    """What the walk read of the page, for the assembler: the content root's blocks and the markup's hints."""
+
+    inside: list[RawBlock] = field(default_factory=list)  # the blocks of the chosen content root
     image: Image = field(default_factory=Image)
-    contributors: list[str] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
     byline_tags: list[Tag] = field(default_factory=list)
     walked: dict[str, RawBlock] = field(default_factory=dict)  # every block of the page, by its text
     marked: set[int] = field(default_factory=set)  # ids of the elements marked as furniture
@@ -425,8 +426,8 @@ def _choose_roots(blocks: list[RawBlock]) -> set[int]:
     return roots
 
 
-def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body:
-    """The article's blocks (and lead image, contributors) from the page's <body>."""
+def extract_body(soup_root: Tag, base: str | None) -> Body:
+    """The blocks of the element that holds the article (and the lead image, byline elements) of a <body>."""
     walker = _Walker(base)
     walker.walk(soup_root)
     walker.flush()
@@ -462,10 +463,7 @@ def extract_body(soup_root: Tag, base: str | None, headline: str | None) -> Body
     body.marked = walker.marked
     body.image = _lead_image(walker.figures, base, dead)
     roots = _choose_roots(blocks)
-    if not roots:
-        return body
-    inside = [b for b in blocks if roots.intersection(b.ancestors) or id(b) in roots]
-    body.blocks = _select(inside, headline, body, base)
+    body.inside = [b for b in blocks if roots.intersection(b.ancestors) or id(b) in roots]
     return body
 
 
@@ -483,15 +481,13 @@ def _vetted(spans: tuple, base: str | None) -> tuple:
     return tuple(out)
 
 
-def assemble_chosen(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None) -> list[Block]:
-    """Blocks another extractor chose as the article, through the same rules as ours.
+def chosen_blocks(blocks: list[RawBlock], body: Body) -> list[RawBlock]:
+    """Blocks another extractor chose as the article, with what our walk read of them.
 
-    Which text is the article was the other extractor's call: all of it is
-    kept, from first to last, link-heavy or not, past a "Related" heading.
-    Our reading of the page's markup still drops what sits inside furniture
-    (a comment thread, a share bar: the page's own class names say so). The
-    headline again, bylines, contributor and date lines and furniture
-    words are told apart here, as in our own selection.
+    Which text is the article was the other extractor's call; our reading of
+    the page's markup still drops what sits inside furniture (a comment
+    thread, a share bar: the page's own class names say so), and a
+    paragraph our walk read the same way gets its links back.
     """
     blocks = _outside_furniture(blocks, body)
     for b in blocks:
@@ -500,7 +496,7 @@ def assemble_chosen(blocks: list[RawBlock], headline: str | None, body: Body, ba
             b.spans, b.link_chars = ours.spans, ours.link_chars
         b.words = count_words(b.text)
         b.good = _is_good(b)
-    return _select(blocks, headline, body, base, chosen=True)
+    return blocks
 
 
 def _outside_furniture(blocks: list[RawBlock], body: Body) -> list[RawBlock]:
@@ -522,66 +518,17 @@ def _outside_furniture(blocks: list[RawBlock], body: Body) -> list[RawBlock]:
     return [b for b in blocks if not dead.intersection(ancestors.get(id(b), ()))]
 
 
-def _select(blocks: list[RawBlock], headline: str | None, body: Body, base: str | None,
-            chosen: bool = False) -> list[Block]:
-    """The blocks of the article itself, between its first and last prose (all of them if `chosen`)."""
-    good_idx = [i for i, b in enumerate(blocks) if b.good]
-    if chosen and blocks:
-        good_idx = [0, len(blocks) - 1]
-    if not good_idx:
-        return []
-    first, last = good_idx[0], good_idx[-1]
-    # a short lede or subheading right before the first long paragraph still belongs
-    while first > 0 and _leads_in(blocks[first - 1]):
-        first -= 1
-    head_key = _SPACE.sub(" ", (headline or "").casefold()).strip()
-    out: list[Block] = []
-    for i in range(first, last + 1):
-        b = blocks[i]
-        text = b.text.strip()
-        if not text or b.in_figure or is_furniture(text):
-            continue
-        if b.kind == "heading" and (b.level == 1 or text.casefold() == head_key):
-            continue
-        if text.casefold() == head_key:
-            continue
-        if i > first and ends_article(text) and not b.good and not chosen:
-            break
-        names = names_from_contribution(text)
-        if names and b.words <= settings.CONTRIBUTION_MAX_WORDS:
-            body.contributors += [n for n in names if n not in body.contributors]
-            continue
-        if not b.good and names_from_byline(text) and b.words <= settings.BLOCK_BYLINE_MAX_WORDS:
-            body.authors = body.authors or names_from_byline(text) or []
-            continue
-        link_list = b.link_chars > settings.LINK_HEAVY_SHARE * len(text) and b.kind != "item"
-        if not b.good and not chosen and (link_list or _is_teaser(b)):
-            continue
-        if not b.good and b.words <= settings.DATELINE_MAX_WORDS and find_dates(text):
-            continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
-        spans = _vetted(b.spans, base)
-        if b.kind == "heading":
-            out.append(Block("heading", spans, level=min(max(b.level, 2), 4)))
-        elif b.kind == "item":
-            out.append(Block("item", spans, ordered=b.ordered))
-        elif b.kind == "quote":
-            out.append(Block("quote", spans))
-        else:
-            out.append(Block("paragraph", spans))
-    # "X contributed reporting" often follows the last paragraph
-    for b in blocks[last + 1 : last + 1 + settings.CONTRIBUTION_BLOCKS_AFTER]:
-        names = names_from_contribution(b.text) if b.words <= settings.CONTRIBUTION_MAX_WORDS else None
-        body.contributors += [n for n in names or [] if n not in body.contributors]
+def page_blocks(blocks: list[RawBlock], base: str | None) -> list[PageBlock]:
+    """The blocks as the assembler takes them: text, vetted links and what the markup said of each."""
+    out = []
+    for index, b in enumerate(blocks):
+        out.append(PageBlock(
+            index, b.text, heading=b.level if b.kind == "heading" else 0,
+            link_share=b.link_chars / len(b.text) if b.text else 0.0,
+            kind=b.kind, spans=_vetted(b.spans, base), level=b.level, ordered=b.ordered,
+            in_figure=b.in_figure, prose=b.good, link_chars=b.link_chars, teaser=_is_teaser(b),
+        ))
     return out
-
-
-def _leads_in(block: RawBlock) -> bool:
-    link_heavy = block.link_chars > settings.LINK_HEAVY_SHARE * max(1, len(block.text))
-    if block.in_figure or is_furniture(block.text) or link_heavy:
-        return False
-    if block.kind == "heading":
-        return block.level > 1 and block.words >= settings.LEAD_IN_HEADING_MIN_WORDS
-    return block.words >= settings.LEAD_IN_MIN_WORDS and ends_sentence(block.text)
 
 
 def _lead_image(figures: list[Tag], base: str | None, dead: set[int]) -> Image:

@@ -4,10 +4,11 @@ Our own body extractor (`html_body`) was developed on one corpus; on sites
 nobody tuned it for, trafilatura finds the article's text more often
 (issue 9: body F1 0.92 against our 0.87 on 880 unseen pages; 0.954 against
 0.901 on corpus2 once combined). So trafilatura chooses which text is the
-article, and our assembler (`html_body.assemble_chosen`) still decides
-what of it is a byline, a contributor line, a dateline, the headline again
-or inside an element the page marks as furniture, and gives a paragraph
-our walk read the same way its vetted links back. Our own extraction
+article: its blocks are a hint the assembler (`converter.assembly`) takes
+over the content root's, once `html_body.chosen_blocks` has dropped those
+inside an element the page marks as furniture and given a paragraph our
+walk read the same way its vetted links back; the assembler still decides
+what of it is a byline, a contributor line, a dateline or the headline again. Our own extraction
 stands when trafilatura finds no body it trusts (shorter than its own
 MIN_EXTRACTED_SIZE, below which its full mode would try its fallbacks) or
 the page is too big to ask. There is no threshold of ours between the two.
@@ -85,7 +86,7 @@ def byline_opinion(page) -> str | None:
 def _blocks(body) -> list[RawBlock]:
     """trafilatura's output elements (p, head, list/item, quote, table/row/cell) as RawBlocks.
 
-    Links are not asked for (see above): a block gets ours back in `assemble_chosen`.
+    Links are not asked for (see above): a block gets ours back in `html_body.chosen_blocks`.
     """
     out: list[RawBlock] = []
     if body.text:
