@@ -146,12 +146,8 @@ COLUMN_MIN_SHARE_OF_CORE = 0.3
 # A block that is not prose with more than this share of its characters in links is a link
 # list (and does not lead into the article).
 LINK_HEAVY_SHARE = 0.5
-# A non-prose block of at most this many words naming people is a byline.
-BLOCK_BYLINE_MAX_WORDS = 12
 # A non-prose block of at most this many words holding a date is a dateline.
 DATELINE_MAX_WORDS = 15
-# Blocks after the last paragraph read for "X contributed reporting".
-CONTRIBUTION_BLOCKS_AFTER = 5
 # A block right before the first paragraph leads into the article: a heading of at least
 # this many words, or a sentence of at least this many.
 LEAD_IN_HEADING_MIN_WORDS = 2
@@ -183,6 +179,11 @@ NAME_LINE_MAX_CHARS = 300
 # A contributor line ("Reporting by A and B; Editing by C") is at most this many words;
 # a longer one is prose that mentions reporting. Both readers use it.
 CONTRIBUTION_MAX_WORDS = 40
+# Blocks after the article's last paragraph read for "X contributed reporting" (both formats).
+CONTRIBUTION_BLOCKS_AFTER = 8
+# A byline is at most this many words long (both formats: the text ranker's candidates and a
+# byline block set aside from a page's body); longer is prose that mentions someone.
+BYLINE_MAX_WORDS = 25
 
 # --- dates (dates.py) ---
 # A month name is recognised from this many letters on (its locale data's abbreviations).
@@ -246,8 +247,6 @@ BYLINE_THRESHOLD = 0.15
 #: a breadcrumb glued before the headline: menu items this short, a title left this long
 BREADCRUMB_MAX_WORDS = 4
 BREADCRUMB_MIN_TITLE_WORDS = 3
-#: a byline is at most this many words long
-BYLINE_CANDIDATE_MAX_WORDS = 25
 #: the second pass sees the first pass's body probabilities this far around a line
 CONTEXT_NEAR_LINES = 2
 CONTEXT_WIDE_LINES = 8

@@ -85,7 +85,7 @@ def _from_line_model(lines: list[Line], hints: PageHints, source: str) -> Shown:
         article.date = nearest_dateline(lines, head_index, first_prose)
         article.date_source = "dateline" if article.date else None
     read_body(article, [ln for ln in lead_in + lines[first_prose:end] if byline is None or ln is not lines[byline[0]]])
-    read_tail(article, lines[end : end + 8])
+    read_tail(article, lines[end:])
     return Shown(article, byline[1] if byline else [])
 
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 from ..article import Article, Block
 from ..dates import find_dates
 from ..furniture import photo_credit
-from ..people import names_from_byline, names_from_contribution
 from ..text_shape import ends_sentence
 from .. import settings
 from .blocks import PageBlock
+from .byline import body_byline, contributor_names, contributors_after
 from .features import LIST_ITEM, URL_LINE, Line
 from .header import take_caption
 
@@ -121,8 +121,8 @@ def read_body(article: Article, body: list[Line]) -> None:
         text = line.text
         if line.furniture or line.end or _is_promo(line):
             continue
-        contributors = names_from_contribution(text)
-        if contributors and line.words <= settings.CONTRIBUTION_MAX_WORDS:
+        contributors = contributor_names(line)
+        if contributors:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
         nxt = body[position + 1] if position + 1 < len(body) else None
@@ -132,9 +132,8 @@ def read_body(article: Article, body: list[Line]) -> None:
             continue
         if take_caption(article, line, body[position - 1] if position else None):
             continue
-        if position < 3 and names_from_byline(text):
-            article.authors = article.authors or names_from_byline(text) or []
-            continue
+        if body_byline(line, prose=False):
+            continue  # (the byline block the ranker picked is already out of the body)
         if _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))
         elif is_body(line) or is_list_item(line) or (is_list_item(body[position - 1]) and URL_LINE.match(text)):
@@ -156,10 +155,7 @@ def _is_subheading(body: list[Line], position: int) -> bool:
 
 def read_tail(article: Article, tail: list[Line]) -> None:
     """`X contributed reporting` lines just after the last paragraph."""
-    for line in tail:
-        names = names_from_contribution(line.text)
-        if names:
-            article.contributors += [n for n in names if n not in article.contributors]
+    article.contributors += [n for n in contributors_after(tail) if n not in article.contributors]
 
 
 def select_marked(blocks: list[PageBlock], headline: str | None, whole: bool = False
@@ -196,12 +192,13 @@ def select_marked(blocks: list[PageBlock], headline: str | None, whole: bool = F
             continue
         if i > first and b.end > 0 and not b.prose and not whole:
             break
-        names = names_from_contribution(text)
-        if names and b.words <= settings.CONTRIBUTION_MAX_WORDS:
+        names = contributor_names(b)
+        if names:
             contributors += [n for n in names if n not in contributors]
             continue
-        if not b.prose and names_from_byline(text) and b.words <= settings.BLOCK_BYLINE_MAX_WORDS:
-            byline = byline or names_from_byline(text) or []
+        names = body_byline(b, b.prose)
+        if names:
+            byline = byline or names
             continue
         link_list = b.link_chars > settings.LINK_HEAVY_SHARE * len(text) and b.kind != "item"
         if not b.prose and not whole and (link_list or b.teaser):
@@ -217,9 +214,7 @@ def select_marked(blocks: list[PageBlock], headline: str | None, whole: bool = F
         else:
             out.append(Block("paragraph", b.spans))
     # "X contributed reporting" often follows the last paragraph
-    for b in blocks[last + 1 : last + 1 + settings.CONTRIBUTION_BLOCKS_AFTER]:
-        names = names_from_contribution(b.text) if b.words <= settings.CONTRIBUTION_MAX_WORDS else None
-        contributors += [n for n in names or [] if n not in contributors]
+    contributors += [n for n in contributors_after(blocks[last + 1 :]) if n not in contributors]
     return out, byline, contributors
 
 

@@ -8,9 +8,36 @@ alone on its line right by a dateline is a byline too.
 from __future__ import annotations
 
 from ..dates import DATE_LABEL, find_dates, is_relative_date
-from ..people import looks_like_name, names_in_line
+from ..people import looks_like_name, names_from_byline, names_from_contribution, names_in_line
 from .. import settings
 from .features import Line
+
+
+def byline_names(line: Line) -> list[str] | None:
+    """The names a byline block gives ("By Jane Doe, Reuters"), or None: longer than a byline
+    is prose that mentions someone. The one byline detector of both formats' blocks."""
+    return names_from_byline(line.text) if line.words <= settings.BYLINE_MAX_WORDS else None
+
+
+def body_byline(line: Line, prose: bool) -> list[str] | None:
+    """A byline among the body's blocks, set aside rather than printed: a sign-off, a chart's
+    "By …" credit. Never a block the format reads as prose (the markup's verdict on a page's
+    blocks; a text line has none, and its length settles it)."""
+    return None if prose else byline_names(line)
+
+
+def contributor_names(line: Line) -> list[str] | None:
+    """Names in an `X contributed reporting` / `Reporting by X; Editing by Y` block: the one
+    contributor detector of both formats (a longer block is prose that mentions reporting)."""
+    return names_from_contribution(line.text) if line.words <= settings.CONTRIBUTION_MAX_WORDS else None
+
+
+def contributors_after(blocks: list[Line]) -> list[str]:
+    """Contributor lines among the first blocks after the article's last paragraph."""
+    names: list[str] = []
+    for line in blocks[: settings.CONTRIBUTION_BLOCKS_AFTER]:
+        names += [n for n in contributor_names(line) or [] if n not in names]
+    return names
 
 
 def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list[tuple[int, list[str]]]:
@@ -19,7 +46,7 @@ def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list
     found = []
     for i in window:
         line = lines[i]
-        if i == headline or line.furniture or line.words > settings.BYLINE_CANDIDATE_MAX_WORDS:
+        if i == headline or line.furniture or line.words > settings.BYLINE_MAX_WORDS:
             continue
         names = names_in_line(line.text)
         if names:
