@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..article import Article, Block, Image
+from ..article import Article, Image
 from ..dates import date_from_url
 from ..errors import DumpError
 from .body import body_span, is_body, read_body, read_tail, select_marked
@@ -48,7 +48,9 @@ class Shown:
 
     article: Article  # headline, body, dateline, kicker, caption and credit as the blocks show them
     byline: list[str] = field(default_factory=list)  # the byline block the assembler picked
-    #: another reading's byline block, after the picked one and another extractor's opinion
+    #: another extractor's reading of the byline, when the page declares and marks none
+    opinion: list[str] = field(default_factory=list)
+    #: the byline block of another extractor's choice of text, after its opinion
     later_byline: list[str] = field(default_factory=list)
 
 
@@ -97,11 +99,15 @@ def _from_content_root(blocks: list[Line], hints: PageHints, source: str) -> Sho
     did, issue 9); when its choice leaves nothing, the content root's blocks
     stand. Bylines and contributor lines are read in both.
     """
-    ours, byline, contributors = select_marked(blocks, hints.headline)
-    theirs, later_byline, more = select_marked(list(hints.chosen_blocks), hints.headline, whole=True)
-    article = Article(source=source, headline="", body=theirs or ours, url=hints.url, slug=hints.slug)
-    article.contributors = contributors + [n for n in more if n not in contributors]
-    return Shown(article, byline, later_byline)
+    article = Article(source=source, headline=hints.headline or "", url=hints.url, slug=hints.slug)
+    ours, byline = select_marked(article, blocks)
+    opinion: list[str] = []
+    if hints.authors is None and not hints.marked_byline and not byline and hints.byline_opinion is not None:
+        opinion = list(hints.byline_opinion())  # asked first: choosing blocks reshapes the page
+    chosen = list(hints.chosen_blocks()) if hints.chosen_blocks is not None else []
+    theirs, later_byline = select_marked(article, chosen, whole=True)
+    article.body = theirs or ours
+    return Shown(article, byline, opinion, later_byline)
 
 
 def _decide(shown: Shown, hints: PageHints, source: str) -> Article:
@@ -117,18 +123,19 @@ def _decide(shown: Shown, hints: PageHints, source: str) -> Article:
     if hints.authors is not None:
         article.authors = list(hints.authors)
     else:
-        article.authors = (list(hints.marked_byline) or shown.byline or list(hints.byline_opinion)
-                           or shown.later_byline)
+        article.authors = list(hints.marked_byline) or shown.byline or shown.opinion or shown.later_byline
     article.contributors = [n for n in article.contributors if n not in article.authors]
-    # date: the declared one, else the dateline, else the page's address, else the markup's last resort
+    # date: what the page states for machines (JSON-LD and meta, then what htmldate finds in the
+    # markup), else the dateline its text shows, else the page's address
     if hints.date:
         article.date, article.date_source = hints.date, hints.date_source
+    elif hints.markup_date is not None:
+        markup_date = hints.markup_date()
+        if markup_date:
+            article.date, article.date_source = markup_date, "page"
     if article.date is None and article.url:
         article.date = date_from_url(article.url)
         article.date_source = "url" if article.date else None
-    if article.date is None and hints.markup_date is not None:
-        article.date = hints.markup_date()
-        article.date_source = "page" if article.date else None
     article.section = hints.section or article.section
     article.image = _lead_image(article.image, hints)
     article.summary = next((b.text for b in article.body if b.kind == "paragraph"), None) or hints.summary

@@ -17,14 +17,13 @@ through the same detectors of bylines, contributor lines and datelines.
 from __future__ import annotations
 
 from ..article import Article, Block
-from ..dates import find_dates
 from ..furniture import photo_credit
 from ..text_shape import ends_sentence
 from .. import settings
 from .blocks import PageBlock
 from .byline import body_byline, contributor_names, contributors_after
 from .features import LIST_ITEM, URL_LINE, Line
-from .header import take_caption
+from .header import dateline_date, is_dateline, take_caption
 
 
 def is_prose(line: Line) -> bool:
@@ -158,10 +157,11 @@ def read_tail(article: Article, tail: list[Line]) -> None:
     article.contributors += [n for n in contributors_after(tail) if n not in article.contributors]
 
 
-def select_marked(blocks: list[PageBlock], headline: str | None, whole: bool = False
-                  ) -> tuple[list[Block], list[str], list[str]]:
-    """The article's blocks among those the markup shows hold it, with the byline and
-    contributors found among them: (blocks, byline names, contributor names).
+def select_marked(article: Article, blocks: list[PageBlock], whole: bool = False) -> tuple[list[Block], list[str]]:
+    """The article's blocks among those the markup shows hold it, and the byline block's names.
+
+    Contributor lines, the first dateline's date and a caption with its
+    credit go into `article` (where it has none yet), as `read_body` does.
 
     The article runs from its first to its last prose block (`whole`: all of the
     blocks, from first to last, as another extractor chose them as the article:
@@ -170,16 +170,16 @@ def select_marked(blocks: list[PageBlock], headline: str | None, whole: bool = F
     captions, bylines, contributor lines and datelines are told apart.
     """
     byline: list[str] = []
-    contributors: list[str] = []
+    contributors = article.contributors
     good_idx = [i for i, b in enumerate(blocks) if b.prose]
     if whole and blocks:
         good_idx = [0, len(blocks) - 1]
     if not good_idx:
-        return [], byline, contributors
+        return [], byline
     first, last = good_idx[0], good_idx[-1]
     while first > 0 and _leads_in(blocks[first - 1]):
         first -= 1
-    head_key = " ".join((headline or "").casefold().split())
+    head_key = " ".join(article.headline.casefold().split())
     out: list[Block] = []
     for i in range(first, last + 1):
         b = blocks[i]
@@ -203,8 +203,12 @@ def select_marked(blocks: list[PageBlock], headline: str | None, whole: bool = F
         link_list = b.link_chars > settings.LINK_HEAVY_SHARE * len(text) and b.kind != "item"
         if not b.prose and not whole and (link_list or b.teaser):
             continue
-        if not b.prose and b.words <= settings.DATELINE_MAX_WORDS and find_dates(text):
-            continue  # a dateline ("Published Monday, November 18, 2019 8:22AM EST")
+        if is_dateline(b, b.prose):
+            if article.date is None:
+                article.date, article.date_source = dateline_date(text), "dateline"
+            continue
+        if not b.prose and take_caption(article, b, blocks[i - 1] if i else None):
+            continue
         if b.kind == "heading":
             out.append(Block("heading", b.spans, level=min(max(b.level, 2), 4)))
         elif b.kind == "item":
@@ -215,7 +219,7 @@ def select_marked(blocks: list[PageBlock], headline: str | None, whole: bool = F
             out.append(Block("paragraph", b.spans))
     # "X contributed reporting" often follows the last paragraph
     contributors += [n for n in contributors_after(blocks[last + 1 :]) if n not in contributors]
-    return out, byline, contributors
+    return out, byline
 
 
 def _leads_in(block: PageBlock) -> bool:

@@ -38,6 +38,13 @@ def _is_header_text(text: str) -> bool:
     return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
 
 
+def is_dateline(line: Line, prose: bool) -> bool:
+    """A short block holding a date ("Published Monday, November 18, 2019 8:22AM EST"), set
+    aside from the body: never one the format reads as prose (a page block's markup verdict,
+    a text line's shape), as a sentence that mentions a date is the story's."""
+    return not prose and line.words <= settings.DATELINE_MAX_WORDS and bool(find_dates(line.text))
+
+
 def is_caption(lines: list[Line], i: int) -> bool:
     """A photo caption: a credit itself, or glued to a credit line below it."""
     if photo_credit(lines[i].text):
@@ -99,15 +106,21 @@ def _dates_in(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def dateline_date(text: str) -> str | None:
+    """The date a dateline states: its published date before a bare one, an `Updated …` one last."""
+    found = _dates_in(text)
+    return min(found, key=lambda d: d[0])[1] if found else None
+
+
 def nearest_dateline(lines: list[Line], headline: int, body_start: int) -> str | None:
     """The date of the dateline nearest the headline, when none stands between it and the body
     (a date printed above the headline, or below a lead image and its caption)."""
     window = range(max(0, headline - settings.HEADER_WINDOW), min(len(lines), body_start + settings.HEADER_WINDOW))
     for i in sorted(window, key=lambda i: abs(i - headline)):
         if i != headline and is_header_line(lines[i]):
-            found = _dates_in(lines[i].text)
-            if found:
-                return min(found, key=lambda d: d[0])[1]
+            date = dateline_date(lines[i].text)
+            if date:
+                return date
     return None
 
 

@@ -40,14 +40,15 @@ class PageHints:
     image_caption: str | None = None
     #: names read from the elements the markup marks as a byline (class byline/author, rel=author)
     marked_byline: tuple[str, ...] = ()
-    #: another extractor's reading of the byline, asked only when nothing better names anyone
-    byline_opinion: tuple[str, ...] = ()
+    #: another extractor's reading of the byline; asked (before `chosen_blocks`: the other
+    #: extractor reshapes the page as it chooses) only when nothing better names anyone
+    byline_opinion: Callable[[], tuple[str, ...]] | None = field(default=None, compare=False)
     #: the lead image as the markup's figure shows it (picture, alt text, caption, credit)
     image: Image | None = None
     #: the blocks handed over are those of the element the markup shows holds the article
     #: (the content root, chosen by where the page's prose is); False for text dumps
     content_root: bool = False
     #: another extractor's choice of the article's blocks (trafilatura), in its order; () for none
-    chosen_blocks: tuple[PageBlock, ...] = field(default=(), compare=False)
+    chosen_blocks: Callable[[], tuple[PageBlock, ...]] | None = field(default=None, compare=False)
     #: a date read from the page's markup as a last resort (htmldate), asked only when needed
     markup_date: Callable[[], str | None] | None = field(default=None, compare=False)

@@ -147,15 +147,12 @@ class HtmlReader(Reader):
         body = extract_body(next(page.iter("body"), page), base)
         declared = tuple(meta.authors) if meta.has_author_metadata else None
         marked = () if declared is not None else tuple(visible_byline(body.byline_tags, meta.site_names))
-        opinion: tuple[str, ...] = ()
-        if declared is None and not marked:  # asked before `second_opinion`, which reshapes the tree
-            opinion = tuple(clean_people((byline_opinion(page) or "").replace(";", ","), meta.site_names))
         hints = PageHints(
             headline=squash(meta.headline), url=meta.url, date=meta.date, date_source=meta.date_source,
             authors=declared, section=meta.section, summary=meta.summary, image_url=meta.image_url,
-            image_caption=meta.image_caption, marked_byline=marked, byline_opinion=opinion, image=body.image,
-            content_root=True,
-            chosen_blocks=tuple(page_blocks(chosen_blocks(second_opinion(page), body), base)),
+            image_caption=meta.image_caption, marked_byline=marked, image=body.image, content_root=True,
+            byline_opinion=lambda: tuple(clean_people((byline_opinion(page) or "").replace(";", ","), meta.site_names)),
+            chosen_blocks=lambda: tuple(page_blocks(chosen_blocks(second_opinion(page), body), base)),
             markup_date=lambda: date_from_page(markup, meta.url),
         )
         article = assemble(page_blocks(body.inside, base), hints, source)
