@@ -125,3 +125,62 @@ def test_without_a_date_in_its_name_a_relative_date_counts_back_from_the_file_ti
     os.utime(dump, (saved, saved))
     article = convert_dump(dump, dump.name)
     assert article.date == "2021-03-07"  # never counted from the day the test runs
+
+
+# --- one assembler, two front doors: the same rule decides a field whichever reader fed it ---
+
+def read_html(body: str, head: str = ""):
+    from converter.readers.html import HtmlReader
+
+    page = f"<!doctype html><html><head><title>{HEADLINE}</title>{head}</head><body><h1>{HEADLINE}</h1>{body}</body></html>"
+    return HtmlReader().read(page, "council.html")
+
+
+def test_a_contributor_who_is_the_author_is_listed_once_in_either_format():
+    sign_off = "Jane Doe and Maria Lopez contributed reporting."
+    text = read([*MENU, "", HEADLINE, "By Jane Doe", "November 19, 2019", "", *PARAGRAPHS, sign_off])
+    html = read_html("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"<p>{sign_off}</p></article>",
+                     head='<meta name="author" content="Jane Doe">')
+    for article in (text, html):
+        assert article.authors == ["Jane Doe"]
+        assert article.contributors == ["Maria Lopez"]
+
+
+MORE = [
+    "Library staff said the shorter hours would fall mostly on weekday evenings, when fewer people visit, "
+    "and that the branches in the outer districts would keep their Saturday opening for now.",
+    "Bus operators warned that two of the routes marked for cuts carry many older passengers to the "
+    "hospital, and asked the council to look again at the timetable before the changes begin.",
+]
+
+
+def test_a_by_line_credit_inside_the_body_is_no_paragraph_in_either_format():
+    credit = "By Sam Poe | The Example Times"  # a chart's credit between paragraphs
+    story = [*PARAGRAPHS, *MORE]
+    text = read([*MENU, "", HEADLINE, "By Jane Doe", "November 19, 2019", "", *story[:3], credit, *story[3:]])
+    html = read_html("<article><p>By Jane Doe</p>" + "".join(f"<p>{p}</p>" for p in story[:3])
+                     + f"<p>{credit}</p>" + "".join(f"<p>{p}</p>" for p in story[3:]) + "</article>")
+    for article in (text, html):
+        assert [b.text for b in article.body] == story
+        assert article.authors == ["Jane Doe"]
+
+
+def test_a_page_that_declares_no_date_is_dated_by_its_dateline_as_a_dump_is():
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = read_html(f"<article><p>Published November 19, 2019</p>{body}</article>")
+    text = read([*MENU, "", HEADLINE, "Published November 19, 2019", "", *PARAGRAPHS])
+    for article in (text, html):
+        assert (article.date[:10], article.date_source) == ("2019-11-19", "dateline")
+        assert [b.text for b in article.body] == PARAGRAPHS
+
+
+def test_what_a_page_declares_wins_over_what_its_blocks_show():
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    declared = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "' + HEADLINE
+                + '", "datePublished": "2019-11-18T09:00:00Z", "author": {"@type": "Person", "name": "Ann Lee"},'
+                + ' "articleSection": "Local"}</script>')
+    article = read_html(f"<article><p>By Jane Doe</p><p>Published November 19, 2019</p>{body}</article>", declared)
+    assert article.authors == ["Ann Lee"]
+    assert article.date.startswith("2019-11-18") and article.date_source == "json-ld"
+    assert article.section == "Local"
+    assert [b.text for b in article.body] == PARAGRAPHS

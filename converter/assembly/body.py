@@ -180,6 +180,8 @@ def select_marked(article: Article, blocks: list[PageBlock], whole: bool = False
     while first > 0 and _leads_in(blocks[first - 1]):
         first -= 1
     head_key = " ".join(article.headline.casefold().split())
+    # a byline above the first paragraph ("By Jane Doe" between the headline and the story)
+    byline = next(filter(None, (body_byline(b, b.prose) for b in blocks[:first])), [])
     out: list[Block] = []
     for i in range(first, last + 1):
         b = blocks[i]
