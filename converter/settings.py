@@ -143,17 +143,23 @@ VOTE_FARTHER_LEVEL_DIVISOR = 3
 # A sibling subtree joins the article root when its biggest paragraph container holds at least
 # this share of the core's (a body split into columns), not when its prose is in small cards.
 COLUMN_MIN_SHARE_OF_CORE = 0.3
+# Figures looked at for the lead image: past the first few, a picture belongs to something else.
+LEAD_IMAGE_MAX_FIGURES = 5
+
+# --- the assembler: the body of a page whose markup shows where the article is (assembly/body.py) ---
+
 # A block that is not prose with more than this share of its characters in links is a link
 # list (and does not lead into the article).
 LINK_HEAVY_SHARE = 0.5
-# A non-prose block of at most this many words holding a date is a dateline.
+# A block the format does not read as prose, of at most this many words, holding a date is
+# a dateline (assembly/header.py: both formats).
 DATELINE_MAX_WORDS = 15
 # A block right before the first paragraph leads into the article: a heading of at least
-# this many words, or a sentence of at least this many.
+# this many words, or a sentence of at least SENTENCE_MIN_WORDS.
 LEAD_IN_HEADING_MIN_WORDS = 2
-LEAD_IN_MIN_WORDS = 6
-# Figures looked at for the lead image: past the first few, a picture belongs to something else.
-LEAD_IMAGE_MAX_FIGURES = 5
+# A sentence of at least this many words is the story's, not a label (both formats): it leads
+# into the article, and it makes a text line prose-shaped.
+SENTENCE_MIN_WORDS = 6
 
 # --- saved pages: trafilatura's second opinion (readers/html_second_opinion.py) ---
 

@@ -28,7 +28,7 @@ from .header import dateline_date, is_dateline, take_caption
 
 def is_prose(line: Line) -> bool:
     """A line shaped like a paragraph of running text."""
-    return not line.furniture and (line.words >= settings.PROSE_LINE_WORDS or (line.words >= 6 and line.sentence_end))
+    return not line.furniture and (line.words >= settings.PROSE_LINE_WORDS or (line.words >= settings.SENTENCE_MIN_WORDS and line.sentence_end))
 
 
 def is_paragraph(line: Line) -> bool:
@@ -231,4 +231,4 @@ def _leads_in(block: PageBlock) -> bool:
         return False
     if block.kind == "heading":
         return block.level > 1 and block.words >= settings.LEAD_IN_HEADING_MIN_WORDS
-    return block.words >= settings.LEAD_IN_MIN_WORDS and ends_sentence(block.text)
+    return block.words >= settings.SENTENCE_MIN_WORDS and ends_sentence(block.text)

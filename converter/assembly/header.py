@@ -29,7 +29,8 @@ def is_header_line(line: Line) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_header_text(text: str) -> bool:
-    if len(text) > 200 or (count_words(text) >= 12 and SENTENCE_END.search(text) and not text.endswith(")")):
+    if len(text) > 200 or (count_words(text) >= settings.PROSE_WORDS and SENTENCE_END.search(text)
+                           and not text.endswith(")")):
         return False  # a sentence that mentions a date (a caption, a paragraph), not a dateline
     if photo_credit(text):
         return False
@@ -154,7 +155,7 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
         if article.section is None and _is_kicker(line) and not lead_in:
             article.section = text.title() if text.isupper() else text
             continue
-        if line.words >= 8 and line.sentence_end:
+        if line.words >= settings.SENTENCE_MIN_WORDS and line.sentence_end:
             lead_in.append(line)
     for position in range(len(before) - 1, -1, -1):
         line = before[position]
