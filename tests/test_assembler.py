@@ -184,3 +184,14 @@ def test_what_a_page_declares_wins_over_what_its_blocks_show():
     assert article.date.startswith("2019-11-18") and article.date_source == "json-ld"
     assert article.section == "Local"
     assert [b.text for b in article.body] == PARAGRAPHS
+
+
+def test_a_caption_that_ends_in_its_credit_is_split_the_same_in_either_format():
+    caption = "The mayor speaks to reporters outside city hall. Photo: Reuters"
+    text = read([*MENU, "", HEADLINE, "By Jane Doe", "November 19, 2019", "", caption, "", *PARAGRAPHS])
+    html = read_html('<article><figure><img src="https://example.com/mayor.jpg" alt="The mayor">'
+                     f"<figcaption>{caption}</figcaption></figure>"
+                     + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    for article in (text, html):
+        assert (article.image.caption, article.image.credit) == ("The mayor speaks to reporters outside city hall.",
+                                                                 "Reuters")

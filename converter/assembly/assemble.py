@@ -36,7 +36,7 @@ from ..errors import DumpError
 from .body import body_span, is_body, read_body, read_tail, select_marked
 from .byline import byline_candidates
 from .features import Line
-from .header import nearest_dateline, page_url, read_header
+from .header import nearest_dateline, page_url, read_header, split_credit
 from .headline import find_headline, slug_words, without_breadcrumb
 from .hints import PageHints
 from .model import choose_byline, classify
@@ -145,6 +145,7 @@ def _decide(shown: Shown, hints: PageHints, source: str) -> Article:
 def _lead_image(shown: Image, hints: PageHints) -> Image:
     """The markup's figure where it has one, else the caption lines; declared URL and caption fill gaps."""
     image = hints.image if hints.image is not None and not hints.image.is_empty() else shown
+    split_credit(image)
     if not image.url and hints.image_url:
         image.url = hints.image_url
     if not image.caption and hints.image_caption:

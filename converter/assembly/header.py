@@ -83,6 +83,18 @@ def take_caption(article: Article, line: Line, previous: Line | None) -> bool:
     return True
 
 
+def split_credit(image: Image) -> None:
+    """A caption that ends in its photo credit ("… Photo: Reuters"), split as a caption line is:
+    for a figure whose markup sets no credit apart. A caption that is all credit stays whole
+    (the detector cannot tell "Image: Jose Mourinho has agreed a deal…" from a credit line)."""
+    if image.credit or not image.caption:
+        return
+    credit = photo_credit(image.caption)
+    caption = _strip_credit_label(image.caption[: image.caption.rfind(credit)].strip(" …:|(/") or None) if credit else None
+    if caption:
+        image.caption, image.credit = caption, credit
+
+
 def _strip_credit_label(caption: str | None) -> str | None:
     if caption is None:
         return None
