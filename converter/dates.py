@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from dateutil import parser as dateparser
 from dateutil import tz
+from dateutil.relativedelta import relativedelta
 
 from . import settings
 
@@ -29,7 +31,7 @@ def _time(i: int, sep: bool = True) -> str:
     """An optional time (and zone) after a date; groups are numbered to stay unique."""
     lead = r"(?:\s*(?:,|at|às|um|alle|à|\||·|•|-|–|/)?\s*)" if sep else r"(?:[T ])"
     return (
-        r"(?:" + lead + r"(?P<time" + str(i) + r">\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?)"
+        r"(?:" + lead + r"(?P<time" + str(i) + r">\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?)"
         r"(?:\s*(?P<zone" + str(i) + r">[A-Z]{2,4}T?|UTC|GMT|Z|[+-]\d{2}:?\d{2}|GMT\s?[+-]\d{1,2}(?::?\d{2})?)\b)?)?"
     )
 
@@ -41,7 +43,7 @@ _YEAR = r"(?:19[9]\d|20\d\d)"
 # read by dateutil above. Names shorter than three letters ("X", "Ek") are
 # left out: alone they are words or numerals more often than months.
 DATE_LANGUAGES = ("pt", "es", "it", "fr", "de", "nl", "id", "ru", "uk", "cs", "pl", "sv", "da", "nb", "fi",
-                  "tr", "ro", "hu", "el", "ca", "hr", "sk", "sl")
+                  "tr", "ro", "hu", "el", "ca", "hr", "sk", "sl", "bg", "sr", "lt", "lv", "et", "ar", "he")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
 
@@ -77,8 +79,9 @@ _PATTERNS = [
     # 18.11.2019 (day first), 11/13/19 and 11/13/2019 (US month first)
     r"(?P<dotted>\d{1,2}\.\d{1,2}\.(?:" + _YEAR + r"|\d{2}))" + _time(3),
     r"(?P<slashed>\d{1,2}/\d{1,2}/(?:" + _YEAR + r"|\d{2}))" + _time(4),
-    # 22 de outubro de 2010, 11 октября 2018, 20. November 2019, 23 novembre 2017
-    r"(?P<local>\d{1,2}\.?\s+(?:de\s+)?(?:" + _LOCAL_MONTH + r")\.?,?\s+(?:de\s+)?" + _YEAR + r")" + _time(5),
+    # 22 de outubro de 2010, 11 октября 2018, 20. November 2019, 23 novembre 2017, 21.dez.2018, 5-ene-2020
+    r"(?P<local>\d{1,2}(?:\.?\s+|[.\-/])(?:de\s+)?(?:" + _LOCAL_MONTH + r")(?:\.?,?\s+|[.\-/])(?:de\s+)?" + _YEAR + r")"
+    + _time(5),
     # Oktober 27, 2015 / März 3 2019: a local month first
     r"(?P<local_mdy>\b(?:" + _LOCAL_MONTH + r")\.?\s+\d{1,2},?\s+" + _YEAR + r")" + _time(7),
     # 2019年11月20日, 2019년 11월 20일
@@ -147,7 +150,7 @@ def _parse_day(m: re.Match) -> date | None:
 def _parse_time(text: str | None) -> tuple[int, int, int] | None:
     if not text:
         return None
-    m = re.match(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?", text.strip(), re.I)
+    m = re.match(r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap])?", text.strip(), re.I)
     if not m:
         return None
     hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
@@ -204,38 +207,112 @@ DATE_LABEL = re.compile(
 )
 UPDATED_LABEL = re.compile(r"^(?:updated|last updated|aktualisiert|atualizado|aggiornato|обновлено|mis à jour)\b", re.I)
 
-RELATIVE_DATE = re.compile(
-    r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|"
-    r"months?|years?)\s+ago$|^(?:updated\s+)?\d+\s?[smhd]\s+ago$|^(?:today|yesterday)(?:\s+at\s+.{1,12})?$|"
-    # (?<!\d): tried once per run of digits, not at each digit (quadratic on a line of digits)
-    r"(?<!\d)\d+\s*(?:시간|분|일)\s*전|(?<!\d)\d+\s*(?:時間|分|日)前|"
-    r"^" + _WEEKDAY + r"\d{1,2}:\d{2}\s*[ap]\.?m\.?$|"
-    r"^(?:há|hace|vor|il y a|před|pred)\s+\d+\s+\w+$|^\d+\s+\w+\s+(?:fa|lalu|назад|temu|önce|geleden|siden|sedan)$",
-    re.I,
-)
+# Relative dates ("3 days ago", "vor 2 Tagen", "il y a 3 jours", "hace 2 días", "2 дня назад",
+# "3時間前", "2시간 전", "ayer") in the words of these languages, from dateparser's locale data:
+# its `relative-type-regex` phrases ("vor (\d+) tagen" means "\1 day ago") and its words for
+# today, yesterday and the day before.
+RELATIVE_LANGUAGES = ("en", *DATE_LANGUAGES, "ja", "zh", "ko", "hi", "vi")
+# How far back each unit counts, in (days, months). Only the day is kept: "5 hours ago"
+# from a dump's date is no better than its day.
+_UNIT_STEP = {"second": (0, 0), "minute": (0, 0), "hour": (0, 0), "day": (1, 0), "week": (7, 0),
+              "fortnight": (14, 0), "month": (0, 1), "year": (0, 12), "decade": (0, 120)}
+# the number in dateparser's phrases, and "a"/"an"/"one" in English ("an hour ago")
+_COUNT = r"(?:\d{1,4}|an?|one)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "Monday 6:30PM": last Monday, at a time
+_WEEKDAY_TIME = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?,?\s+"
+                 r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?")
+# "yesterday at 10:30", "gestern, 14:00", "hier à 9h15": a time after the phrase, any short word between
+_TRAILING_TIME = r"(?:,?\s*(?:[^\W\d_]{1,5}\s*)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?)?"
+
+
+def _relative_phrases() -> tuple[re.Pattern, tuple[str, ...]]:
+    """One pattern with a named group per unit (and per "day0/1/2" word), and the words that
+    may end such a phrase without a number (for a cheap check before the pattern runs)."""
+    from dateparser.languages.loader import LocaleDataLoader
+
+    loader = LocaleDataLoader()
+    by_unit: dict[str, list[str]] = {}
+    day_words: set[str] = set()
+    for language in RELATIVE_LANGUAGES:
+        info = loader.get_locale(language).info
+        for key, phrases in info.get("relative-type-regex", {}).items():
+            unit = re.fullmatch(r"\\1 (\w+) ago", key)
+            if unit and unit.group(1) in _UNIT_STEP:
+                for phrase in phrases:
+                    phrase = re.sub(r"\(\\d\+\+\[\.,\]\?\\d\*\+\)", lambda _: _COUNT, phrase)
+                    phrase = re.sub(r"\((?!\?)", "(?:", phrase)  # no capturing groups of its own
+                    by_unit.setdefault(unit.group(1), []).append(phrase)
+        for key, words in info.get("relative-type", {}).items():
+            ago = re.fullmatch(r"([012]) day ago", key)
+            if ago:
+                by_unit.setdefault("day" + ago.group(1), []).extend(re.escape(w.casefold()) for w in words)
+                day_words.update(w.casefold() for w in words)
+    for phrases in by_unit.values():
+        phrases.sort(key=len, reverse=True)  # "il y a 3 jours" before "il y a 3 j"
+    by_unit["weekday"] = [_WEEKDAY_TIME]
+    groups = "|".join(f"(?P<{unit}>{'|'.join(phrases)})" for unit, phrases in by_unit.items())
+    return re.compile(r"(?:" + groups + r")" + _TRAILING_TIME, re.I), tuple(sorted(day_words))
+
+
+RELATIVE_PHRASE, _DAY_WORDS = _relative_phrases()
+# where a relative phrase may start: a word, or a number glued to the word before it ("山田3時間前")
+_PHRASE_START = re.compile(r"(?<!\w)\w|(?<!\d)\d")
+# every phrase but a day word holds a count: a number, or "a"/"an"/"one"
+_HAS_COUNT = re.compile(r"\d|(?<!\w)(?:an?|one)\s")
+
+
+def _relative(text: str) -> re.Match | None:
+    """The relative phrase a short line ends with ("Jane Doe 1 day ago", "Aktualisiert vor 2 Stunden").
+
+    The pattern (hundreds of phrases) is tried only on short lines that hold a count or
+    end in a day word, and only from the last few word starts: linear in any line.
+    """
+    text = " ".join(text.split()).casefold()
+    if not text or len(text) > settings.RELATIVE_DATE_MAX_CHARS:
+        return None
+    if not _HAS_COUNT.search(text) and not text.rstrip(" .:").endswith(_DAY_WORDS):
+        return None
+    return _relative_cached(text)
+
+
+@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
+def _relative_cached(text: str) -> re.Match | None:
+    starts = [m.start() for m in _PHRASE_START.finditer(text)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
+    for start in starts:
+        m = RELATIVE_PHRASE.fullmatch(text.rstrip(" .:"), start)
+        if m:
+            return m
+    return None
 
 
 def is_relative_date(text: str) -> bool:
     """True for "1 day ago", "vor 2 Stunden", "3 часа назад": a time, but no date."""
-    return bool(RELATIVE_DATE.search(text.strip()))
+    return _relative(text) is not None
 
 
 def resolve_relative(text: str, base: str) -> str | None:
     """The day a relative date ("1 day ago", "vor 2 Tagen", "3 дня назад") means, counted back
-    from `base` (an ISO date the dump itself gives: its file name, its history), never the clock.
-
-    dateparser reads the words of some 200 languages; only the day is kept,
-    since "5 hours ago" from a file's date is no better than its day.
-    """
-    import dateparser  # imported here: loading its language data costs a second, and few dumps need it
-
+    from `base` (an ISO date the dump itself gives: its file name, its history), never the clock."""
+    m = _relative(text)
     try:
-        reference = datetime.fromisoformat(base[:10])
+        reference = date.fromisoformat(base[:10])
     except ValueError:
         return None
-    phrase = DATE_LABEL.sub("", " ".join(text.split())[:80]).strip(" :")
-    parsed = dateparser.parse(phrase, settings={"RELATIVE_BASE": reference, "PREFER_DATES_FROM": "past"})
-    return parsed.date().isoformat() if parsed is not None and _valid(parsed.date()) else None
+    if m is None:
+        return None
+    unit = m.lastgroup or ""
+    if unit.startswith("day") and unit[3:].isdigit():
+        day = reference - timedelta(days=int(unit[3:]))
+    elif unit == "weekday":
+        weekday = next(i for i, name in enumerate(_WEEKDAYS) if m.group(unit).startswith(name[:3]))
+        day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+    else:
+        number = re.search(r"\d+", m.group(unit))
+        count = int(number.group()) if number else 1
+        days, months = _UNIT_STEP[unit]
+        day = reference - timedelta(days=days * count) - relativedelta(months=months * count)
+    return day.isoformat() if _valid(day) else None
 
 
 def first_date(text: str) -> str | None:

@@ -187,6 +187,13 @@ CONTRIBUTION_MAX_WORDS = 40
 # --- dates (dates.py) ---
 # A month name is recognised from this many letters on (its locale data's abbreviations).
 MIN_MONTH_NAME = 3
+# A relative date ("vor 2 Stunden", "Jane Doe • 3 days ago") is looked for in lines of at most
+# this many characters, in the phrase that starts at one of their last few words (dateparser's
+# phrases are at most four words: "il y a 3 jours"; a name or label may stand before them).
+RELATIVE_DATE_MAX_CHARS = 80
+RELATIVE_PHRASE_MAX_WORDS = 6
+# Short lines whose relative-date reading is remembered (a site prints "1 hour ago" on every teaser).
+RELATIVE_DATE_CACHE_SIZE = 8192
 # htmldate reads this much of a page (scripts and comments already gone). Its
 # patterns are not all linear (a <title> of 20,000 "<!--" took 2 s, 80,000 took
 # 30 s); a page's date sits in its head and header, well inside the bound:
