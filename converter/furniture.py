@@ -103,6 +103,8 @@ _CREDIT_PATTERNS = [
     re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"),
     # a caption ending "REUTERS/Brendan McDermid" or "AP Photo/Evan Vucci"
     re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I),
+    # a caption ending "David McNew—Getty Images", "Jane Doe / AFP": the photographer, then the agency
+    re.compile(r"(?<![^\W\d_])(?P<credit>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’.\-]+){0,3}\s?[—–|/]\s?(?i:" + _AGENCY + r"))$"),
     # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
     re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I),
 ]
