@@ -22,12 +22,29 @@ def short_line(text: str) -> str | None:
 
 BYLINE = re.compile(
     r"^(?:(?:written|posted|reported|story|text|words|analysis|opinion|review|report)\s+)?"
-    r"(?:by|por|di|von|par|door|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
+    r"(?P<by>by|por|di|von|par|door|av|af|przez|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
     re.I,
 )
+# "По Ивану Петрову": Russian "по" is also "on", "along", "according to" in any sentence;
+# it opens a byline only when all that follows is a name of two or three Cyrillic words
+BY_CYRILLIC = re.compile(r"^[Пп]о\s+(?P<names>[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+){1,2})$")
+# Byline words that are also everyday prepositions ("di solito", "av och till", "par exemple"):
+# after them only capitalised names count
+_PREPOSITION_BY = {"di", "von", "par", "por", "door", "av", "af", "przez"}
+# CJK bylines: "作者：王小明", "記者 山田太郎", "文/李华", "撰文｜张三、李四"; "홍길동 기자" (Korean puts it after).
+# Names are two to four Han (or Hangul) characters; editors (责任编辑) are not authors.
+_CJK_NAME = r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}|[\uac00-\ud7af]{2,4}"
+_CJK_SEP = r"[:：/／｜︱|]"
+CJK_BYLINE = re.compile(
+    r"(?:(?:作者|记者|記者|撰文|撰稿|执笔|執筆)\s*(?:" + _CJK_SEP + r"|\s)|^文\s*" + _CJK_SEP + r")\s*"
+    r"(?P<names>(?:" + _CJK_NAME + r")(?:[\s、，,]+(?:" + _CJK_NAME + r")){0,3})(?![\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af:：])"
+)
+KOREAN_BYLINE = re.compile(r"^(?P<names>[\uac00-\ud7af]{2,4})\s*기자(?:\s|$|[=@(])")
+_CJK_NAMES = re.compile(_CJK_NAME)
 # "Text: Jane Doe", "Autor: …", "Текст: …": a labelled byline
 LABELLED = re.compile(
-    r"^(?:text|texto|testo|words|author|authors|autor|autore|auteur|penulis|reporter|writer|текст|автор)\s*:\s*(?P<names>\S.*)$",
+    r"^(?:text|texto|testo|tekst|words|author|authors|autor|autore|auteur|autorin|penulis|reporter|writer|текст|автор)"
+    r"\s*:\s*(?P<names>\S.*)$",
     re.I,
 )
 # "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline after a dateline
@@ -48,7 +65,9 @@ _NOT_A_NAME = re.compile(
     r"correspondent|team|newsroom|bloomberg|cnn|bbc|press release)\b",
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|\s+e\s+|\s+und\s+|\s+et\s+|\s+y\s+|,|;)\s*")
+# "and" between names: English, Portuguese/Italian, German, French, Spanish, Polish/Catalan,
+# Danish/Norwegian, Swedish, Dutch, Russian, Turkish, Hungarian
+_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+(?:and|e|und|et|y|i|og|och|en|и|ve|és)\s+|\s+&\s+|,|;)\s*")
 # "Jonathan GarberFOXBusiness": an outlet glued to the name by the page's layout
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z]*\b)")
 _TAIL = re.compile(
@@ -122,15 +141,18 @@ def names_from_byline(line: str) -> list[str] | None:
     if text is None:
         return None
     text = _LEAD_MARKS.sub("", text)  # "// By Jane Doe", "— By Jane Doe"
-    m = BYLINE.match(text) or LABELLED.match(text)
+    cjk = CJK_BYLINE.search(text) or KOREAN_BYLINE.match(text)
+    if cjk:
+        return _CJK_NAMES.findall(cjk.group("names"))
+    m = BYLINE.match(text) or LABELLED.match(text) or BY_CYRILLIC.match(text)
     if not m:
         m = BY_AFTER_DATE.search(text)
         if not m or not DATE_RE.search(text[: m.start()]):
             return None
     names = split_names(m.group("names"))
+    if m.re is BYLINE and m.group("by").casefold() in _PREPOSITION_BY:
+        names = [n for n in names if all(w[0].isupper() for w in n.split() if w.lower() not in _PARTICLES)]
     return names or None
-
-
 
 
 def names_from_contribution(line: str) -> list[str] | None:
