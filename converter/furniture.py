@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from . import settings
+from .text_shape import SENTENCE_END, count_words
 
 _SOCIAL = (
     r"facebook|twitter|x|email|e-mail|mail|print|whatsapp|linkedin|pinterest|reddit|"
@@ -125,6 +126,29 @@ def _credit_of(text: str) -> str | None:
             if credit:
                 return credit
     return None
+
+
+# A syndication or copyright credit a browser copy glued onto a paragraph, by its shape:
+# "© Provided by Business Insider Inc Nintendo/Apple Nintendo and Apple shocked …" (an
+# organisation ending in a company word, then perhaps a photo credit "A/B", before the
+# text), or "… said on Tuesday. © Reuters" (a short name after the last sentence). A
+# sentence that mentions copyright has no such shape; what is left must still be prose.
+_COMPANY = r"(?i:inc|llc|ltd|limited|plc|gmbh|ag|corp|corporation|company|group|media|news|press|images|agency)"
+_LEADING_CREDIT = re.compile(
+    r"^(?:©|\((?i:c)\)|(?i:copyright)\s*©?)\s*(?:\d{4}\s+)?(?i:provided by\s+)?"
+    r"(?:[A-Z][\w&'’.\-]*\s+){0,5}?" + _COMPANY + r"\.?(?:\s+[A-Z][\w.\-]*/[A-Z][\w.\-]*)?\s+(?=[A-Z0-9\"“‘'])"
+)
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+©\s*(?:\d{4}\s+)?(?i:provided by\s+)?[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,5}$")
+
+
+def without_credit(line: str) -> str:
+    """The line without a copyright credit glued to its start or end, when the rest is a paragraph."""
+    if "©" not in line and "(c)" not in line.casefold()[:4] and not line[:9].casefold().startswith("copyright"):
+        return line
+    rest = _TRAILING_CREDIT.sub("", _LEADING_CREDIT.sub("", line, count=1), count=1)
+    if rest == line or not SENTENCE_END.search(rest) or count_words(rest) < settings.PROSE_LINE_WORDS:
+        return line
+    return rest
 
 
 def normalise(line: str) -> str:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from ..article import Article, Block, Image
 from ..dates import DATE_LABEL, UPDATED_LABEL, date_from_url, find_dates, is_relative_date
 from ..errors import DumpError
-from ..furniture import photo_credit
+from ..furniture import photo_credit, without_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution, names_in_line
 from ..text_shape import SENTENCE_END, WORD, count_words
 from .. import settings
@@ -475,7 +475,7 @@ def split_lines(text: str):
     lines: list[Line] = []
     blank_before = True
     for index, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
+        stripped = without_credit(raw.strip())  # "© Provided by X Inc The story…": the story
         if not stripped:
             blank_before = True
             continue
