@@ -200,11 +200,9 @@ def find_dates(text: str) -> list[tuple[str, int]]:
 
 
 # The words that open a dateline ("Published …", "Aktualisiert …"), and those of an update.
-DATE_LABEL = re.compile(
-    r"^(?:published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
-    r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено|publié|mis à jour)\b",
-    re.I,
-)
+_LABEL_WORDS = (r"published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
+                r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено|publié|mis à jour")
+DATE_LABEL = re.compile(r"^(?:" + _LABEL_WORDS + r")\b", re.I)
 UPDATED_LABEL = re.compile(r"^(?:updated|last updated|aktualisiert|atualizado|aggiornato|обновлено|mis à jour)\b", re.I)
 
 # Relative dates ("3 days ago", "vor 2 Tagen", "il y a 3 jours", "hace 2 días", "2 дня назад",
@@ -286,9 +284,41 @@ def _relative_cached(text: str) -> re.Match | None:
     return None
 
 
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "Posted Nov 19, 6:51 AM", "Wednesday, November 20", "19. November, 14:30": a day without its
+# year, as sites print this year's dates. A whole line (or a labelled part of one), so that a
+# headline ending "… on March 5" is no such date.
+_YEARLESS = re.compile(
+    r"(?:(?:" + _LABEL_WORDS + r")\s*:?\s*(?:on\s+|am\s+|le\s+|el\s+|em\s+|il\s+)?)?" + _WEEKDAY
+    + r"(?:(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<lday>\d{1,2})\.?\s+(?:de\s+)?"
+    r"(?P<lmonth>" + _LOCAL_MONTH + r")\.?)" + _TRAILING_TIME,
+    re.I,
+)
+
+
+@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
+def _yearless(text: str) -> tuple[int, int] | None:
+    """(month, day) of a short line that is a date without its year; a published part first."""
+    text = " ".join(text.split())
+    if len(text) > settings.RELATIVE_DATE_MAX_CHARS or not _HAS_COUNT.search(text):
+        return None
+    parts = [part.strip() for part in re.split(r"[;|]", text)]
+    for part in sorted(parts, key=lambda part: bool(UPDATED_LABEL.match(part))):
+        m = _YEARLESS.fullmatch(part.rstrip(" .:"))
+        if m and m.group("month"):
+            month, day = _ENGLISH_MONTHS.index(m.group("month")[:3].casefold()) + 1, int(m.group("day"))
+        elif m and m.group("lmonth").casefold() in _MONTH_NUMBER:
+            month, day = _MONTH_NUMBER[m.group("lmonth").casefold()], int(m.group("lday"))
+        else:
+            continue
+        if 1 <= day <= 31:
+            return month, day
+    return None
+
+
 def is_relative_date(text: str) -> bool:
-    """True for "1 day ago", "vor 2 Stunden", "3 часа назад": a time, but no date."""
-    return _relative(text) is not None
+    """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date."""
+    return _relative(text) is not None or _yearless(text) is not None
 
 
 def resolve_relative(text: str, base: str) -> str | None:
@@ -300,7 +330,7 @@ def resolve_relative(text: str, base: str) -> str | None:
     except ValueError:
         return None
     if m is None:
-        return None
+        return _latest_day(_yearless(text), reference)
     unit = m.lastgroup or ""
     if unit.startswith("day") and unit[3:].isdigit():
         day = reference - timedelta(days=int(unit[3:]))
@@ -313,6 +343,20 @@ def resolve_relative(text: str, base: str) -> str | None:
         days, months = _UNIT_STEP[unit]
         day = reference - timedelta(days=days * count) - relativedelta(months=months * count)
     return day.isoformat() if _valid(day) else None
+
+
+def _latest_day(month_day: tuple[int, int] | None, reference: date) -> str | None:
+    """The last day with this month and day on or before `reference` ("Nov 19" seen on 2020-01-05: 2019)."""
+    if month_day is None:
+        return None
+    for year in range(reference.year, reference.year - settings.LEAP_YEAR_CYCLE - 1, -1):
+        try:
+            day = date(year, *month_day)
+        except ValueError:
+            continue  # February 29 in a common year
+        if day <= reference:
+            return day.isoformat() if _valid(day) else None
+    return None
 
 
 def first_date(text: str) -> str | None:

@@ -192,6 +192,9 @@ MIN_MONTH_NAME = 3
 # phrases are at most four words: "il y a 3 jours"; a name or label may stand before them).
 RELATIVE_DATE_MAX_CHARS = 80
 RELATIVE_PHRASE_MAX_WORDS = 6
+# A day without its year ("Posted Nov 19") is the last such day on or before the dump's date,
+# looked for this many years back (February 29 comes once in four).
+LEAP_YEAR_CYCLE = 4
 # Short lines whose relative-date reading is remembered (a site prints "1 hour ago" on every teaser).
 RELATIVE_DATE_CACHE_SIZE = 8192
 # htmldate reads this much of a page (scripts and comments already gone). Its
