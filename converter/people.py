@@ -82,10 +82,14 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 _TEAM = re.compile(r"\b(?:staff|team|desk|editors?|reporters?|newsroom|bureau|redaktion|redação|redazione)$", re.I)
 # "Jane DoeStaff Writer", "Jane DoeReporter": a job title the layout glued to the name; a
 # capitalised word inside a name ("McDonald") is neither two more words nor a title
-_GLUED_TITLE = re.compile(
-    r"(?<=[a-z]{2})(?=[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:Staff|Writer|Reporter|Correspondent|Editor|Columnist|"
-    r"Contributor|Journalist|Producer|Photographer|Analyst)\b)"
-)
+_TITLE_WORDS = (r"Staff|Writer|Reporter|Correspondent|Editor|Columnist|Contributor|Journalist|Producer|"
+                r"Photographer|Analyst|Senior|Director|Professor|Fellow|Technologist|Officer|Manager|Chief")
+_GLUED_TITLE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:" + _TITLE_WORDS + r")\b)")
+# "By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, …": after a name, a job title
+# opens the affiliation; no name follows it
+_JOB_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS + r")\b", re.I)
+# "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in brackets, after "with"
+_WITH = re.compile(r"\((?:with|avec|con|mit|com|met|med|z|ze|с)\s+(?P<names>[^()]{3,200})\)", re.I)
 # "Fox News’ Jessica Napoli": an outlet's possessive before the name
 _OUTLET_POSSESSIVE = re.compile(r"^[^'’]{2,40}['’]s?\s+(?=[A-Z])")
 # "Finian Cunningham. Sputnik International": an affiliation after a full stop
@@ -118,9 +122,12 @@ def split_names(text: str) -> list[str]:
     if text is None:
         return []
     text = DATE_RE.split(text, maxsplit=1)[0] if DATE_RE.search(text) else text
-    text = _TAIL.sub("", text)
+    with_names = _WITH.search(text)
+    parts = _SPLIT.split(_TAIL.sub("", text[: with_names.start()] if with_names else text))
     names: list[str] = []
-    for part in _SPLIT.split(text):
+    for part in parts + (_SPLIT.split(with_names.group("names")) if with_names else []):
+        if names and _JOB_TITLE.search(part) and part not in parts[:1]:
+            break
         name = _tidy(part)
         if name and name not in names:
             names.append(name)
@@ -229,4 +236,7 @@ def names_in_line(line: str) -> list[str] | None:
     if date and date.start() < len(head):
         return None  # "Published November 20th, 2019": the words before a date's day are no name
     name = looks_like_name(head)
-    return [name] if name else None
+    if not name:
+        return None
+    with_names = _WITH.search(text)
+    return [name] + [n for n in (split_names(with_names.group("names")) if with_names else []) if n != name]

@@ -191,3 +191,15 @@ def test_a_date_without_its_year_is_the_last_such_day_before_the_dumps_date(tmp_
 @pytest.mark.parametrize("line", ["Apple unveils its new phones on March 25", "5 Songs", "Mayo 5 de"])
 def test_a_headline_ending_in_a_day_is_no_date_without_a_year(line):
     assert not is_relative_date(line)
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Par Martin Untersinger (avec Damien Leloup et Morgane Tual)", ["Martin Untersinger", "Damien Leloup", "Morgane Tual"]),
+    ("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project",
+     ["Daniel Kahn Gillmor"]),
+    ("Por Ana García, Senior Correspondent", ["Ana García"]),
+])
+def test_co_authors_in_brackets_count_and_a_job_title_ends_the_names(byline, authors):
+    article = read([*MENU, "Le conseil adopte le budget après une longue nuit", byline, "21 novembre 2019", "",
+                    *PARAGRAPHS["fr"]])
+    assert article.authors == authors
