@@ -86,6 +86,10 @@ _PATTERNS = [
     r"(?P<local_mdy>\b(?:" + _LOCAL_MONTH + r")\.?\s+\d{1,2},?\s+" + _YEAR + r")" + _time(7),
     # 2019年11月20日, 2019년 11월 20일
     r"(?P<cjk>" + _YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?)" + _time(6),
+    # 2019. november 20. (Hungarian: the year first)
+    r"(?P<local_ymd>" + _YEAR + r"\.?\s+(?:" + _LOCAL_MONTH + r")\.?\s+\d{1,2}\b\.?)" + _time(8),
+    # 20 tháng 11 năm 2019 (Vietnamese: "day 20 month 11 year 2019")
+    r"(?P<vi>\d{1,2}\s+tháng\s+\d{1,2},?\s+(?:năm\s+)?" + _YEAR + r")" + _time(9),
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
 
@@ -135,6 +139,12 @@ def _parse_day(m: re.Match) -> date | None:
         if m.group("cjk"):
             y, mo, d = map(int, re.findall(r"\d+", m.group("cjk")))
             return date(y, mo, d)
+        if m.group("vi"):
+            d, mo, y = map(int, re.findall(r"\d+", m.group("vi")))
+            return date(y, mo, d)
+        if m.group("local_ymd"):
+            y, name, d = re.findall(r"\w+", m.group("local_ymd").casefold())
+            return date(int(y), _MONTH_NUMBER[name], int(d)) if name in _MONTH_NUMBER else None
         raw = m.group("dotted") or m.group("slashed")
         a, b, y = map(int, re.split(r"[./]", raw))
         y = y + 2000 if y < 100 else y
@@ -166,12 +176,26 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+")
 _DATE_HINT = re.compile(_YEAR + r"|\d[./]\d{1,2}[./]\d\d")
 
 
+# Digits other scripts print dates in (Arabic-Indic, Persian, Devanagari, Bengali, Thai, and the
+# full-width digits of Japanese and Chinese pages), read as 0-9: one character each, so
+# positions stay the same.
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0xFF10)
+_OTHER_DIGIT = re.compile("[" + "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _DIGIT_ZEROS) + "]")
+_ASCII_DIGITS = {zero + i: str(i) for zero in _DIGIT_ZEROS for i in range(10)}
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with the digits of other scripts as 0-9 ("２０１９年", "١٩ نوفمبر ٢٠١٩")."""
+    return text if text.isascii() or not _OTHER_DIGIT.search(text) else text.translate(_ASCII_DIGITS)
+
+
 def find_dates(text: str) -> list[tuple[str, int]]:
     """Every date stated in `text`, as (ISO 8601 string, position), in order.
 
     Dates inside URLs are not statements of the page (see `date_from_url`).
     """
     found = []
+    text = ascii_digits(text)
     if not _DATE_HINT.search(text):
         return found  # every date shape has a year or a dd.mm.yy: most lines of a page end here
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
@@ -266,7 +290,7 @@ def _relative(text: str) -> re.Match | None:
     The pattern (hundreds of phrases) is tried only on short lines that hold a count or
     end in a day word, and only from the last few word starts: linear in any line.
     """
-    text = " ".join(text.split()).casefold()
+    text = ascii_digits(" ".join(text.split()).casefold())
     if not text or len(text) > settings.RELATIVE_DATE_MAX_CHARS:
         return None
     if not _HAS_COUNT.search(text) and not text.rstrip(" .:").endswith(_DAY_WORDS):
@@ -285,13 +309,13 @@ def _relative_cached(text: str) -> re.Match | None:
 
 
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# "Posted Nov 19, 6:51 AM", "Wednesday, November 20", "19. November, 14:30": a day without its
+# "Posted Nov 19, 6:51 AM", "Wednesday, November 20", "19. November, 14:30", "11月20日": a day without its
 # year, as sites print this year's dates. A whole line (or a labelled part of one), so that a
 # headline ending "… on March 5" is no such date.
 _YEARLESS = re.compile(
     r"(?:(?:" + _LABEL_WORDS + r")\s*:?\s*(?:on\s+|am\s+|le\s+|el\s+|em\s+|il\s+)?)?" + _WEEKDAY
     + r"(?:(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<lday>\d{1,2})\.?\s+(?:de\s+)?"
-    r"(?P<lmonth>" + _LOCAL_MONTH + r")\.?)" + _TRAILING_TIME,
+    r"(?P<lmonth>" + _LOCAL_MONTH + r")\.?|(?P<cmonth>\d{1,2})\s*[月월]\s*(?P<cday>\d{1,2})\s*[日일])" + _TRAILING_TIME,
     re.I,
 )
 
@@ -299,7 +323,7 @@ _YEARLESS = re.compile(
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def _yearless(text: str) -> tuple[int, int] | None:
     """(month, day) of a short line that is a date without its year; a published part first."""
-    text = " ".join(text.split())
+    text = ascii_digits(" ".join(text.split()))
     if len(text) > settings.RELATIVE_DATE_MAX_CHARS or not _HAS_COUNT.search(text):
         return None
     parts = [part.strip() for part in re.split(r"[;|]", text)]
@@ -307,11 +331,13 @@ def _yearless(text: str) -> tuple[int, int] | None:
         m = _YEARLESS.fullmatch(part.rstrip(" .:"))
         if m and m.group("month"):
             month, day = _ENGLISH_MONTHS.index(m.group("month")[:3].casefold()) + 1, int(m.group("day"))
+        elif m and m.group("cmonth"):
+            month, day = int(m.group("cmonth")), int(m.group("cday"))
         elif m and m.group("lmonth").casefold() in _MONTH_NUMBER:
             month, day = _MONTH_NUMBER[m.group("lmonth").casefold()], int(m.group("lday"))
         else:
             continue
-        if 1 <= day <= 31:
+        if 1 <= month <= 12 and 1 <= day <= 31:
             return month, day
     return None
 

@@ -203,3 +203,20 @@ def test_co_authors_in_brackets_count_and_a_job_title_ends_the_names(byline, aut
     article = read([*MENU, "Le conseil adopte le budget après une longue nuit", byline, "21 novembre 2019", "",
                     *PARAGRAPHS["fr"]])
     assert article.authors == authors
+
+
+@pytest.mark.parametrize("text, day", [
+    ("２０１９年１１月２０日", "2019-11-20"),  # full-width digits
+    ("١٩ نوفمبر ٢٠١٩", "2019-11-19"),  # Arabic-Indic digits, an Arabic month
+    ("20 בנובמבר 2019", "2019-11-20"),
+    ("2019. november 20. 14:30", "2019-11-20"),  # Hungarian, the year first
+    ("ngày 20 tháng 11 năm 2019", "2019-11-20"),
+    ("20 Νοεμβρίου 2019", "2019-11-20"),
+])
+def test_dates_in_other_scripts_and_orders(text, day):
+    assert find_dates(text)[0][0][:10] == day
+
+
+def test_a_chinese_day_without_its_year_and_full_width_relative_times():
+    assert resolve_relative("11月20日 08:15", "2020-01-05") == "2019-11-20"
+    assert resolve_relative("３日前", "2020-01-05") == "2020-01-02"
