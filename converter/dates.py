@@ -238,73 +238,95 @@ RELATIVE_LANGUAGES = ("en", *DATE_LANGUAGES, "ja", "zh", "ko", "hi", "vi")
 # from a dump's date is no better than its day.
 _UNIT_STEP = {"second": (0, 0), "minute": (0, 0), "hour": (0, 0), "day": (1, 0), "week": (7, 0),
               "fortnight": (14, 0), "month": (0, 1), "year": (0, 12), "decade": (0, 120)}
-# the number in dateparser's phrases, and "a"/"an"/"one" in English ("an hour ago")
-_COUNT = r"(?:\d{1,4}|an?|one)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "Monday 6:30PM": last Monday, at a time
-_WEEKDAY_TIME = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?,?\s+"
-                 r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?")
+_WEEKDAY_TIME = re.compile(r"(?:^|(?<=\s))(?P<weekday>mon|tue|wed|thu|fri|sat|sun)(?:s|r|rs)?(?:day|nesday|sday|urday)?"
+                           r"\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?$")
 # "yesterday at 10:30", "gestern, 14:00", "hier à 9h15": a time after the phrase, any short word between
-_TRAILING_TIME = r"(?:,?\s*(?:[^\W\d_]{1,5}\s*)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?)?"
+_TIME = r",?\s*(?:[^\W\d_]{1,5}\s*)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
+_TRAILING_TIME = r"(?:" + _TIME + r")?"
+_TIME_AT_END = re.compile(_TIME + r"$")
+# where dateparser's phrases hold their number; it stands as "#" in the phrase table
+_PHRASE_NUMBER = r"(\d++[.,]?\d*+)"
+_NUMBER = re.compile(r"\d{1,4}(?:[.,]\d+)?")
+# English also counts in words: "an hour ago", "a day ago"
+_ENGLISH_COUNTS = ("a", "an", "one")
 
 
-def _relative_phrases() -> tuple[re.Pattern, tuple[str, ...]]:
-    """One pattern with a named group per unit (and per "day0/1/2" word), and the words that
-    may end such a phrase without a number (for a cheap check before the pattern runs)."""
+def _phrase_variants(pattern: str) -> list[str]:
+    r"""The literal phrases a dateparser pattern stands for ("vor #\s*h": "vor #h", "vor # h"), or none."""
+    variants = [pattern.replace(_PHRASE_NUMBER, "#").replace(r"\.", ".")]
+    for token, options in ((r"\s*", ("", " ")), ("s?", ("", "s"))):
+        variants = [v.replace(token, option, 1) for v in variants for option in options] if token in variants[0] else variants
+    return [v for v in variants if not re.search(r"[\\()\[\]?*+|{}^$]", v)]
+
+
+def _relative_phrases() -> tuple[dict[str, str], tuple[str, ...]]:
+    """The phrase table ("vor # tagen": "day", "gestern": "day1") of dateparser's locale data,
+    and the words that may end a phrase without a number (for a cheap check first)."""
     from dateparser.languages.loader import LocaleDataLoader
 
     loader = LocaleDataLoader()
-    by_unit: dict[str, list[str]] = {}
-    day_words: set[str] = set()
+    phrases: dict[str, str] = {}
     for language in RELATIVE_LANGUAGES:
         info = loader.get_locale(language).info
-        for key, phrases in info.get("relative-type-regex", {}).items():
+        for key, patterns in info.get("relative-type-regex", {}).items():
             unit = re.fullmatch(r"\\1 (\w+) ago", key)
             if unit and unit.group(1) in _UNIT_STEP:
-                for phrase in phrases:
-                    phrase = re.sub(r"\(\\d\+\+\[\.,\]\?\\d\*\+\)", lambda _: _COUNT, phrase)
-                    phrase = re.sub(r"\((?!\?)", "(?:", phrase)  # no capturing groups of its own
-                    by_unit.setdefault(unit.group(1), []).append(phrase)
+                for phrase in (v for pattern in patterns for v in _phrase_variants(pattern)):
+                    phrases.setdefault(phrase, unit.group(1))
+                    if language == "en":
+                        for count in _ENGLISH_COUNTS:
+                            phrases.setdefault(phrase.replace("#", count), unit.group(1))
         for key, words in info.get("relative-type", {}).items():
             ago = re.fullmatch(r"([012]) day ago", key)
             if ago:
-                by_unit.setdefault("day" + ago.group(1), []).extend(re.escape(w.casefold()) for w in words)
-                day_words.update(w.casefold() for w in words)
-    for phrases in by_unit.values():
-        phrases.sort(key=len, reverse=True)  # "il y a 3 jours" before "il y a 3 j"
-    by_unit["weekday"] = [_WEEKDAY_TIME]
-    groups = "|".join(f"(?P<{unit}>{'|'.join(phrases)})" for unit, phrases in by_unit.items())
-    return re.compile(r"(?:" + groups + r")" + _TRAILING_TIME, re.I), tuple(sorted(day_words))
+                for word in words:
+                    phrases.setdefault(word.casefold(), "day" + ago.group(1))
+    day_words = tuple(sorted(phrase for phrase, unit in phrases.items() if "#" not in phrase))
+    return phrases, day_words
 
 
-RELATIVE_PHRASE, _DAY_WORDS = _relative_phrases()
-# where a relative phrase may start: a word, or a number glued to the word before it ("山田3時間前")
-_PHRASE_START = re.compile(r"(?<!\w)\w|(?<!\d)\d")
+RELATIVE_PHRASES, _DAY_WORDS = _relative_phrases()
+# where a relative phrase may start: a word, or the number of one ("山田3時間前")
+_PHRASE_START = re.compile(r"#|(?<![\w#])\w")
 # every phrase but a day word holds a count: a number, or "a"/"an"/"one"
 _HAS_COUNT = re.compile(r"\d|(?<!\w)(?:an?|one)\s")
 
 
-def _relative(text: str) -> re.Match | None:
-    """The relative phrase a short line ends with ("Jane Doe 1 day ago", "Aktualisiert vor 2 Stunden").
-
-    The pattern (hundreds of phrases) is tried only on short lines that hold a count or
-    end in a day word, and only from the last few word starts: linear in any line.
-    """
+def _worth_reading(text: str) -> str | None:
+    """The line as relative dates are looked up in (one line, case-folded, 0-9 digits), when it
+    may hold one: short, with a count or ending in a day word. Most lines of a page end here."""
+    if len(text) > 2 * settings.RELATIVE_DATE_MAX_CHARS:
+        return None
     text = ascii_digits(" ".join(text.split()).casefold())
     if not text or len(text) > settings.RELATIVE_DATE_MAX_CHARS:
         return None
     if not _HAS_COUNT.search(text) and not text.rstrip(" .:").endswith(_DAY_WORDS):
         return None
-    return _relative_cached(text)
+    return text
 
 
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
-def _relative_cached(text: str) -> re.Match | None:
-    starts = [m.start() for m in _PHRASE_START.finditer(text)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
+def _relative_phrase(text: str) -> tuple[str, int] | None:
+    """(unit, count) of the relative phrase a line (as `_worth_reading` gives it) ends with:
+    "jane doe 1 day ago": ("day", 1), "aktualisiert vor 2 stunden": ("hour", 2), "gestern, 14:30":
+    ("day", 1). Its last few word starts are looked up in the phrase table, the number as "#"."""
+    text = text.rstrip(" .:")
+    weekday = _WEEKDAY_TIME.search(text)
+    if weekday:
+        return "weekday", next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(weekday.group("weekday")))
+    numbers: list[str] = []
+    shape = _NUMBER.sub(lambda m: numbers.append(m.group()) or "#", _TIME_AT_END.sub("", text, count=1)).rstrip(" ,")
+    starts = [m.start() for m in _PHRASE_START.finditer(shape)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
     for start in starts:
-        m = RELATIVE_PHRASE.fullmatch(text.rstrip(" .:"), start)
-        if m:
-            return m
+        unit = RELATIVE_PHRASES.get(shape[start:])
+        if unit is None:
+            continue
+        if unit.startswith("day") and unit[3:].isdigit():
+            return "day", int(unit[3:])
+        at = shape.count("#", 0, start)
+        return unit, int(float(numbers[at].replace(",", "."))) if "#" in shape[start:] else 1
     return None
 
 
@@ -322,10 +344,8 @@ _YEARLESS = re.compile(
 
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def _yearless(text: str) -> tuple[int, int] | None:
-    """(month, day) of a short line that is a date without its year; a published part first."""
-    text = ascii_digits(" ".join(text.split()))
-    if len(text) > settings.RELATIVE_DATE_MAX_CHARS or not _HAS_COUNT.search(text):
-        return None
+    """(month, day) of a line (as `_worth_reading` gives it) that is a date without its year;
+    a published part first."""
     parts = [part.strip() for part in re.split(r"[;|]", text)]
     for part in sorted(parts, key=lambda part: bool(UPDATED_LABEL.match(part))):
         m = _YEARLESS.fullmatch(part.rstrip(" .:"))
@@ -344,28 +364,26 @@ def _yearless(text: str) -> tuple[int, int] | None:
 
 def is_relative_date(text: str) -> bool:
     """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date."""
-    return _relative(text) is not None or _yearless(text) is not None
+    text = _worth_reading(text)
+    return text is not None and (_relative_phrase(text) is not None or _yearless(text) is not None)
 
 
 def resolve_relative(text: str, base: str) -> str | None:
-    """The day a relative date ("1 day ago", "vor 2 Tagen", "3 дня назад") means, counted back
-    from `base` (an ISO date the dump itself gives: its file name, its history), never the clock."""
-    m = _relative(text)
+    """The day a relative date ("1 day ago", "vor 2 Tagen", "3 дня назад", "Posted Nov 19") means,
+    counted back from `base` (an ISO date the dump itself gives: its file name, its history),
+    never the clock."""
     try:
         reference = date.fromisoformat(base[:10])
     except ValueError:
         return None
-    if m is None:
-        return _latest_day(_yearless(text), reference)
-    unit = m.lastgroup or ""
-    if unit.startswith("day") and unit[3:].isdigit():
-        day = reference - timedelta(days=int(unit[3:]))
-    elif unit == "weekday":
-        weekday = next(i for i, name in enumerate(_WEEKDAYS) if m.group(unit).startswith(name[:3]))
-        day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+    text = _worth_reading(text)
+    relative = None if text is None else _relative_phrase(text)
+    if relative is None:
+        return None if text is None else _latest_day(_yearless(text), reference)
+    unit, count = relative
+    if unit == "weekday":
+        day = reference - timedelta(days=(reference.weekday() - count) % 7)
     else:
-        number = re.search(r"\d+", m.group(unit))
-        count = int(number.group()) if number else 1
         days, months = _UNIT_STEP[unit]
         day = reference - timedelta(days=days * count) - relativedelta(months=months * count)
     return day.isoformat() if _valid(day) else None
