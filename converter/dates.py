@@ -321,13 +321,33 @@ def _relative_phrase(text: str) -> tuple[str, int] | None:
     starts = [m.start() for m in _PHRASE_START.finditer(shape)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
     for start in starts:
         unit = RELATIVE_PHRASES.get(shape[start:])
-        if unit is None:
+        if unit is None or not _stands_alone(shape[:start], shape[start:], unit):
             continue
         if unit.startswith("day") and unit[3:].isdigit():
             return "day", int(unit[3:])
         at = shape.count("#", 0, start)
         return unit, int(float(numbers[at].replace(",", "."))) if "#" in shape[start:] else 1
     return None
+
+
+# what may end the words before a relative phrase: "Jane Doe • 3 hours ago", "CNN — 2 days ago"
+_SEPARATORS = ("•", "·", "|", "—", "–", "-", "/", ":", ",")
+
+
+def _stands_alone(before: str, phrase: str, unit: str) -> bool:
+    """Whether the phrase is the line's date, not the end of a sentence or a name.
+
+    "USA Today", "Five things to know today", "Trump quit two days ago": a headline
+    may end in such words. A phrase counts alone, after a label ("Updated 2 hours
+    ago"), or after a separator ("Jane Doe • 1 day ago"); one with a number also after
+    one word ("Aktualizováno před 21 minutami") or glued to CJK text ("山田太郎3時間前").
+    """
+    before = before.strip()
+    if not before or before.endswith(_SEPARATORS) or re.fullmatch(_LABEL_WORDS, before):
+        return True
+    if "#" not in phrase:
+        return False
+    return " " not in before or (not phrase.isascii() and " " not in phrase)
 
 
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -118,10 +118,17 @@ def test_a_relative_date_counts_back_by_months_and_from_a_weekday():
 @pytest.mark.parametrize("line", [
     "Die Vorlage kam vor 2 Tagen in den Rat, und seither wird darüber gestritten, sagten die Sprecher.",
     "Há 50 anos nascia a cidade que hoje conhecemos como a capital do estado, contou o historiador.",
-    "vor", "Heute im Rat", "2 Tage", "1999",
+    "vor", "Heute im Rat", "2 Tage", "1999", "USA Today", "Deutschland heute", "The mayor quit 2 days ago",
 ])
 def test_a_sentence_or_a_label_is_no_relative_date(line):
     assert not is_relative_date(line)
+
+
+def test_a_headline_that_ends_in_today_is_the_headline():
+    headline = "Five things the council decided today"
+    article = read([*MENU, headline, "By Jane Doe", "2 hours ago", "", *PARAGRAPHS["fr"]])
+    assert article.headline == headline
+    assert article.relative_date == "2 hours ago"
 
 
 def test_a_caption_with_its_agency_credit_is_no_dateline():
