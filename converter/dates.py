@@ -23,8 +23,9 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_WEEKDAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
 # at a word's start: "SOLOMON JULY 29" holds no Monday
-_WEEKDAY = r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_WEEKDAY = r"(?:\b" + _WEEKDAY_NAME + r"\.?,?\s+)?"
 
 
 def _time(i: int, sep: bool = True) -> str:
@@ -240,8 +241,7 @@ _UNIT_STEP = {"second": (0, 0), "minute": (0, 0), "hour": (0, 0), "day": (1, 0),
               "fortnight": (14, 0), "month": (0, 1), "year": (0, 12), "decade": (0, 120)}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "Monday 6:30PM": last Monday, at a time
-_WEEKDAY_TIME = re.compile(r"(?:^|(?<=\s))(?P<weekday>mon|tue|wed|thu|fri|sat|sun)(?:s|r|rs)?(?:day|nesday|sday|urday)?"
-                           r"\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?$")
+_WEEKDAY_TIME = re.compile(r"(?:^|(?<=\s))(?P<weekday>" + _WEEKDAY_NAME + r")\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?$")
 # "yesterday at 10:30", "gestern, 14:00", "hier à 9h15": a time after the phrase, any short word between
 _TIME = r",?\s*(?:[^\W\d_]{1,5}\s*)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
 _TRAILING_TIME = r"(?:" + _TIME + r")?"
@@ -291,7 +291,7 @@ RELATIVE_PHRASES, _DAY_WORDS = _relative_phrases()
 # where a relative phrase may start: a word, or the number of one ("山田3時間前")
 _PHRASE_START = re.compile(r"#|(?<![\w#])\w")
 # every phrase but a day word holds a count: a number, or "a"/"an"/"one"
-_HAS_COUNT = re.compile(r"\d|(?<!\w)(?:an?|one)\s")
+_HAS_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_ENGLISH_COUNTS) + r")\s")
 
 
 def _worth_reading(text: str) -> str | None:
@@ -315,13 +315,13 @@ def _relative_phrase(text: str) -> tuple[str, int] | None:
     text = text.rstrip(" .:")
     weekday = _WEEKDAY_TIME.search(text)
     if weekday:
-        return "weekday", next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(weekday.group("weekday")))
+        return "weekday", next(i for i, name in enumerate(_WEEKDAYS) if name[:3] == weekday.group("weekday")[:3])
     numbers: list[str] = []
     shape = _NUMBER.sub(lambda m: numbers.append(m.group()) or "#", _TIME_AT_END.sub("", text, count=1)).rstrip(" ,")
     starts = [m.start() for m in _PHRASE_START.finditer(shape)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
     for start in starts:
         unit = RELATIVE_PHRASES.get(shape[start:])
-        if unit is None or not _stands_alone(shape[:start], shape[start:], unit):
+        if unit is None or not _stands_alone(shape[:start], shape[start:]):
             continue
         if unit.startswith("day") and unit[3:].isdigit():
             return "day", int(unit[3:])
@@ -334,7 +334,7 @@ def _relative_phrase(text: str) -> tuple[str, int] | None:
 _SEPARATORS = ("•", "·", "|", "—", "–", "-", "/", ":", ",")
 
 
-def _stands_alone(before: str, phrase: str, unit: str) -> bool:
+def _stands_alone(before: str, phrase: str) -> bool:
     """Whether the phrase is the line's date, not the end of a sentence or a name.
 
     "USA Today", "Five things to know today", "Trump quit two days ago": a headline

@@ -126,7 +126,7 @@ def split_names(text: str) -> list[str]:
     parts = _SPLIT.split(_TAIL.sub("", text[: with_names.start()] if with_names else text))
     names: list[str] = []
     for part in parts + (_SPLIT.split(with_names.group("names")) if with_names else []):
-        if names and _JOB_TITLE.search(part) and part not in parts[:1]:
+        if names and _JOB_TITLE.search(part):
             break
         name = _tidy(part)
         if name and name not in names:
