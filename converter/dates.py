@@ -288,10 +288,12 @@ def _relative_phrases() -> tuple[dict[str, str], tuple[str, ...]]:
 
 
 RELATIVE_PHRASES, _DAY_WORDS = _relative_phrases()
+# their last two characters: most lines are ruled out by one set look-up, not 200 suffixes
+_DAY_WORD_ENDINGS = frozenset(word[-2:] for word in _DAY_WORDS)
 # where a relative phrase may start: a word, or the number of one ("山田3時間前")
 _PHRASE_START = re.compile(r"#|(?<![\w#])\w")
-# every phrase but a day word holds a count: a number, or "a"/"an"/"one"
-_HAS_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_ENGLISH_COUNTS) + r")\s")
+# every phrase but a day word holds a count: a number, or "a"/"an"/"one" in English ("an hour ago")
+_HAS_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_ENGLISH_COUNTS) + r")\s\S+\sago\b")
 
 
 def _worth_reading(text: str) -> str | None:
@@ -302,9 +304,10 @@ def _worth_reading(text: str) -> str | None:
     text = ascii_digits(" ".join(text.split()).casefold())
     if not text or len(text) > settings.RELATIVE_DATE_MAX_CHARS:
         return None
-    if not _HAS_COUNT.search(text) and not text.rstrip(" .:").endswith(_DAY_WORDS):
-        return None
-    return text
+    if _HAS_COUNT.search(text):
+        return text
+    end = text.rstrip(" .:")
+    return text if end[-2:] in _DAY_WORD_ENDINGS and end.endswith(_DAY_WORDS) else None
 
 
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)

@@ -91,6 +91,13 @@ _AGENCY = (
     r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp|reuters|epa(?:-efe)?|"
     r"pa (?:wire|images)|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|sipa|stock photo)"
 )
+# a caption ending "David McNew—Getty Images", "Jane Doe / AFP": the photographer, then the agency
+# (looked for in the caption's last characters only: a search of the whole line is tried at
+# every capital letter)
+_CREDIT_MARK = re.compile(r"[—–|/]")
+_PHOTOGRAPHER_AGENCY = re.compile(
+    r"(?<![^\W\d_])(?P<credit>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’.\-]+){0,3}\s?" + _CREDIT_MARK.pattern + r"\s?(?i:" + _AGENCY + r"))$"
+)
 _CREDIT_PATTERNS = [
     # "…Credit…Pool photo by Kevin Mohatt", "Photo: AP", "Image copyright Getty Images"
     re.compile(
@@ -104,8 +111,7 @@ _CREDIT_PATTERNS = [
     re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"),
     # a caption ending "REUTERS/Brendan McDermid" or "AP Photo/Evan Vucci"
     re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I),
-    # a caption ending "David McNew—Getty Images", "Jane Doe / AFP": the photographer, then the agency
-    re.compile(r"(?<![^\W\d_])(?P<credit>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’.\-]+){0,3}\s?[—–|/]\s?(?i:" + _AGENCY + r"))$"),
+    _PHOTOGRAPHER_AGENCY,
     # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
     re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I),
 ]
@@ -120,7 +126,11 @@ def photo_credit(line: str) -> str | None:
 @lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)
 def _credit_of(text: str) -> str | None:
     for pattern in _CREDIT_PATTERNS:
-        m = pattern.search(text)
+        if pattern is _PHOTOGRAPHER_AGENCY:
+            tail = text[-settings.CREDIT_TAIL_CHARS:]
+            m = pattern.search(tail) if _CREDIT_MARK.search(tail) else None
+        else:
+            m = pattern.search(text)
         if m:
             credit = m.group("credit").strip(" ()©|/").strip()
             if credit:

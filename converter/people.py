@@ -41,6 +41,7 @@ CJK_BYLINE = re.compile(
 )
 KOREAN_BYLINE = re.compile(r"^(?P<names>[\uac00-\ud7af]{2,4})\s*기자(?:\s|$|[=@(])")
 _CJK_NAMES = re.compile(_CJK_NAME)
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 # "Text: Jane Doe", "Autor: …", "Текст: …": a labelled byline
 LABELLED = re.compile(
     r"^(?:text|texto|testo|tekst|words|author|authors|autor|autore|auteur|autorin|penulis|reporter|writer|текст|автор)"
@@ -148,7 +149,7 @@ def names_from_byline(line: str) -> list[str] | None:
     if text is None:
         return None
     text = _LEAD_MARKS.sub("", text)  # "// By Jane Doe", "— By Jane Doe"
-    cjk = CJK_BYLINE.search(text) or KOREAN_BYLINE.match(text)
+    cjk = _CJK_CHAR.search(text) and (CJK_BYLINE.search(text) or KOREAN_BYLINE.match(text))
     if cjk:
         return _CJK_NAMES.findall(cjk.group("names"))
     m = BYLINE.match(text) or LABELLED.match(text) or BY_CYRILLIC.match(text)

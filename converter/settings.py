@@ -69,6 +69,9 @@ CJK_CHARS_PER_WORD = 2
 CJK_MIN_CHARS_FOR_WORDS = 4
 # A caption that states its photo credit is at most this long; a longer line is prose (furniture.py).
 CREDIT_MAX_CHARS = 400
+# A photographer's credit that ends a caption ("David McNew—Getty Images") is looked for in
+# this many last characters (four names and an agency fit well inside).
+CREDIT_TAIL_CHARS = 120
 # Captions whose credit is remembered: the text reader asks it of one line up to four times,
 # and a site's captions repeat across its pages.
 CREDIT_CACHE_SIZE = 8192
