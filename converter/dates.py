@@ -293,21 +293,21 @@ _DAY_WORD_ENDINGS = frozenset(word[-2:] for word in _DAY_WORDS)
 # where a relative phrase may start: a word, or the number of one ("山田3時間前")
 _PHRASE_START = re.compile(r"#|(?<![\w#])\w")
 # every phrase but a day word holds a count: a number, or "a"/"an"/"one" in English ("an hour ago")
-_HAS_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_ENGLISH_COUNTS) + r")\s\S+\sago\b")
+_HAS_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_ENGLISH_COUNTS) + r")\s\S+\sago\b", re.I)
 
 
 def _worth_reading(text: str) -> str | None:
     """The line as relative dates are looked up in (one line, case-folded, 0-9 digits), when it
-    may hold one: short, with a count or ending in a day word. Most lines of a page end here."""
+    may hold one: short, with a count or ending in a day word. Most lines of a page end here,
+    after one search and one set look-up."""
     if len(text) > 2 * settings.RELATIVE_DATE_MAX_CHARS:
         return None
+    if not _HAS_COUNT.search(text):
+        end = " ".join(text.split()).rstrip(" .:")
+        if end[-2:].casefold() not in _DAY_WORD_ENDINGS or not end.casefold().endswith(_DAY_WORDS):
+            return None
     text = ascii_digits(" ".join(text.split()).casefold())
-    if not text or len(text) > settings.RELATIVE_DATE_MAX_CHARS:
-        return None
-    if _HAS_COUNT.search(text):
-        return text
-    end = text.rstrip(" .:")
-    return text if end[-2:] in _DAY_WORD_ENDINGS and end.endswith(_DAY_WORDS) else None
+    return text if text and len(text) <= settings.RELATIVE_DATE_MAX_CHARS else None
 
 
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
@@ -385,6 +385,7 @@ def _yearless(text: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def is_relative_date(text: str) -> bool:
     """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date."""
     text = _worth_reading(text)
