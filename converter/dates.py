@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from dateutil import parser as dateparser
 from dateutil import tz
+from dateutil.relativedelta import relativedelta
 
 from . import settings
 
@@ -21,15 +23,16 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_WEEKDAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
 # at a word's start: "SOLOMON JULY 29" holds no Monday
-_WEEKDAY = r"(?:\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_WEEKDAY = r"(?:\b" + _WEEKDAY_NAME + r"\.?,?\s+)?"
 
 
 def _time(i: int, sep: bool = True) -> str:
     """An optional time (and zone) after a date; groups are numbered to stay unique."""
     lead = r"(?:\s*(?:,|at|às|um|alle|à|\||·|•|-|–|/)?\s*)" if sep else r"(?:[T ])"
     return (
-        r"(?:" + lead + r"(?P<time" + str(i) + r">\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?)"
+        r"(?:" + lead + r"(?P<time" + str(i) + r">\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?)"
         r"(?:\s*(?P<zone" + str(i) + r">[A-Z]{2,4}T?|UTC|GMT|Z|[+-]\d{2}:?\d{2}|GMT\s?[+-]\d{1,2}(?::?\d{2})?)\b)?)?"
     )
 
@@ -41,7 +44,7 @@ _YEAR = r"(?:19[9]\d|20\d\d)"
 # read by dateutil above. Names shorter than three letters ("X", "Ek") are
 # left out: alone they are words or numerals more often than months.
 DATE_LANGUAGES = ("pt", "es", "it", "fr", "de", "nl", "id", "ru", "uk", "cs", "pl", "sv", "da", "nb", "fi",
-                  "tr", "ro", "hu", "el", "ca", "hr", "sk", "sl")
+                  "tr", "ro", "hu", "el", "ca", "hr", "sk", "sl", "bg", "sr", "lt", "lv", "et", "ar", "he")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
 
@@ -77,12 +80,17 @@ _PATTERNS = [
     # 18.11.2019 (day first), 11/13/19 and 11/13/2019 (US month first)
     r"(?P<dotted>\d{1,2}\.\d{1,2}\.(?:" + _YEAR + r"|\d{2}))" + _time(3),
     r"(?P<slashed>\d{1,2}/\d{1,2}/(?:" + _YEAR + r"|\d{2}))" + _time(4),
-    # 22 de outubro de 2010, 11 октября 2018, 20. November 2019, 23 novembre 2017
-    r"(?P<local>\d{1,2}\.?\s+(?:de\s+)?(?:" + _LOCAL_MONTH + r")\.?,?\s+(?:de\s+)?" + _YEAR + r")" + _time(5),
+    # 22 de outubro de 2010, 11 октября 2018, 20. November 2019, 23 novembre 2017, 21.dez.2018, 5-ene-2020
+    r"(?P<local>\d{1,2}(?:\.?\s+|[.\-/])(?:de\s+)?(?:" + _LOCAL_MONTH + r")(?:\.?,?\s+|[.\-/])(?:de\s+)?" + _YEAR + r")"
+    + _time(5),
     # Oktober 27, 2015 / März 3 2019: a local month first
     r"(?P<local_mdy>\b(?:" + _LOCAL_MONTH + r")\.?\s+\d{1,2},?\s+" + _YEAR + r")" + _time(7),
     # 2019年11月20日, 2019년 11월 20일
     r"(?P<cjk>" + _YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?)" + _time(6),
+    # 2019. november 20. (Hungarian: the year first)
+    r"(?P<local_ymd>" + _YEAR + r"\.?\s+(?:" + _LOCAL_MONTH + r")\.?\s+\d{1,2}\b\.?)" + _time(8),
+    # 20 tháng 11 năm 2019 (Vietnamese: "day 20 month 11 year 2019")
+    r"(?P<vi>\d{1,2}\s+tháng\s+\d{1,2},?\s+(?:năm\s+)?" + _YEAR + r")" + _time(9),
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
 
@@ -132,6 +140,12 @@ def _parse_day(m: re.Match) -> date | None:
         if m.group("cjk"):
             y, mo, d = map(int, re.findall(r"\d+", m.group("cjk")))
             return date(y, mo, d)
+        if m.group("vi"):
+            d, mo, y = map(int, re.findall(r"\d+", m.group("vi")))
+            return date(y, mo, d)
+        if m.group("local_ymd"):
+            y, name, d = re.findall(r"\w+", m.group("local_ymd").casefold())
+            return date(int(y), _MONTH_NUMBER[name], int(d)) if name in _MONTH_NUMBER else None
         raw = m.group("dotted") or m.group("slashed")
         a, b, y = map(int, re.split(r"[./]", raw))
         y = y + 2000 if y < 100 else y
@@ -147,7 +161,7 @@ def _parse_day(m: re.Match) -> date | None:
 def _parse_time(text: str | None) -> tuple[int, int, int] | None:
     if not text:
         return None
-    m = re.match(r"(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?", text.strip(), re.I)
+    m = re.match(r"(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap])?", text.strip(), re.I)
     if not m:
         return None
     hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
@@ -163,12 +177,26 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+")
 _DATE_HINT = re.compile(_YEAR + r"|\d[./]\d{1,2}[./]\d\d")
 
 
+# Digits other scripts print dates in (Arabic-Indic, Persian, Devanagari, Bengali, Thai, and the
+# full-width digits of Japanese and Chinese pages), read as 0-9: one character each, so
+# positions stay the same.
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0xFF10)
+_OTHER_DIGIT = re.compile("[" + "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _DIGIT_ZEROS) + "]")
+_ASCII_DIGITS = {zero + i: str(i) for zero in _DIGIT_ZEROS for i in range(10)}
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with the digits of other scripts as 0-9 ("２０１９年", "١٩ نوفمبر ٢٠١٩")."""
+    return text if text.isascii() or not _OTHER_DIGIT.search(text) else text.translate(_ASCII_DIGITS)
+
+
 def find_dates(text: str) -> list[tuple[str, int]]:
     """Every date stated in `text`, as (ISO 8601 string, position), in order.
 
     Dates inside URLs are not statements of the page (see `date_from_url`).
     """
     found = []
+    text = ascii_digits(text)
     if not _DATE_HINT.search(text):
         return found  # every date shape has a year or a dd.mm.yy: most lines of a page end here
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
@@ -197,45 +225,206 @@ def find_dates(text: str) -> list[tuple[str, int]]:
 
 
 # The words that open a dateline ("Published …", "Aktualisiert …"), and those of an update.
-DATE_LABEL = re.compile(
-    r"^(?:published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
-    r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено|publié|mis à jour)\b",
-    re.I,
-)
+_LABEL_WORDS = (r"published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
+                r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено|publié|mis à jour")
+DATE_LABEL = re.compile(r"^(?:" + _LABEL_WORDS + r")\b", re.I)
 UPDATED_LABEL = re.compile(r"^(?:updated|last updated|aktualisiert|atualizado|aggiornato|обновлено|mis à jour)\b", re.I)
 
-RELATIVE_DATE = re.compile(
-    r"^(?:(?:published|posted|updated)\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|"
-    r"months?|years?)\s+ago$|^(?:updated\s+)?\d+\s?[smhd]\s+ago$|^(?:today|yesterday)(?:\s+at\s+.{1,12})?$|"
-    # (?<!\d): tried once per run of digits, not at each digit (quadratic on a line of digits)
-    r"(?<!\d)\d+\s*(?:시간|분|일)\s*전|(?<!\d)\d+\s*(?:時間|分|日)前|"
-    r"^" + _WEEKDAY + r"\d{1,2}:\d{2}\s*[ap]\.?m\.?$|"
-    r"^(?:há|hace|vor|il y a|před|pred)\s+\d+\s+\w+$|^\d+\s+\w+\s+(?:fa|lalu|назад|temu|önce|geleden|siden|sedan)$",
+# Relative dates ("3 days ago", "vor 2 Tagen", "il y a 3 jours", "hace 2 días", "2 дня назад",
+# "3時間前", "2시간 전", "ayer") in the words of these languages, from dateparser's locale data:
+# its `relative-type-regex` phrases ("vor (\d+) tagen" means "\1 day ago") and its words for
+# today, yesterday and the day before.
+RELATIVE_LANGUAGES = ("en", *DATE_LANGUAGES, "ja", "zh", "ko", "hi", "vi")
+# How far back each unit counts, in (days, months). Only the day is kept: "5 hours ago"
+# from a dump's date is no better than its day.
+_UNIT_STEP = {"second": (0, 0), "minute": (0, 0), "hour": (0, 0), "day": (1, 0), "week": (7, 0),
+              "fortnight": (14, 0), "month": (0, 1), "year": (0, 12), "decade": (0, 120)}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "Monday 6:30PM": last Monday, at a time
+_WEEKDAY_TIME = re.compile(r"(?:^|(?<=\s))(?P<weekday>" + _WEEKDAY_NAME + r")\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?$")
+# "yesterday at 10:30", "gestern, 14:00", "hier à 9h15": a time after the phrase, any short word between
+_TIME = r",?\s*(?:[^\W\d_]{1,5}\s*)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\.?)?"
+_TRAILING_TIME = r"(?:" + _TIME + r")?"
+_TIME_AT_END = re.compile(_TIME + r"$")
+# where dateparser's phrases hold their number; it stands as "#" in the phrase table
+_PHRASE_NUMBER = r"(\d++[.,]?\d*+)"
+_NUMBER = re.compile(r"\d{1,4}(?:[.,]\d+)?")
+# English also counts in words: "an hour ago", "a day ago"
+_ENGLISH_COUNTS = ("a", "an", "one")
+
+
+def _phrase_variants(pattern: str) -> list[str]:
+    r"""The literal phrases a dateparser pattern stands for ("vor #\s*h": "vor #h", "vor # h"), or none."""
+    variants = [pattern.replace(_PHRASE_NUMBER, "#").replace(r"\.", ".")]
+    for token, options in ((r"\s*", ("", " ")), ("s?", ("", "s"))):
+        variants = [v.replace(token, option, 1) for v in variants for option in options] if token in variants[0] else variants
+    return [v for v in variants if not re.search(r"[\\()\[\]?*+|{}^$]", v)]
+
+
+def _relative_phrases() -> tuple[dict[str, str], tuple[str, ...]]:
+    """The phrase table ("vor # tagen": "day", "gestern": "day1") of dateparser's locale data,
+    and the words that may end a phrase without a number (for a cheap check first)."""
+    from dateparser.languages.loader import LocaleDataLoader
+
+    loader = LocaleDataLoader()
+    phrases: dict[str, str] = {}
+    for language in RELATIVE_LANGUAGES:
+        info = loader.get_locale(language).info
+        for key, patterns in info.get("relative-type-regex", {}).items():
+            unit = re.fullmatch(r"\\1 (\w+) ago", key)
+            if unit and unit.group(1) in _UNIT_STEP:
+                for phrase in (v for pattern in patterns for v in _phrase_variants(pattern)):
+                    phrases.setdefault(phrase, unit.group(1))
+                    if language == "en":
+                        for count in _ENGLISH_COUNTS:
+                            phrases.setdefault(phrase.replace("#", count), unit.group(1))
+        for key, words in info.get("relative-type", {}).items():
+            ago = re.fullmatch(r"([012]) day ago", key)
+            if ago:
+                for word in words:
+                    phrases.setdefault(word.casefold(), "day" + ago.group(1))
+    day_words = tuple(sorted(phrase for phrase, unit in phrases.items() if "#" not in phrase))
+    return phrases, day_words
+
+
+RELATIVE_PHRASES, _DAY_WORDS = _relative_phrases()
+# their last two characters: most lines are ruled out by one set look-up, not 200 suffixes
+_DAY_WORD_ENDINGS = frozenset(word[-2:] for word in _DAY_WORDS)
+# where a relative phrase may start: a word, or the number of one ("山田3時間前")
+_PHRASE_START = re.compile(r"#|(?<![\w#])\w")
+# every phrase but a day word holds a count: a number, or "a"/"an"/"one" in English ("an hour ago")
+_HAS_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_ENGLISH_COUNTS) + r")\s\S+\sago\b", re.I)
+
+
+def _worth_reading(text: str) -> str | None:
+    """The line as relative dates are looked up in (one line, case-folded, 0-9 digits), when it
+    may hold one: short, with a count or ending in a day word. Most lines of a page end here,
+    after one search and one set look-up."""
+    if len(text) > 2 * settings.RELATIVE_DATE_MAX_CHARS:
+        return None
+    if not _HAS_COUNT.search(text):
+        end = " ".join(text.split()).rstrip(" .:")
+        if end[-2:].casefold() not in _DAY_WORD_ENDINGS or not end.casefold().endswith(_DAY_WORDS):
+            return None
+    text = ascii_digits(" ".join(text.split()).casefold())
+    return text if text and len(text) <= settings.RELATIVE_DATE_MAX_CHARS else None
+
+
+@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
+def _relative_phrase(text: str) -> tuple[str, int] | None:
+    """(unit, count) of the relative phrase a line (as `_worth_reading` gives it) ends with:
+    "jane doe 1 day ago": ("day", 1), "aktualisiert vor 2 stunden": ("hour", 2), "gestern, 14:30":
+    ("day", 1). Its last few word starts are looked up in the phrase table, the number as "#"."""
+    text = text.rstrip(" .:")
+    weekday = _WEEKDAY_TIME.search(text)
+    if weekday:
+        return "weekday", next(i for i, name in enumerate(_WEEKDAYS) if name[:3] == weekday.group("weekday")[:3])
+    numbers: list[str] = []
+    shape = _NUMBER.sub(lambda m: numbers.append(m.group()) or "#", _TIME_AT_END.sub("", text, count=1)).rstrip(" ,")
+    starts = [m.start() for m in _PHRASE_START.finditer(shape)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
+    for start in starts:
+        unit = RELATIVE_PHRASES.get(shape[start:])
+        if unit is None or not _stands_alone(shape[:start], shape[start:]):
+            continue
+        if unit.startswith("day") and unit[3:].isdigit():
+            return "day", int(unit[3:])
+        at = shape.count("#", 0, start)
+        return unit, int(float(numbers[at].replace(",", "."))) if "#" in shape[start:] else 1
+    return None
+
+
+# what may end the words before a relative phrase: "Jane Doe • 3 hours ago", "CNN — 2 days ago"
+_SEPARATORS = ("•", "·", "|", "—", "–", "-", "/", ":", ",")
+
+
+def _stands_alone(before: str, phrase: str) -> bool:
+    """Whether the phrase is the line's date, not the end of a sentence or a name.
+
+    "USA Today", "Five things to know today", "Trump quit two days ago": a headline
+    may end in such words. A phrase counts alone, after a label ("Updated 2 hours
+    ago"), or after a separator ("Jane Doe • 1 day ago"); one with a number also after
+    one word ("Aktualizováno před 21 minutami") or glued to CJK text ("山田太郎3時間前").
+    """
+    before = before.strip()
+    if not before or before.endswith(_SEPARATORS) or re.fullmatch(_LABEL_WORDS, before):
+        return True
+    if "#" not in phrase:
+        return False
+    return " " not in before or (not phrase.isascii() and " " not in phrase)
+
+
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "Posted Nov 19, 6:51 AM", "Wednesday, November 20", "19. November, 14:30", "11月20日": a day without its
+# year, as sites print this year's dates. A whole line (or a labelled part of one), so that a
+# headline ending "… on March 5" is no such date.
+_YEARLESS = re.compile(
+    r"(?:(?:" + _LABEL_WORDS + r")\s*:?\s*(?:on\s+|am\s+|le\s+|el\s+|em\s+|il\s+)?)?" + _WEEKDAY
+    + r"(?:(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<lday>\d{1,2})\.?\s+(?:de\s+)?"
+    r"(?P<lmonth>" + _LOCAL_MONTH + r")\.?|(?P<cmonth>\d{1,2})\s*[月월]\s*(?P<cday>\d{1,2})\s*[日일])" + _TRAILING_TIME,
     re.I,
 )
 
 
+@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
+def _yearless(text: str) -> tuple[int, int] | None:
+    """(month, day) of a line (as `_worth_reading` gives it) that is a date without its year;
+    a published part first."""
+    parts = [part.strip() for part in re.split(r"[;|]", text)]
+    for part in sorted(parts, key=lambda part: bool(UPDATED_LABEL.match(part))):
+        m = _YEARLESS.fullmatch(part.rstrip(" .:"))
+        if m and m.group("month"):
+            month, day = _ENGLISH_MONTHS.index(m.group("month")[:3].casefold()) + 1, int(m.group("day"))
+        elif m and m.group("cmonth"):
+            month, day = int(m.group("cmonth")), int(m.group("cday"))
+        elif m and m.group("lmonth").casefold() in _MONTH_NUMBER:
+            month, day = _MONTH_NUMBER[m.group("lmonth").casefold()], int(m.group("lday"))
+        else:
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return month, day
+    return None
+
+
+@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def is_relative_date(text: str) -> bool:
-    """True for "1 day ago", "vor 2 Stunden", "3 часа назад": a time, but no date."""
-    return bool(RELATIVE_DATE.search(text.strip()))
+    """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date."""
+    text = _worth_reading(text)
+    return text is not None and (_relative_phrase(text) is not None or _yearless(text) is not None)
 
 
 def resolve_relative(text: str, base: str) -> str | None:
-    """The day a relative date ("1 day ago", "vor 2 Tagen", "3 дня назад") means, counted back
-    from `base` (an ISO date the dump itself gives: its file name, its history), never the clock.
-
-    dateparser reads the words of some 200 languages; only the day is kept,
-    since "5 hours ago" from a file's date is no better than its day.
-    """
-    import dateparser  # imported here: loading its language data costs a second, and few dumps need it
-
+    """The day a relative date ("1 day ago", "vor 2 Tagen", "3 дня назад", "Posted Nov 19") means,
+    counted back from `base` (an ISO date the dump itself gives: its file name, its history),
+    never the clock."""
     try:
-        reference = datetime.fromisoformat(base[:10])
+        reference = date.fromisoformat(base[:10])
     except ValueError:
         return None
-    phrase = DATE_LABEL.sub("", " ".join(text.split())[:80]).strip(" :")
-    parsed = dateparser.parse(phrase, settings={"RELATIVE_BASE": reference, "PREFER_DATES_FROM": "past"})
-    return parsed.date().isoformat() if parsed is not None and _valid(parsed.date()) else None
+    text = _worth_reading(text)
+    relative = None if text is None else _relative_phrase(text)
+    if relative is None:
+        return None if text is None else _latest_day(_yearless(text), reference)
+    unit, count = relative
+    if unit == "weekday":
+        day = reference - timedelta(days=(reference.weekday() - count) % 7)
+    else:
+        days, months = _UNIT_STEP[unit]
+        day = reference - timedelta(days=days * count) - relativedelta(months=months * count)
+    return day.isoformat() if _valid(day) else None
+
+
+def _latest_day(month_day: tuple[int, int] | None, reference: date) -> str | None:
+    """The last day with this month and day on or before `reference` ("Nov 19" seen on 2020-01-05: 2019)."""
+    if month_day is None:
+        return None
+    for year in range(reference.year, reference.year - settings.LEAP_YEAR_CYCLE - 1, -1):
+        try:
+            day = date(year, *month_day)
+        except ValueError:
+            continue  # February 29 in a common year
+        if day <= reference:
+            return day.isoformat() if _valid(day) else None
+    return None
 
 
 def first_date(text: str) -> str | None:

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from . import settings
+from .text_shape import SENTENCE_END, count_words
 
 _SOCIAL = (
     r"facebook|twitter|x|email|e-mail|mail|print|whatsapp|linkedin|pinterest|reddit|"
@@ -90,6 +91,13 @@ _AGENCY = (
     r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp|reuters|epa(?:-efe)?|"
     r"pa (?:wire|images)|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|sipa|stock photo)"
 )
+# a caption ending "David McNew—Getty Images", "Jane Doe / AFP": the photographer, then the agency
+# (looked for in the caption's last characters only: a search of the whole line is tried at
+# every capital letter)
+_CREDIT_MARK = re.compile(r"[—–|/]")
+_PHOTOGRAPHER_AGENCY = re.compile(
+    r"(?<![^\W\d_])(?P<credit>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’.\-]+){0,3}\s?" + _CREDIT_MARK.pattern + r"\s?(?i:" + _AGENCY + r"))$"
+)
 _CREDIT_PATTERNS = [
     # "…Credit…Pool photo by Kevin Mohatt", "Photo: AP", "Image copyright Getty Images"
     re.compile(
@@ -103,6 +111,7 @@ _CREDIT_PATTERNS = [
     re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"),
     # a caption ending "REUTERS/Brendan McDermid" or "AP Photo/Evan Vucci"
     re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I),
+    _PHOTOGRAPHER_AGENCY,
     # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
     re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I),
 ]
@@ -117,12 +126,39 @@ def photo_credit(line: str) -> str | None:
 @lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)
 def _credit_of(text: str) -> str | None:
     for pattern in _CREDIT_PATTERNS:
-        m = pattern.search(text)
+        if pattern is _PHOTOGRAPHER_AGENCY:
+            tail = text[-settings.CREDIT_TAIL_CHARS:]
+            m = pattern.search(tail) if _CREDIT_MARK.search(tail) else None
+        else:
+            m = pattern.search(text)
         if m:
             credit = m.group("credit").strip(" ()©|/").strip()
             if credit:
                 return credit
     return None
+
+
+# A syndication or copyright credit a browser copy glued onto a paragraph, by its shape:
+# "© Provided by Business Insider Inc Nintendo/Apple Nintendo and Apple shocked …" (an
+# organisation ending in a company word, then perhaps a photo credit "A/B", before the
+# text), or "… said on Tuesday. © Reuters" (a short name after the last sentence). A
+# sentence that mentions copyright has no such shape; what is left must still be prose.
+_COMPANY = r"(?i:inc|llc|ltd|limited|plc|gmbh|ag|corp|corporation|company|group|media|news|press|images|agency)"
+_LEADING_CREDIT = re.compile(
+    r"^(?:©|\((?i:c)\)|(?i:copyright)\s*©?)\s*(?:\d{4}\s+)?(?i:provided by\s+)?"
+    r"(?:[A-Z][\w&'’.\-]*\s+){0,5}?" + _COMPANY + r"\.?(?:\s+[A-Z][\w.\-]*/[A-Z][\w.\-]*)?\s+(?=[A-Z0-9\"“‘'])"
+)
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+©\s*(?:\d{4}\s+)?(?i:provided by\s+)?[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){0,5}$")
+
+
+def without_credit(line: str) -> str:
+    """The line without a copyright credit glued to its start or end, when the rest is a paragraph."""
+    if "©" not in line and "(c)" not in line.casefold()[:4] and not line[:9].casefold().startswith("copyright"):
+        return line
+    rest = _TRAILING_CREDIT.sub("", _LEADING_CREDIT.sub("", line, count=1), count=1)
+    if rest == line or not SENTENCE_END.search(rest) or count_words(rest) < settings.PROSE_LINE_WORDS:
+        return line
+    return rest
 
 
 def normalise(line: str) -> str:

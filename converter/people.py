@@ -22,12 +22,30 @@ def short_line(text: str) -> str | None:
 
 BYLINE = re.compile(
     r"^(?:(?:written|posted|reported|story|text|words|analysis|opinion|review|report)\s+)?"
-    r"(?:by|por|di|von|par|door|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
+    r"(?P<by>by|por|di|von|par|door|av|af|przez|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
     re.I,
 )
+# "По Ивану Петрову": Russian "по" is also "on", "along", "according to" in any sentence;
+# it opens a byline only when all that follows is a name of two or three Cyrillic words
+BY_CYRILLIC = re.compile(r"^[Пп]о\s+(?P<names>[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+){1,2})$")
+# Byline words that are also everyday prepositions ("di solito", "av och till", "par exemple"):
+# after them only capitalised names count
+_PREPOSITION_BY = {"di", "von", "par", "por", "door", "av", "af", "przez"}
+# CJK bylines: "作者：王小明", "記者 山田太郎", "文/李华", "撰文｜张三、李四"; "홍길동 기자" (Korean puts it after).
+# Names are two to four Han (or Hangul) characters; editors (责任编辑) are not authors.
+_CJK_NAME = r"[\u4e00-\u9fff\u3400-\u4dbf]{2,4}|[\uac00-\ud7af]{2,4}"
+_CJK_SEP = r"[:：/／｜︱|]"
+CJK_BYLINE = re.compile(
+    r"(?:(?:作者|记者|記者|撰文|撰稿|执笔|執筆)\s*(?:" + _CJK_SEP + r"|\s)|^文\s*" + _CJK_SEP + r")\s*"
+    r"(?P<names>(?:" + _CJK_NAME + r")(?:[\s、，,]+(?:" + _CJK_NAME + r")){0,3})(?![\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af:：])"
+)
+KOREAN_BYLINE = re.compile(r"^(?P<names>[\uac00-\ud7af]{2,4})\s*기자(?:\s|$|[=@(])")
+_CJK_NAMES = re.compile(_CJK_NAME)
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 # "Text: Jane Doe", "Autor: …", "Текст: …": a labelled byline
 LABELLED = re.compile(
-    r"^(?:text|texto|testo|words|author|authors|autor|autore|auteur|penulis|reporter|writer|текст|автор)\s*:\s*(?P<names>\S.*)$",
+    r"^(?:text|texto|testo|tekst|words|author|authors|autor|autore|auteur|autorin|penulis|reporter|writer|текст|автор)"
+    r"\s*:\s*(?P<names>\S.*)$",
     re.I,
 )
 # "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline after a dateline
@@ -48,7 +66,9 @@ _NOT_A_NAME = re.compile(
     r"correspondent|team|newsroom|bloomberg|cnn|bbc|press release)\b",
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|\s+e\s+|\s+und\s+|\s+et\s+|\s+y\s+|,|;)\s*")
+# "and" between names: English, Portuguese/Italian, German, French, Spanish, Polish/Catalan,
+# Danish/Norwegian, Swedish, Dutch, Russian, Turkish, Hungarian
+_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+(?:and|e|und|et|y|i|og|och|en|и|ve|és)\s+|\s+&\s+|,|;)\s*")
 # "Jonathan GarberFOXBusiness": an outlet glued to the name by the page's layout
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z]*\b)")
 _TAIL = re.compile(
@@ -63,10 +83,14 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 _TEAM = re.compile(r"\b(?:staff|team|desk|editors?|reporters?|newsroom|bureau|redaktion|redação|redazione)$", re.I)
 # "Jane DoeStaff Writer", "Jane DoeReporter": a job title the layout glued to the name; a
 # capitalised word inside a name ("McDonald") is neither two more words nor a title
-_GLUED_TITLE = re.compile(
-    r"(?<=[a-z]{2})(?=[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:Staff|Writer|Reporter|Correspondent|Editor|Columnist|"
-    r"Contributor|Journalist|Producer|Photographer|Analyst)\b)"
-)
+_TITLE_WORDS = (r"Staff|Writer|Reporter|Correspondent|Editor|Columnist|Contributor|Journalist|Producer|"
+                r"Photographer|Analyst|Senior|Director|Professor|Fellow|Technologist|Officer|Manager|Chief")
+_GLUED_TITLE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:" + _TITLE_WORDS + r")\b)")
+# "By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, …": after a name, a job title
+# opens the affiliation; no name follows it
+_JOB_TITLE = re.compile(r"\b(?:" + _TITLE_WORDS + r")\b", re.I)
+# "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in brackets, after "with"
+_WITH = re.compile(r"\((?:with|avec|con|mit|com|met|med|z|ze|с)\s+(?P<names>[^()]{3,200})\)", re.I)
 # "Fox News’ Jessica Napoli": an outlet's possessive before the name
 _OUTLET_POSSESSIVE = re.compile(r"^[^'’]{2,40}['’]s?\s+(?=[A-Z])")
 # "Finian Cunningham. Sputnik International": an affiliation after a full stop
@@ -99,9 +123,12 @@ def split_names(text: str) -> list[str]:
     if text is None:
         return []
     text = DATE_RE.split(text, maxsplit=1)[0] if DATE_RE.search(text) else text
-    text = _TAIL.sub("", text)
+    with_names = _WITH.search(text)
+    parts = _SPLIT.split(_TAIL.sub("", text[: with_names.start()] if with_names else text))
     names: list[str] = []
-    for part in _SPLIT.split(text):
+    for part in parts + (_SPLIT.split(with_names.group("names")) if with_names else []):
+        if names and _JOB_TITLE.search(part):
+            break
         name = _tidy(part)
         if name and name not in names:
             names.append(name)
@@ -122,15 +149,18 @@ def names_from_byline(line: str) -> list[str] | None:
     if text is None:
         return None
     text = _LEAD_MARKS.sub("", text)  # "// By Jane Doe", "— By Jane Doe"
-    m = BYLINE.match(text) or LABELLED.match(text)
+    cjk = _CJK_CHAR.search(text) and (CJK_BYLINE.search(text) or KOREAN_BYLINE.match(text))
+    if cjk:
+        return _CJK_NAMES.findall(cjk.group("names"))
+    m = BYLINE.match(text) or LABELLED.match(text) or BY_CYRILLIC.match(text)
     if not m:
         m = BY_AFTER_DATE.search(text)
         if not m or not DATE_RE.search(text[: m.start()]):
             return None
     names = split_names(m.group("names"))
+    if m.re is BYLINE and m.group("by").casefold() in _PREPOSITION_BY:
+        names = [n for n in names if all(w[0].isupper() for w in n.split() if w.lower() not in _PARTICLES)]
     return names or None
-
-
 
 
 def names_from_contribution(line: str) -> list[str] | None:
@@ -207,4 +237,7 @@ def names_in_line(line: str) -> list[str] | None:
     if date and date.start() < len(head):
         return None  # "Published November 20th, 2019": the words before a date's day are no name
     name = looks_like_name(head)
-    return [name] if name else None
+    if not name:
+        return None
+    with_names = _WITH.search(text)
+    return [name] + [n for n in (split_names(with_names.group("names")) if with_names else []) if n != name]

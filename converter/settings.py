@@ -69,6 +69,9 @@ CJK_CHARS_PER_WORD = 2
 CJK_MIN_CHARS_FOR_WORDS = 4
 # A caption that states its photo credit is at most this long; a longer line is prose (furniture.py).
 CREDIT_MAX_CHARS = 400
+# A photographer's credit that ends a caption ("David McNew—Getty Images") is looked for in
+# this many last characters (four names and an agency fit well inside).
+CREDIT_TAIL_CHARS = 120
 # Captions whose credit is remembered: the text reader asks it of one line up to four times,
 # and a site's captions repeat across its pages.
 CREDIT_CACHE_SIZE = 8192
@@ -194,6 +197,16 @@ BYLINE_MAX_WORDS = 25
 # --- dates (dates.py) ---
 # A month name is recognised from this many letters on (its locale data's abbreviations).
 MIN_MONTH_NAME = 3
+# A relative date ("vor 2 Stunden", "Jane Doe • 3 days ago") is looked for in lines of at most
+# this many characters, in the phrase that starts at one of their last few words (dateparser's
+# phrases are at most four words: "il y a 3 jours"; a name or label may stand before them).
+RELATIVE_DATE_MAX_CHARS = 80
+RELATIVE_PHRASE_MAX_WORDS = 6
+# A day without its year ("Posted Nov 19") is the last such day on or before the dump's date,
+# looked for this many years back (February 29 comes once in four).
+LEAP_YEAR_CYCLE = 4
+# Short lines whose relative-date reading is remembered (a site prints "1 hour ago" on every teaser).
+RELATIVE_DATE_CACHE_SIZE = 8192
 # htmldate reads this much of a page (scripts and comments already gone). Its
 # patterns are not all linear (a <title> of 20,000 "<!--" took 2 s, 80,000 took
 # 30 s); a page's date sits in its head and header, well inside the bound:

@@ -15,6 +15,7 @@ from ..assembly.assemble import assemble
 from ..assembly.features import Line
 from ..assembly.hints import PageHints
 from ..errors import DumpError
+from ..furniture import without_credit
 from .base import Reader
 
 #: a first line like "council-approves-budget": the page's slug, as some copies start
@@ -44,7 +45,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank_before = True
     for index, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
+        stripped = without_credit(raw.strip())  # "© Provided by X Inc The story…": the story
         if not stripped:
             blank_before = True
             continue
