@@ -215,9 +215,16 @@ RELATIVE_DATE = re.compile(
 )
 
 
+# What every shape of RELATIVE_DATE holds: a digit, "ago" at the end (“an hour ago”) or
+# "today"/"yesterday" at the start. One cheap search turns most lines away before the
+# long alternation is tried at each of their characters; a line it passes gets the full test.
+_RELATIVE_HINT = re.compile(r"\d|ago$|^(?:today|yesterday)", re.I)
+
+
 def is_relative_date(text: str) -> bool:
     """True for "1 day ago", "vor 2 Stunden", "3 часа назад": a time, but no date."""
-    return bool(RELATIVE_DATE.search(text.strip()))
+    text = text.strip()
+    return _RELATIVE_HINT.search(text) is not None and RELATIVE_DATE.search(text) is not None
 
 
 def resolve_relative(text: str, base: str) -> str | None:
