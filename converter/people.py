@@ -41,7 +41,8 @@ REPORTING_BY = re.compile(
     r"(?:^|[;.(]\s*)(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<names>[^;.)]+)", re.I
 )
 # A word each of the two shapes above holds: a line without one is no contribution line,
-# told by one search instead of both patterns' (most lines of a page)
+# told by one search instead of both patterns' (most lines of a page; a paragraph too long
+# to be one is turned away by its length first)
 _CONTRIBUTION_WORD = re.compile(r"contributed|reporting|writing", re.I)
 
 # Words that show the name part has ended or is no person at all.
@@ -138,10 +139,8 @@ def names_from_byline(line: str) -> list[str] | None:
 
 def names_from_contribution(line: str) -> list[str] | None:
     """Names in `X contributed reporting` / `Reporting by X; Editing by Y` lines."""
-    if _CONTRIBUTION_WORD.search(line) is None:
-        return None
     text = short_line(line)
-    if text is None:
+    if text is None or _CONTRIBUTION_WORD.search(text) is None:
         return None
     m = CONTRIBUTED.match(text)
     if m:
