@@ -195,10 +195,17 @@ def find_dates(text: str) -> list[tuple[str, int]]:
 
     Dates inside URLs are not statements of the page (see `date_from_url`).
     """
-    found = []
     text = ascii_digits(text)
     if not _DATE_HINT.search(text):
-        return found  # every date shape has a year or a dd.mm.yy: most lines of a page end here
+        return []  # every date shape has a year or a dd.mm.yy: most lines of a page end here
+    # a short line's dates are read once: the text reader asks of a dateline several times
+    # (its features, the header around the headline), and dateutil's parse is the slow part
+    short = len(text) <= settings.SHORT_LINE_CHARS
+    return list(_short_line_dates(text) if short else _dates_stated(text))
+
+
+def _dates_stated(text: str) -> tuple[tuple[str, int], ...]:
+    found = []
     text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     position = 0
     while (m := DATE_RE.search(text, position)) is not None:
@@ -221,7 +228,10 @@ def find_dates(text: str) -> list[tuple[str, int]]:
         if zone is not None:
             stamp = stamp.replace(tzinfo=zone)
         found.append((stamp.isoformat(), m.start()))
-    return found
+    return tuple(found)
+
+
+_short_line_dates = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_dates_stated)
 
 
 # The words that open a dateline ("Published …", "Aktualisiert …"), and those of an update.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from . import settings
 from .text_shape import SENTENCE_END, count_words
@@ -98,22 +99,48 @@ _CREDIT_MARK = re.compile(r"[—–|/]")
 _PHOTOGRAPHER_AGENCY = re.compile(
     r"(?<![^\W\d_])(?P<credit>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’.\-]+){0,3}\s?" + _CREDIT_MARK.pattern + r"\s?(?i:" + _AGENCY + r"))$"
 )
-_CREDIT_PATTERNS = [
+
+
+def _credit_mark_near_end(text: str) -> bool:
+    """What a "Photographer—Agency" credit needs in the caption's last characters: a dash, bar or slash."""
+    return _CREDIT_MARK.search(text[-settings.CREDIT_TAIL_CHARS:]) is not None
+
+
+_COPYRIGHT = re.compile(r"copyright", re.I)
+
+
+def _has_label_mark(text: str) -> bool:
+    """What a labelled credit needs after its label ("Photo: AP", "Credit…"): …, ..., : or copyright."""
+    return ":" in text or "…" in text or "..." in text or _COPYRIGHT.search(text) is not None
+
+
+def _ends_in_bracket(text: str) -> bool:
+    return text.endswith(")")  # `\)$` on a stripped line: no newline for `$` to stand before
+
+
+def _has_slash(text: str) -> bool:
+    return "/" in text
+
+
+# Each credit shape, with a cheap test of something no match of it lacks (None: always
+# tried). A pattern costs a search at every character of a line; most lines fail the test
+# in C and skip the search, and a line that passes it gets the very same search as before.
+_CREDIT_PATTERNS: list[tuple[re.Pattern[str], Callable[[str], bool] | None]] = [
     # "…Credit…Pool photo by Kevin Mohatt", "Photo: AP", "Image copyright Getty Images"
-    re.compile(
+    (re.compile(
         r"(?<![^\W\d_])(?:image copyright|image caption|photo credit|credit|photo(?:graph)?|image|picture|"
         r"foto|bild|crédito|фото)\s*(?:…|\.\.\.|:|copyright\b)\s*(?P<credit>[^…]{2,120})$",
         re.I,
-    ),
-    re.compile(r"^image copyright\s+(?P<credit>.{2,80})$", re.I),
+    ), _has_label_mark),
+    (re.compile(r"^image copyright\s+(?P<credit>.{2,80})$", re.I), None),
     # a caption ending "(Photo by Kevin Mazur/Getty Images)" or "(AP Photo/Evan Vucci)"
-    re.compile(r"\((?P<credit>[^()]{0,80}(?:\bphoto\b|©|" + _AGENCY + r")[^()]{0,80})\)$", re.I),
-    re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"),
+    (re.compile(r"\((?P<credit>[^()]{0,80}(?:\bphoto\b|©|" + _AGENCY + r")[^()]{0,80})\)$", re.I), _ends_in_bracket),
+    (re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"), _ends_in_bracket),
     # a caption ending "REUTERS/Brendan McDermid" or "AP Photo/Evan Vucci"
-    re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I),
-    _PHOTOGRAPHER_AGENCY,
+    (re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I), _has_slash),
+    (_PHOTOGRAPHER_AGENCY, _credit_mark_near_end),
     # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
-    re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I),
+    (re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I), None),
 ]
 
 
@@ -125,12 +152,12 @@ def photo_credit(line: str) -> str | None:
 
 @lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)
 def _credit_of(text: str) -> str | None:
-    for pattern in _CREDIT_PATTERNS:
-        if pattern is _PHOTOGRAPHER_AGENCY:
-            tail = text[-settings.CREDIT_TAIL_CHARS:]
-            m = pattern.search(tail) if _CREDIT_MARK.search(tail) else None
-        else:
-            m = pattern.search(text)
+    for pattern, may_match in _CREDIT_PATTERNS:
+        if may_match is not None and not may_match(text):
+            continue
+        # a "Photographer—Agency" credit is looked for in the caption's last characters only:
+        # a search of the whole line is tried at every capital letter
+        m = pattern.search(text[-settings.CREDIT_TAIL_CHARS:] if pattern is _PHOTOGRAPHER_AGENCY else text)
         if m:
             credit = m.group("credit").strip(" ()©|/").strip()
             if credit:
