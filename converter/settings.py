@@ -207,6 +207,11 @@ CONTEXT_WIDE = 5
 #: shorter than the HTML reader's `PROSE_WORDS`, as a text dump's lines are
 #: never split by markup and the learned weights sit on this edge
 PROSE_LINE_WORDS = 10
+#: a line of at most this many words is short (a menu item, a "Reply" link, a user name)
+SHORT_LINE_WORDS = 3
+#: a page where fewer than this share of the long lines end like a sentence writes paragraphs
+#: with no sentence mark (Thai, Lao): a long line ending none is no teaser there
+PUNCTUATED_PAGE_SHARE = 0.5
 #: the document's most frequent tokens (its function words, in any language)
 COMMON_TOKENS = 40
 #: lines longer than this are never dates, bylines or captions

@@ -209,7 +209,24 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
     for p in prose:
         before.append(before[-1] + p)
     # length of the run of short lines (menus, link lists) each line sits in
-    short_run = _runs([line.words <= 3 for line in lines])
+    short = [line.words <= settings.SHORT_LINE_WORDS for line in lines]
+    short_run = _runs(short)
+    # what a comment thread, a live blog or a list of teasers is made of, counted in a window
+    # around each line: short lines that recur on the page ("Reply", "Report", "Like"),
+    # date lines (one per comment or entry), short lines in general
+    repeats = _running([short[i] and counts[line.text] > 1 for i, line in enumerate(lines)])
+    dated = _running([bool(shape["date"]) for shape in shapes])
+    shorts = _running(short)
+    # where the line stands in the page's running text: the article is most of it and comes
+    # first; comments and teasers below it come after most of the prose
+    prose_words = _running([line.words if p else 0 for line, p in zip(lines, prose)])
+    # an article end ("23 Comments", "Leave a reply") after some prose: nothing below is the article
+    end_after_prose = _running([line.end == 2 and before[i] > 0 for i, line in enumerate(lines)])
+    # a page whose paragraphs end with no sentence mark (Thai, Lao, Burmese, some forums): there a
+    # long line that ends none reads as a paragraph, not as a teaser or a title
+    long_lines = [line for line in lines if line.words >= settings.PROSE_LINE_WORDS]
+    unpunctuated = bool(long_lines) and sum(line.sentence_end for line in long_lines) < (
+        settings.PUNCTUATED_PAGE_SHARE * len(long_lines))
     out = []
     for i, line in enumerate(lines):
         f = shapes[i]  # grows into the line's features (neighbours read only its shape's keys)
@@ -217,11 +234,19 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
         f["first_lines"] = float(i < 5)
         f["last_lines"] = float(n - i <= 5)
         f["repeated"] = float(counts[line.text] > 1)
-        f["short_run"] = math.log1p(short_run[i]) if line.words <= 3 else 0.0
+        f["short_run"] = math.log1p(short_run[i]) if short[i] else 0.0
         lo, hi = max(0, i - settings.CONTEXT_WIDE), min(n, i + settings.CONTEXT_WIDE + 1)
         f["prose_near"] = (before[hi] - before[lo] - prose[i]) / max(1, hi - lo - 1)
         f["prose_above"] = float(before[i] > 0)
         f["prose_below"] = float(before[n] - before[i + 1] > 0)
+        others = max(1, hi - lo - 1)
+        f["repeats_near"] = (repeats[hi] - repeats[lo] - (repeats[i + 1] - repeats[i])) / others
+        f["dates_near"] = (dated[hi] - dated[lo] - (dated[i + 1] - dated[i])) / others
+        f["short_near"] = (shorts[hi] - shorts[lo] - short[i]) / others
+        f["prose_share_above"] = prose_words[i] / prose_words[n] if prose_words[n] else 0.0
+        f["end_above"] = float(end_after_prose[i] > 0)
+        f["long_unpunctuated"] = float(unpunctuated and line.words >= settings.PROSE_LINE_WORDS
+                                       and not line.sentence_end)
 
         for side, j in (("prev", i - 1), ("next", i + 1)):
             if 0 <= j < n:
@@ -234,6 +259,14 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
                 f[f"{side}_none"] = 1.0
         out.append(f)
     return out
+
+
+def _running(values: list) -> list:
+    """Running totals, one more than values (`t[j] - t[i]` sums values[i:j]): window counts in O(1)."""
+    totals = [0]
+    for value in values:
+        totals.append(totals[-1] + value)
+    return totals
 
 
 def _runs(flags: list[bool]) -> list[int]:
@@ -283,7 +316,7 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
         above = [ln for ln in lines[max(0, i - 3) : i] if not ln.furniture]
         f["header_below"] = float(any(_is_header(ln) for ln in below))
         f["header_next"] = float(bool(below) and _is_header(below[0]))
-        f["short_above"] = float(not above or above[-1].words <= 3)
+        f["short_above"] = float(not above or above[-1].words <= settings.SHORT_LINE_WORDS)
         f["related_above"] = float(bool(above) and above[-1].end > 0)
         f["title_above"] = float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end)
         f["is_body_start"] = float(i == body_start)
