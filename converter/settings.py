@@ -220,7 +220,7 @@ SHORT_LINE_CHARS = 200
 #: share bars and captions again on a page and across a site's pages)
 LINE_CACHE_SIZE = 8192
 
-# --- text dumps: the decisions around the line model (assembly/model.py, readers/text.py) ---
+# --- text dumps: the decisions around the line model (converter/assembly/) ---
 #: a line is body when its body probability reaches this. Leave-site-out body F1 for
 #: 0.45 / 0.5 / 0.55 / 0.6 / 0.65: 0.877 / 0.889 / 0.896 / 0.891 / 0.884 (headline and people best at 0.55 too)
 BODY_THRESHOLD = 0.55

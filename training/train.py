@@ -33,7 +33,10 @@ from converter.assembly import model as line_model  # noqa: E402
 from converter.assembly.features import byline_features, context_features, headline_features, line_features  # noqa: E402
 from converter.assembly.model import choose_headline, classify  # noqa: E402
 from converter.errors import DumpError  # noqa: E402
-from converter.readers.text import TextReader, body_span, byline_candidates, headline_candidates  # noqa: E402
+from converter.assembly.body import body_span  # noqa: E402
+from converter.assembly.byline import byline_candidates  # noqa: E402
+from converter.assembly.headline import headline_candidates  # noqa: E402
+from converter.readers.text import TextReader  # noqa: E402
 from converter.writer import article_to_dict  # noqa: E402
 from training.corpus import BYLINE, HEADLINE, LABELS, OTHER, SHARED, load_pages  # noqa: E402
 

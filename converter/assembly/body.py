@@ -1,0 +1,151 @@
+"""The article's body: the run of blocks the line model reads as the article.
+
+The body is the run of lines with the most body weight (each line's words
+times how sure the model is), widened to the paragraphs right next to it,
+with short lines between body lines (subheadings, list items) kept. Its
+lines then become paragraphs and subheadings; captions, credits and
+contributor lines are set aside (`header.take_caption`, `read_tail`).
+"""
+from __future__ import annotations
+
+from ..article import Article, Block
+from ..furniture import photo_credit
+from ..people import names_from_byline, names_from_contribution
+from .. import settings
+from .features import LIST_ITEM, URL_LINE, Line
+from .header import take_caption
+
+
+def is_prose(line: Line) -> bool:
+    """A line shaped like a paragraph of running text."""
+    return not line.furniture and (line.words >= settings.PROSE_LINE_WORDS or (line.words >= 6 and line.sentence_end))
+
+
+def is_paragraph(line: Line) -> bool:
+    return is_prose(line) and line.sentence_end
+
+
+def is_list_item(line: Line) -> bool:
+    """An item of a numbered or bulleted list, or a table row (cells split by tabs)."""
+    return bool(LIST_ITEM.match(line.text)) or line.text.count("\t") >= 2
+
+
+def _best_run(weights: list[float]) -> tuple[int, int]:
+    """The [start, end) slice of lines with the largest total prose weight."""
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, weight in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weight
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def body_span(lines: list[Line]) -> tuple[int, int] | None:
+    """[first body line, end) of the run of lines the model reads as the article.
+
+    The model's probabilities are not equally sure on every page: on one
+    where no line reaches the threshold, the page's surest lines stand in.
+    """
+    top = max((ln.body_p for ln in lines if not ln.furniture), default=0.0)
+    if top >= settings.BODY_THRESHOLD:
+        threshold = settings.BODY_THRESHOLD
+    elif any(is_prose(ln) and ln.sentence_end for ln in lines):
+        threshold = top * settings.BODY_FALLBACK_SHARE
+    else:
+        return None  # short lines only: nothing reads as an article
+    start, end = _best_run([(ln.body_p - threshold) * max(1, ln.words) for ln in lines])
+    for line in lines:
+        line.in_body = line.body_p >= threshold and not line.furniture
+    start, end = _widen_to_paragraphs(lines, start, end)
+    _mark_body_between(lines, start, end)
+    first = next((i for i in range(start, end) if is_body(lines[i])), None)
+    return None if first is None else (first, end)
+
+
+def _widen_to_paragraphs(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """The run, with the paragraphs right above and below it that the model was less sure of.
+
+    The first paragraph under a dateline and the last one before a "Related"
+    box look least like the rest; a paragraph-shaped line next to the
+    article, fairly likely body itself, is part of it.
+    """
+    def joins(line: Line) -> bool:
+        return is_prose(line) and line.sentence_end and line.body_p >= settings.BODY_EDGE_THRESHOLD
+
+    while start > 0 and joins(lines[start - 1]):
+        start -= 1
+        lines[start].in_body = True
+    while end < len(lines) and joins(lines[end]):
+        lines[end].in_body = True
+        end += 1
+    return start, end
+
+
+def _mark_body_between(lines: list[Line], start: int, end: int) -> None:
+    """Subheadings, short lines and code inside the article: body when body stands on both sides."""
+    body = [i for i in range(start, end) if lines[i].in_body]
+    for before, after in zip(body, body[1:]):
+        for i in range(before + 1, after):
+            line = lines[i]
+            if not line.furniture and not line.end and line.body_p >= settings.BODY_BETWEEN_THRESHOLD:
+                line.in_body = True
+
+
+def is_body(line: Line) -> bool:
+    return line.in_body
+
+
+def _is_promo(line: Line) -> bool:
+    """A whole line in capitals inside the body: a teaser link ("WATCH: …"), not prose."""
+    return line.words >= 4 and line.text.isupper() and sum(map(str.isalpha, line.text)) >= 12
+
+
+def read_body(article: Article, body: list[Line]) -> None:
+    """Paragraphs and subheadings; captions, credits, link lists and people set aside."""
+    blocks: list[Block] = []
+    for position, line in enumerate(body):
+        text = line.text
+        if line.furniture or line.end or _is_promo(line):
+            continue
+        contributors = names_from_contribution(text)
+        if contributors and line.words <= settings.CONTRIBUTION_MAX_WORDS:
+            article.contributors += [n for n in contributors if n not in article.contributors]
+            continue
+        nxt = body[position + 1] if position + 1 < len(body) else None
+        if nxt is not None and nxt.glued_to_previous and photo_credit(nxt.text):
+            if article.image.is_empty():
+                continue  # alt text or caption: taken with the credit below
+            continue
+        if take_caption(article, line, body[position - 1] if position else None):
+            continue
+        if position < 3 and names_from_byline(text):
+            article.authors = article.authors or names_from_byline(text) or []
+            continue
+        if _is_subheading(body, position):
+            blocks.append(Block("heading", (text,), level=2))
+        elif is_body(line) or is_list_item(line) or (is_list_item(body[position - 1]) and URL_LINE.match(text)):
+            blocks.append(Block.paragraph(text))
+    article.body = blocks
+
+
+def _is_subheading(body: list[Line], position: int) -> bool:
+    """A short line alone between paragraphs, followed by running text."""
+    line = body[position]
+    if line.words < 2 or line.sentence_end or line.words >= settings.PROSE_LINE_WORDS or is_list_item(line):
+        return False
+    nxt = body[position + 1] if position + 1 < len(body) else None
+    prev = body[position - 1] if position else None
+    if nxt is None or not is_prose(nxt):
+        return False
+    return prev is None or is_prose(prev) or prev.furniture
+
+
+def read_tail(article: Article, tail: list[Line]) -> None:
+    """`X contributed reporting` lines just after the last paragraph."""
+    for line in tail:
+        names = names_from_contribution(line.text)
+        if names:
+            article.contributors += [n for n in names if n not in article.contributors]

@@ -1,0 +1,39 @@
+"""Who wrote the article: the lines near the headline that name people.
+
+Candidates are short lines near the headline and the top of the body that
+start with people's names (`converter.people` reads the names); the byline
+ranker of the line model (`model.choose_byline`) picks among them. A name
+alone on its line right by a dateline is a byline too.
+"""
+from __future__ import annotations
+
+from ..dates import DATE_LABEL, find_dates, is_relative_date
+from ..people import looks_like_name, names_in_line
+from .. import settings
+from .features import Line
+
+
+def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list[tuple[int, list[str]]]:
+    """Short lines near the headline and the top of the body that start with people's names."""
+    window = range(max(0, headline - settings.BYLINE_WINDOW), min(len(lines), body_start + settings.BYLINE_WINDOW))
+    found = []
+    for i in window:
+        line = lines[i]
+        if i == headline or line.furniture or line.words > settings.BYLINE_CANDIDATE_MAX_WORDS:
+            continue
+        names = names_in_line(line.text)
+        if names:
+            found.append((i, names))
+    return found
+
+
+def bare_byline(lines: list[Line], position: int) -> list[str] | None:
+    """A name on its own line next to a dateline ("Jane Doe" / "Nov. 18, 2019"): the author."""
+    line = lines[position]
+    name = looks_like_name(line.text)
+    if not name:
+        return None
+    neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 3]
+    if any(find_dates(n.text) or DATE_LABEL.match(n.text) or is_relative_date(n.text) for n in neighbours):
+        return [name]
+    return None

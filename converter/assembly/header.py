@@ -1,0 +1,171 @@
+"""What sits around the headline: datelines, the kicker, the lead image's caption and credit.
+
+Read by their shape around the anchors the model found (headline, body):
+a dateline is a short line with a date or a date label; a kicker a short
+line in capitals; a caption the line a photo credit closes. A relative
+date ("1 day ago") is kept for the converter to count back from the
+dump's own date. Date words come from `converter.dates`, credit words
+from `converter.furniture`, never from here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..article import Article, Image
+from ..dates import DATE_LABEL, UPDATED_LABEL, find_dates, is_relative_date
+from ..furniture import photo_credit
+from ..people import names_from_byline
+from ..text_shape import SENTENCE_END, count_words
+from .. import settings
+from .byline import bare_byline
+from .features import URL_LINE, Line
+
+
+def is_header_line(line: Line) -> bool:
+    """Bylines and datelines: what sits between a headline and its body."""
+    return _is_header_text(line.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_header_text(text: str) -> bool:
+    if len(text) > 200 or (count_words(text) >= 12 and SENTENCE_END.search(text) and not text.endswith(")")):
+        return False  # a sentence that mentions a date (a caption, a paragraph), not a dateline
+    if photo_credit(text):
+        return False
+    # "Posted on social media by …" opens a sentence; a "Posted …" dateline is short
+    label = DATE_LABEL.match(text) and len(text) <= 80
+    return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
+
+
+def is_caption(lines: list[Line], i: int) -> bool:
+    """A photo caption: a credit itself, or glued to a credit line below it."""
+    if photo_credit(lines[i].text):
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is not None and nxt.glued_to_previous and bool(photo_credit(nxt.text))
+
+
+def page_url(lines: list[Line], body_start: int) -> str | None:
+    """The page's own address: a URL line above the body, or the dump's very last line.
+
+    A bare URL inside or below the article is a source the story cites, not
+    the page itself (two stories citing one source are not one story).
+    """
+    above = next((ln.text for ln in lines[:body_start] if URL_LINE.match(ln.text)), None)
+    if above:
+        return above
+    return lines[-1].text if URL_LINE.match(lines[-1].text) else None
+
+
+def take_caption(article: Article, line: Line, previous: Line | None) -> bool:
+    """Caption and photo credit (and the alt text glued above them) into `article.image`."""
+    credit = photo_credit(line.text)
+    if not credit:
+        return False
+    if not article.image.is_empty():
+        return True
+    caption = _strip_credit_label(line.text[: line.text.rfind(credit)].strip(" …:|(/") or None)
+    article.image = Image(caption=caption, credit=credit)
+    if previous is not None and line.glued_to_previous and not previous.furniture:
+        if caption is None:
+            article.image.caption = previous.text
+        else:
+            article.image.description = previous.text
+    return True
+
+
+def _strip_credit_label(caption: str | None) -> str | None:
+    if caption is None:
+        return None
+    cleaned = re.sub(r"(?:credit|photo(?:graph)?|image|picture|foto)\s*(?:…|\.\.\.|:)?$", "", caption, flags=re.I)
+    return cleaned.strip(" …:|(") or None
+
+
+def _date_rank(text: str) -> int:
+    """Published lines first, bare dates next, Updated lines last."""
+    if UPDATED_LABEL.match(text):
+        return 2
+    return 0 if DATE_LABEL.match(text) else 1
+
+
+def _dates_in(text: str) -> list[tuple[int, str]]:
+    """(rank, ISO date) for each date in a header line; `Updated …` dates rank last."""
+    found: list[tuple[int, str]] = []
+    for part in re.split(r"(?<=\S)\s*[;|]\s*|\s+(?=(?:updated|last updated)\b)", text, flags=re.I):
+        dates = find_dates(part)
+        if dates:
+            found.append((_date_rank(part.strip()), dates[0][0]))
+    return found
+
+
+def nearest_dateline(lines: list[Line], headline: int, body_start: int) -> str | None:
+    """The date of the dateline nearest the headline, when none stands between it and the body
+    (a date printed above the headline, or below a lead image and its caption)."""
+    window = range(max(0, headline - settings.HEADER_WINDOW), min(len(lines), body_start + settings.HEADER_WINDOW))
+    for i in sorted(window, key=lambda i: abs(i - headline)):
+        if i != headline and is_header_line(lines[i]):
+            found = _dates_in(lines[i].text)
+            if found:
+                return min(found, key=lambda d: d[0])[1]
+    return None
+
+
+def read_header(article: Article, before: list[Line], after: list[Line]) -> list[Line]:
+    """Kicker, byline, dateline and lead image around the headline.
+
+    Returns the lines after the headline that read as the start of the body
+    (a short lede before the first long paragraph).
+    """
+    dates: list[tuple[int, str]] = []
+    lead_in: list[Line] = []
+    for position, line in enumerate(after):
+        text = line.text
+        if line.furniture:
+            continue
+        nxt = after[position + 1] if position + 1 < len(after) else None
+        if nxt is not None and nxt.glued_to_previous and photo_credit(nxt.text):
+            continue  # alt text: taken with the caption below
+        if take_caption(article, line, after[position - 1] if position else None):
+            continue
+        names = names_from_byline(text) or bare_byline(after, position)
+        if names and not article.authors:
+            article.authors = names
+        found = _dates_in(text) if len(text) <= 200 else []
+        dates += found
+        if not found and article.relative_date is None and is_relative_date(text):
+            article.relative_date = text  # dated once the dump's own date is known
+        if names or found or DATE_LABEL.match(text) or is_relative_date(text):
+            lead_in = []
+            continue
+        if article.section is None and _is_kicker(line) and not lead_in:
+            article.section = text.title() if text.isupper() else text
+            continue
+        if line.words >= 8 and line.sentence_end:
+            lead_in.append(line)
+    for position in range(len(before) - 1, -1, -1):
+        line = before[position]
+        if not article.authors:
+            article.authors = names_from_byline(line.text) or bare_byline(before, position) or []
+        if not dates and len(line.text) <= 200:
+            dates += _dates_in(line.text)
+            if article.relative_date is None and is_relative_date(line.text):
+                article.relative_date = line.text
+        if article.section is None and _is_kicker(line):
+            article.section = line.text.title() if line.text.isupper() else line.text
+    if dates:
+        article.date = min(dates, key=lambda d: d[0])[1]
+        article.date_source = "dateline"
+    return lead_in
+
+
+def _is_kicker(line: Line) -> bool:
+    """A section label: one to four words in capitals, no sentence punctuation."""
+    text = line.text
+    return (
+        not line.furniture
+        and 1 <= line.words <= 4
+        and text.isupper()
+        and not line.sentence_end
+        and not find_dates(text)
+    )
