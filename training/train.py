@@ -57,24 +57,25 @@ def fit(pages, features: list[list[dict]]) -> line_model.Models:
         guesses = out_of_fold_body(pages, features)
         context = _fit_lr([g for fs, body in zip(features, guesses) for g in context_features(fs, body)], labels)
     ranker_rows, ranker_labels = [], []
-    for page, fs, body_start in _pages_read(pages, features, HEADLINE, line_model.Models(first, first, None, context)):
+    for page, fs, (body_start, _) in _pages_read(pages, features, HEADLINE, line_model.Models(first, first, None, context)):
         candidates = headline_candidates(page.lines, body_start)
         if any(page.labels[i] == HEADLINE for i in candidates):
             ranker_rows += headline_features(page.lines, fs, candidates, body_start)
             ranker_labels += [HEADLINE if page.labels[i] == HEADLINE else OTHER for i in candidates]
     headline = _fit_lr(ranker_rows, ranker_labels)
     rows, labels = [], []
-    for page, fs, body_start in _pages_read(pages, features, BYLINE, line_model.Models(first, headline, None, context)):
+    for page, fs, (body_start, body_end) in _pages_read(pages, features, BYLINE,
+                                                        line_model.Models(first, headline, None, context)):
         head = choose_headline(page.lines, fs, headline_candidates(page.lines, body_start), body_start)
         if head is not None:
-            candidates = byline_candidates(page.lines, head, body_start)
+            candidates = byline_candidates(page.lines, head, body_start, body_end)
             rows += byline_features(page.lines, fs, candidates, head, body_start)
             labels += [BYLINE if page.labels[i] == BYLINE else OTHER for i, _ in candidates]
     return line_model.Models(first, headline, _fit_lr(rows, labels), context)
 
 
 def _pages_read(pages, features, role: int, models: line_model.Models):
-    """(page, features, first body line) of each page with a line of `role` that `models` finds a body in.
+    """(page, features, body span) of each page with a line of `role` that `models` finds a body in.
 
     The rankers learn from the dumps only: a rendering's header (every menu, no style sheet
     to hide any) is unlike what a curator copies."""
@@ -84,7 +85,7 @@ def _pages_read(pages, features, role: int, models: line_model.Models):
                 classify(page.lines, fs)
                 span = body_span(page.lines)
                 if span is not None:
-                    yield page, fs, span[0]
+                    yield page, fs, span
 
 
 #: how much a line of a Chromium rendering (`render.py`) counts beside a line of a real dump
