@@ -230,6 +230,12 @@ BODY_FALLBACK_SHARE = 0.5
 BODY_EDGE_THRESHOLD = 0.25
 #: inside the article's run, a weaker line is body when body lines stand on both sides
 BODY_BETWEEN_THRESHOLD = 0.15
+#: a thread under the article (comments, a live blog): at least this many entries, each opened
+#: by a stamp (a line of at most STAMP_MAX_WORDS words with a date) with running text within
+#: STAMP_ENTRY_LINES lines below it; the article ends before the first
+THREAD_MIN_STAMPS = 3
+STAMP_MAX_WORDS = 15
+STAMP_ENTRY_LINES = 2
 #: lines before the first body line searched for the headline
 HEADLINE_WINDOW = 45
 #: lines after the body's first line that may still be the headline (what stood above it is then no body)

@@ -12,7 +12,7 @@ from ..article import Article, Block
 from ..furniture import photo_credit
 from ..people import names_from_byline, names_from_contribution
 from .. import settings
-from .features import LIST_ITEM, URL_LINE, Line
+from .features import LIST_ITEM, URL_LINE, Line, is_dated
 from .header import take_caption
 
 
@@ -56,11 +56,15 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
         threshold = top * settings.BODY_FALLBACK_SHARE
     else:
         return None  # short lines only: nothing reads as an article
-    start, end = _best_run([(ln.body_p - threshold) * max(1, ln.words) for ln in lines])
+    # a furniture line weighs as one word no one thinks is body, however long: leaked markup
+    # that looks like a paragraph to the model neither extends the run nor breaks it
+    start, end = _best_run([-threshold if ln.furniture else (ln.body_p - threshold) * max(1, ln.words)
+                            for ln in lines])
     for line in lines:
         line.in_body = line.body_p >= threshold and not line.furniture
     start, end = _widen_to_paragraphs(lines, start, end)
     _mark_body_between(lines, start, end)
+    end = _before_stamped_entries(lines, start, end)
     first = next((i for i in range(start, end) if is_body(lines[i])), None)
     return None if first is None else (first, end)
 
@@ -92,6 +96,46 @@ def _mark_body_between(lines: list[Line], start: int, end: int) -> None:
             line = lines[i]
             if not line.furniture and not line.end and line.body_p >= settings.BODY_BETWEEN_THRESHOLD:
                 line.in_body = True
+
+
+def _before_stamped_entries(lines: list[Line], start: int, end: int) -> int:
+    """The run's end, moved up to where a thread of stamped entries begins under the article.
+
+    Comments (and a live blog's posts) each open with a short line that
+    carries a date or a time ago ("Jane · March 10, 2017 at 12:20 AM",
+    "2 hours ago") and go on with running text the model reads as body. An
+    article has one dateline, at its top: several stamped entries after its
+    first paragraph are a thread, and the article ends before the first,
+    with the short lines that announce it ("There are 13 comments").
+    """
+    first = next((i for i in range(start, end) if lines[i].in_body and is_paragraph(lines[i])), None)
+    if first is None:
+        return end
+    stamps = [i for i in range(first + 1, end) if _opens_entry(lines, i)]
+    if len(stamps) < settings.THREAD_MIN_STAMPS:
+        return end
+    cut = stamps[0]
+    while cut > first + 1 and not is_paragraph(lines[cut - 1]):
+        cut -= 1
+    for line in lines[cut:end]:
+        line.in_body = False
+    return cut
+
+
+def _opens_entry(lines: list[Line], i: int) -> bool:
+    """A stamp: a short dated line with undated running text right below it. Not a quote's
+    attribution ("— Jane Doe (@jane) May 1, 2020" under an embedded post), nor one of a
+    list of dated teasers (each line its own date)."""
+    line = lines[i]
+    if (line.words > settings.STAMP_MAX_WORDS or is_paragraph(line) or line.text.startswith(ATTRIBUTION_DASHES)
+            or not is_dated(line)):
+        return False
+    entry = next((ln for ln in lines[i + 1 : i + 1 + settings.STAMP_ENTRY_LINES] if is_prose(ln)), None)
+    return entry is not None and not is_dated(entry)
+
+
+#: what opens a quote's attribution line
+ATTRIBUTION_DASHES = ("—", "–", "-", "―")
 
 
 def is_body(line: Line) -> bool:

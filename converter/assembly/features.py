@@ -56,6 +56,8 @@ def _line_facts(text: str) -> tuple[int, bool, int, bool]:
 
 def _facts(text: str) -> tuple[int, bool, int, bool]:
     furniture, end = furniture_and_end(text)
+    # leaked markup ("<div><a href=…>") is the page's source, whatever prose it holds: furniture
+    furniture = furniture or bool(MARKUP_LINE.match(text))
     return count_words(text), furniture, end, bool(SENTENCE_END.search(text))
 
 
@@ -327,6 +329,11 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
         out.append((i, f))
     out.sort()
     return [f for _, f in out]
+
+
+def is_dated(line: Line) -> bool:
+    """A short line the date detectors read a date in (absolute or relative: "2 hours ago")."""
+    return _detectors(line.text)[0]
 
 
 def _is_header(line: Line) -> bool:
