@@ -49,10 +49,12 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
     The model's probabilities are not equally sure on every page: on one
     where no line reaches the threshold, the page's surest lines stand in.
     """
-    top = max((ln.body_p for ln in lines if not ln.furniture), default=0.0)
+    # how sure the model is of the page's paragraphs (a menu item it likes says nothing of
+    # them): on a page unlike all it learned from (a script with no sentence marks), unsure
+    top = max((ln.body_p for ln in lines if is_prose(ln)), default=0.0)
     if top >= settings.BODY_THRESHOLD:
         threshold = settings.BODY_THRESHOLD
-    elif any(is_prose(ln) and ln.sentence_end for ln in lines):
+    elif top > 0:
         threshold = top * settings.BODY_FALLBACK_SHARE
     else:
         return None  # short lines only: nothing reads as an article
