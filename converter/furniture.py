@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from . import settings
 
@@ -91,21 +92,40 @@ _AGENCY = (
     r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp|reuters|epa(?:-efe)?|"
     r"pa (?:wire|images)|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|sipa|stock photo)"
 )
-_CREDIT_PATTERNS = [
+_COPYRIGHT = re.compile(r"copyright", re.I)
+
+
+def _has_label_mark(text: str) -> bool:
+    """What a labelled credit needs after its label ("Photo: AP", "Credit…"): …, ..., : or copyright."""
+    return ":" in text or "…" in text or "..." in text or _COPYRIGHT.search(text) is not None
+
+
+def _ends_in_bracket(text: str) -> bool:
+    return text.endswith(")")  # `\)$` on a stripped line: no newline for `$` to stand before
+
+
+def _has_slash(text: str) -> bool:
+    return "/" in text
+
+
+# Each credit shape, with a cheap test of something no match of it lacks (None: always
+# tried). A pattern costs a search at every character of a line; most lines fail the test
+# in C and skip the search, and a line that passes it gets the very same search as before.
+_CREDIT_PATTERNS: list[tuple[re.Pattern[str], Callable[[str], bool] | None]] = [
     # "…Credit…Pool photo by Kevin Mohatt", "Photo: AP", "Image copyright Getty Images"
-    re.compile(
+    (re.compile(
         r"(?<![^\W\d_])(?:image copyright|image caption|photo credit|credit|photo(?:graph)?|image|picture|"
         r"foto|bild|crédito|фото)\s*(?:…|\.\.\.|:|copyright\b)\s*(?P<credit>[^…]{2,120})$",
         re.I,
-    ),
-    re.compile(r"^image copyright\s+(?P<credit>.{2,80})$", re.I),
+    ), _has_label_mark),
+    (re.compile(r"^image copyright\s+(?P<credit>.{2,80})$", re.I), None),
     # a caption ending "(Photo by Kevin Mazur/Getty Images)" or "(AP Photo/Evan Vucci)"
-    re.compile(r"\((?P<credit>[^()]{0,80}(?:\bphoto\b|©|" + _AGENCY + r")[^()]{0,80})\)$", re.I),
-    re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"),
+    (re.compile(r"\((?P<credit>[^()]{0,80}(?:\bphoto\b|©|" + _AGENCY + r")[^()]{0,80})\)$", re.I), _ends_in_bracket),
+    (re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"), _ends_in_bracket),
     # a caption ending "REUTERS/Brendan McDermid" or "AP Photo/Evan Vucci"
-    re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I),
+    (re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I), _has_slash),
     # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
-    re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I),
+    (re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I), None),
 ]
 
 
@@ -117,7 +137,9 @@ def photo_credit(line: str) -> str | None:
 
 @lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)
 def _credit_of(text: str) -> str | None:
-    for pattern in _CREDIT_PATTERNS:
+    for pattern, may_match in _CREDIT_PATTERNS:
+        if may_match is not None and not may_match(text):
+            continue
         m = pattern.search(text)
         if m:
             credit = m.group("credit").strip(" ()©|/").strip()

@@ -40,6 +40,9 @@ CONTRIBUTED = re.compile(
 REPORTING_BY = re.compile(
     r"(?:^|[;.(]\s*)(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<names>[^;.)]+)", re.I
 )
+# A word each of the two shapes above holds: a line without one is no contribution line,
+# told by one search instead of both patterns' (most lines of a page)
+_CONTRIBUTION_WORD = re.compile(r"contributed|reporting|writing", re.I)
 
 # Words that show the name part has ended or is no person at all.
 _NOT_A_NAME = re.compile(
@@ -124,7 +127,7 @@ def names_from_byline(line: str) -> list[str] | None:
     text = _LEAD_MARKS.sub("", text)  # "// By Jane Doe", "— By Jane Doe"
     m = BYLINE.match(text) or LABELLED.match(text)
     if not m:
-        m = BY_AFTER_DATE.search(text)
+        m = BY_AFTER_DATE.search(text) if "by" in text else None  # (its "by" is lower case)
         if not m or not DATE_RE.search(text[: m.start()]):
             return None
     names = split_names(m.group("names"))
@@ -135,6 +138,8 @@ def names_from_byline(line: str) -> list[str] | None:
 
 def names_from_contribution(line: str) -> list[str] | None:
     """Names in `X contributed reporting` / `Reporting by X; Editing by Y` lines."""
+    if _CONTRIBUTION_WORD.search(line) is None:
+        return None
     text = short_line(line)
     if text is None:
         return None
@@ -158,6 +163,8 @@ def looks_like_name(line: str) -> str | None:
     """The name when a whole line is one person's name ("Ed Cara", "JANIE HAR",
     "Robert Burns, AP Writer"), else None. Only the caller knows whether the
     line's place (next to a dateline) makes it a byline."""
+    if not _may_start_a_name(line):
+        return None
     text = short_line(line)
     if text is None:
         return None
@@ -175,6 +182,14 @@ def looks_like_name(line: str) -> str | None:
 
 
 _PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "la", "le", "di", "del", "bin", "al"}
+
+
+def _may_start_a_name(line: str) -> bool:
+    """Two words or more, the first capitalised or a particle: what `looks_like_name` asks of
+    a line's words, told before its clean-up. Cutting an affiliation off the end leaves the
+    first word whole whenever two words remain, so no line it would accept fails this."""
+    words = line.split(None, 2)
+    return len(words) >= 2 and (words[0][0].isupper() or words[0].lower() in _PARTICLES)
 # Words of section labels that stand where a byline could ("Business News").
 _SECTION_WORDS = {
     "news", "business", "sports", "sport", "world", "politics", "opinion", "health", "science", "tech",

@@ -63,3 +63,57 @@ def test_sparse_scores_are_the_dense_dot_product_bit_for_bit(data):
         names = sorted(model.weights) + ["a_feature_the_model_never_saw"]
         features = data.draw(st.dictionaries(st.sampled_from(names), values))
         assert model.probabilities(features) == dense_probabilities(model, features)
+
+
+# --- prefilters: a cheap test a line must pass before a costly detector is tried --------------
+# Each is exact only if no line the detector accepts fails it. Checked on every line of the
+# corpora's text dumps, on the tricky characters, and on text built around the detector's own
+# matches (re.I makes "ſ" an "s" and "ı" an "i": a test written with str.lower() would miss them).
+
+from converter import dates, furniture, people  # noqa: E402
+from conftest import CORPUS  # noqa: E402
+
+CORPUS_LINES = sorted({line.strip() for corpus in (CORPUS, CORPUS.parent / "corpus2")
+                       for dump in sorted((corpus / "text").glob("*.txt"))
+                       for line in dump.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()})
+# lines each detector accepts, in the scripts and spellings re.I lets through
+EXAMPLES = ["5 hours ago", "An hour ago", "TODAY at 9:30", "yesterday", "vor 2 Stunden", "3 часа назад",
+            "2 days agO", "3시간 전", "5時間前", "Mon 10:30 am", "hace 3 días",
+            "Photo: AP", "Credit…Pool photo by Kevin Mohatt", "IMAGE COPYRIGHT Getty Images",
+            "A caption (AP Photo/Evan Vucci)", "Children play. REUTERS/Brendan McDermid", "Alex Wong | Getty Images",
+            "Foto… dpa", "(Jane Doe/Staff)", "Phoτo: AP", "Pıcture: AFP",
+            "Isabel Kershner contributed reporting.", "Reporting by Jane Doe; Editing by John Roe",
+            "Additional WRITING by Jane Doe", "Jane Doe contrıbuted reporting", "ſarah Doe contributed reſearch"]
+surrounding = st.text(alphabet=st.one_of(st.characters(), st.sampled_from(TRICKY)), max_size=40)
+
+
+def detectors() -> list[tuple[str, callable, callable]]:
+    """(name, the full test, its prefilter): the full test passing must mean the prefilter passes."""
+    pairs = [("relative date", lambda t: dates.RELATIVE_DATE.search(t.strip()),
+              lambda t: dates._RELATIVE_HINT.search(t.strip())),
+             ("contribution", lambda t: people.CONTRIBUTED.match(t) or people.REPORTING_BY.search(t),
+              lambda t: people._CONTRIBUTION_WORD.search(t))]
+    for k, (pattern, may_match) in enumerate(furniture._CREDIT_PATTERNS):
+        if may_match is not None:
+            pairs.append((f"credit shape {k}", pattern.search, may_match))
+    return pairs
+
+
+def test_prefilters_pass_every_line_their_detector_accepts():
+    accepted = 0
+    for name, detector, may_match in detectors():
+        for line in CORPUS_LINES + EXAMPLES + [e.upper() for e in EXAMPLES]:
+            if detector(line):
+                accepted += 1
+                assert may_match(line), (name, line)
+    assert accepted > 50  # the check saw real positives, not only lines nothing accepts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(EXAMPLES), surrounding, surrounding, st.booleans())
+def test_prefilters_pass_detected_lines_with_anything_around_them(example, before, after, upper):
+    line = (before + " " + example + " " + after) if before or after else example
+    for candidate in (line, example + after, before + example, line.upper() if upper else line.casefold()):
+        for name, detector, may_match in detectors():
+            if detector(candidate):
+                assert may_match(candidate), (name, candidate)

@@ -26,8 +26,11 @@ URL_LINE = re.compile(r"^(?:https?://)\S+$")
 LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*+\-–])\s+\S")
 #: a line of leaked markup ("<div class=…>"): a page's source, never its prose
 MARKUP_LINE = re.compile(r"^<[a-zA-Z!/][^<>]{0,200}>")
-#: one sentence ending and another starting inside a line: a caption or a paragraph, no headline
-SENTENCE_INSIDE = re.compile(r"(?<=[^\W\d_]{2})(?:[.!?]\s+|[。！？]\s*)[\"'“‘«(]?[^\W\d_]")
+#: one sentence ending and another starting inside a line: a caption or a paragraph, no headline.
+#: Two letters, a full stop (then white space; none needed after 。！？), maybe a quote, a letter.
+#: Written from the stop (a character set the regex engine scans for in C) with the two
+#: letters checked behind it, rather than a look-behind tried at every character of the line.
+SENTENCE_INSIDE = re.compile(r"[.!?。！？](?<=[^\W\d_]{2}.)(?:(?<=[.!?])\s+|(?<=[。！？])\s*)[\"'“‘«(]?[^\W\d_]")
 
 
 @dataclass
@@ -140,49 +143,76 @@ def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple
     return letters, upper, digits, alnum, spaces, len(initials), sum(map(str.isupper, initials)), tokens
 
 
-def _shape(line: Line, common: set[str]) -> dict[str, float]:
-    text = line.text
+def _flag(value: object) -> float:
+    return 1.0 if value else 0.0  # the float(bool(value)) the model was trained on, without two calls
+
+
+def _text_features(text: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The features a line's text alone decides, and its casefolded tokens (for `common`).
+
+    `common` (the page's words) and `glued` (the blank line above) are left at 0 for
+    `_shape` to set: they hold their places here so every line's dict keeps one key order.
+    """
+    words, furniture, end, sentence_end = _line_facts(text)
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
     letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample)
     date, date_label, byline, name, credit, contribution = _detectors(text)
-    f = {
-        f"words_{_bucket(line.words)}": 1.0,
+    features = {
+        _WORD_BUCKET_NAMES[_bucket(words)]: 1.0,
         # capped: a 4 MB paste is a long paragraph, not something unlike all the model saw
-        "log_words": math.log1p(min(line.words, settings.LONG_LINE_WORDS)),
+        "log_words": math.log1p(min(words, settings.LONG_LINE_WORDS)),
         "log_chars": math.log1p(min(len(text), settings.LONG_LINE_WORDS * CHARS_PER_WORD)),
-        "sentence_end": float(line.sentence_end),
-        "ends_colon": float(text.endswith((":", ",", ";"))),
-        "ends_period": float(text.endswith((".", "。"))),
+        "sentence_end": _flag(sentence_end),
+        "ends_colon": _flag(text.endswith((":", ",", ";"))),
+        "ends_period": _flag(text.endswith((".", "。"))),
         "upper": upper / letters if letters else 0.0,
-        "all_caps": float(letters >= 4 and upper == letters),
+        "all_caps": _flag(letters >= 4 and upper == letters),
         "capitalised": capitalised / initials if initials else 0.0,
         "digits": digits / len(sample),
         "punct": (len(sample) - alnum - spaces) / len(sample),
-        "cjk": float(cjk_chars(text) >= 4),
-        "common": sum(map(common.__contains__, tokens)) / len(tokens) if tokens else 0.0,
-        "furniture": float(line.furniture),
-        "related": float(line.end == 1),
-        "article_end": float(line.end == 2),
-        "date": float(date),
-        "date_label": float(date_label),
-        "byline": float(byline),
-        "name": float(name),
-        "credit": float(credit),
-        "contribution": float(contribution),
-        "url": float(bool(URL_LINE.match(text))),
-        "markup": float(bool(MARKUP_LINE.match(text))),
-        "two_sentences": float(bool(SENTENCE_INSIDE.search(sample))),
-        "list_item": float(bool(LIST_ITEM.match(text)) or text.count("\t") >= 2),
-        "glued": float(line.glued_to_previous),
-        "pipe": float("|" in text or " · " in text),
+        "cjk": _flag(cjk_chars(text) >= 4),
+        "common": 0.0,  # set per page by `_shape`
+        "furniture": _flag(furniture),
+        "related": _flag(end == 1),
+        "article_end": _flag(end == 2),
+        "date": _flag(date),
+        "date_label": _flag(date_label),
+        "byline": _flag(byline),
+        "name": _flag(name),
+        "credit": _flag(credit),
+        "contribution": _flag(contribution),
+        "url": _flag(URL_LINE.match(text)),
+        "markup": _flag(MARKUP_LINE.match(text)),
+        "two_sentences": _flag(SENTENCE_INSIDE.search(sample)),
+        "list_item": _flag(LIST_ITEM.match(text) or text.count("\t") >= 2),
+        "glued": 0.0,  # set per line by `_shape`
+        "pipe": _flag("|" in text or " · " in text),
     }
+    return features, tokens
+
+
+_WORD_BUCKET_NAMES = tuple(f"words_{i}" for i in range(len(settings.WORD_BUCKETS) + 1))
+# a short line's text features, worked out once: menus, share bars and footers repeat on a
+# page and from page to page of a site (paragraphs do not, and are not kept)
+_short_text_features = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_text_features)
+
+
+def _shape(line: Line, common: set[str]) -> dict[str, float]:
+    """The line's own features: its text's (a copy: the cached dict is shared), the share of
+    the page's common words, whether it is glued to the line above, and what the format tells."""
+    text = line.text
+    features, tokens = (_short_text_features(text) if len(text) <= settings.SHORT_LINE_CHARS
+                        else _text_features(text))
+    f = dict(features)
+    f["common"] = sum(map(common.__contains__, tokens)) / len(tokens) if tokens else 0.0
+    f["glued"] = _flag(line.glued_to_previous)
     if line.heading:
         f[f"heading_{min(line.heading, 4)}"] = 1.0
     if line.link_share >= 0:
         f["link_share"] = line.link_share
-        f["mostly_link"] = float(line.link_share > 0.5)
+        f["mostly_link"] = _flag(line.link_share > 0.5)
     return f
 
 
@@ -207,9 +237,7 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
     prose = [_prose(line) for line in lines]
     n = len(lines)
     # running count of prose lines, for prose share in a window in O(1)
-    before = [0]
-    for p in prose:
-        before.append(before[-1] + p)
+    before = _running(prose)
     # length of the run of short lines (menus, link lists) each line sits in
     short = [line.words <= settings.SHORT_LINE_WORDS for line in lines]
     short_run = _runs(short)
@@ -233,32 +261,33 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
     for i, line in enumerate(lines):
         f = shapes[i]  # grows into the line's features (neighbours read only its shape's keys)
         f["position"] = i / max(1, n - 1)
-        f["first_lines"] = float(i < 5)
-        f["last_lines"] = float(n - i <= 5)
-        f["repeated"] = float(counts[line.text] > 1)
+        f["first_lines"] = _flag(i < 5)
+        f["last_lines"] = _flag(n - i <= 5)
+        f["repeated"] = _flag(counts[line.text] > 1)
         f["short_run"] = math.log1p(short_run[i]) if short[i] else 0.0
         lo, hi = max(0, i - settings.CONTEXT_WIDE), min(n, i + settings.CONTEXT_WIDE + 1)
         f["prose_near"] = (before[hi] - before[lo] - prose[i]) / max(1, hi - lo - 1)
-        f["prose_above"] = float(before[i] > 0)
-        f["prose_below"] = float(before[n] - before[i + 1] > 0)
+        f["prose_above"] = _flag(before[i] > 0)
+        f["prose_below"] = _flag(before[n] - before[i + 1] > 0)
         others = max(1, hi - lo - 1)
         f["repeats_near"] = (repeats[hi] - repeats[lo] - (repeats[i + 1] - repeats[i])) / others
         f["dates_near"] = (dated[hi] - dated[lo] - (dated[i + 1] - dated[i])) / others
         f["short_near"] = (shorts[hi] - shorts[lo] - short[i]) / others
         f["prose_share_above"] = prose_words[i] / prose_words[n] if prose_words[n] else 0.0
-        f["end_above"] = float(end_after_prose[i] > 0)
-        f["long_unpunctuated"] = float(unpunctuated and line.words >= settings.PROSE_LINE_WORDS
+        f["end_above"] = _flag(end_after_prose[i] > 0)
+        f["long_unpunctuated"] = _flag(unpunctuated and line.words >= settings.PROSE_LINE_WORDS
                                        and not line.sentence_end)
 
-        for side, j in (("prev", i - 1), ("next", i + 1)):
+        for (log_words, prose_key, date, byline, furniture, none), j in ((_PREV, i - 1), (_NEXT, i + 1)):
             if 0 <= j < n:
-                f[f"{side}_log_words"] = shapes[j]["log_words"]
-                f[f"{side}_prose"] = float(prose[j])
-                f[f"{side}_date"] = shapes[j]["date"]
-                f[f"{side}_byline"] = shapes[j]["byline"]
-                f[f"{side}_furniture"] = shapes[j]["furniture"]
+                shape = shapes[j]
+                f[log_words] = shape["log_words"]
+                f[prose_key] = _flag(prose[j])
+                f[date] = shape["date"]
+                f[byline] = shape["byline"]
+                f[furniture] = shape["furniture"]
             else:
-                f[f"{side}_none"] = 1.0
+                f[none] = 1.0
         out.append(f)
     return out
 
@@ -269,6 +298,12 @@ def _running(values: list) -> list:
     for value in values:
         totals.append(totals[-1] + value)
     return totals
+
+
+# the names of a neighbour's features, for the line above and the line below
+_NEIGHBOUR_KEYS = ("log_words", "prose", "date", "byline", "furniture", "none")
+_PREV = tuple(f"prev_{key}" for key in _NEIGHBOUR_KEYS)
+_NEXT = tuple(f"next_{key}" for key in _NEIGHBOUR_KEYS)
 
 
 def _runs(flags: list[bool]) -> list[int]:
