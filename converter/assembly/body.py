@@ -9,6 +9,7 @@ contributor lines are set aside (`header.take_caption`, `read_tail`).
 from __future__ import annotations
 
 from ..article import Article, Block
+from ..dates import opens_with_time
 from ..furniture import photo_credit
 from ..people import names_from_byline, names_from_contribution
 from .. import settings
@@ -125,12 +126,13 @@ def _before_stamped_entries(lines: list[Line], start: int, end: int) -> int:
 
 
 def _opens_entry(lines: list[Line], i: int) -> bool:
-    """A stamp: a short dated line with undated running text right below it. Not a quote's
+    """A stamp: a short line with a date or opening with a time of day, with undated running
+    text right below it. Not a quote's
     attribution ("— Jane Doe (@jane) May 1, 2020" under an embedded post), nor one of a
     list of dated teasers (each line its own date)."""
     line = lines[i]
     if (line.words > settings.STAMP_MAX_WORDS or is_paragraph(line) or line.text.startswith(ATTRIBUTION_DASHES)
-            or not is_dated(line)):
+            or not (is_dated(line) or opens_with_time(line.text))):
         return False
     entry = next((ln for ln in lines[i + 1 : i + 1 + settings.STAMP_ENTRY_LINES] if is_prose(ln)), None)
     return entry is not None and not is_dated(entry)
