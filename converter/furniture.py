@@ -89,8 +89,9 @@ _TRIM_TRAIL_REVERSED = re.compile(r"^[\s•·|»›▸▶►◆■□●○*:\]]
 
 
 _AGENCY = (
-    r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp|reuters|epa(?:-efe)?|"
-    r"pa (?:wire|images)|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|sipa|stock photo)"
+    r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|(?:the )?associated press|afp|reuters|"
+    r"epa(?:-efe)?|pa (?:wire|images)|press association|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|"
+    r"sipa|stock photo)"
 )
 _COPYRIGHT = re.compile(r"copyright", re.I)
 
