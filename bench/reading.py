@@ -91,6 +91,39 @@ def text_per_page(corpora: tuple[Path, ...], repeat: int) -> None:
               f"max {max(times):.1f} ms")
 
 
+def start_up() -> None:
+    """What a process pays once, before its first page: importing the readers (their
+    regular expressions, dateparser's month names) and loading the line model, in a fresh
+    interpreter; and how many times the model file was read while the text pages were timed."""
+    import subprocess
+
+    probe = ("import time; t = time.perf_counter(); import converter.readers; t1 = time.perf_counter(); "
+             "from converter.assembly.model import current_model; current_model(); t2 = time.perf_counter(); "
+             "print(f'{1000 * (t1 - t):.0f} {1000 * (t2 - t1):.1f}')")
+    runs = [subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+            .stdout.split() for _ in range(3)]
+    imports, model = min(float(r[0]) for r in runs), min(float(r[1]) for r in runs)
+    print(f"start-up, once a process (best of 3): import converter.readers {imports:.0f} ms, "
+          f"line model load {model:.1f} ms; model file read {_MODEL_READS} time(s) over the text pages")
+
+
+_MODEL_READS = 0
+
+
+def _count_model_reads() -> None:
+    """Count the model file's reads: a batch of pages should read it once, not once a page."""
+    from converter.assembly import model
+
+    load = model.Models.from_json
+
+    def counted(data: dict) -> "model.Models":
+        global _MODEL_READS
+        _MODEL_READS += 1
+        return load(data)
+
+    model.Models.from_json = counted  # type: ignore[method-assign]
+
+
 SAVED_SAMPLE = 8  # corpus pages with a lead image, turned into each single-file save
 
 
@@ -137,8 +170,10 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--repeat", type=int, default=3, help="passes per format (best is printed)")
     args = parser.parse_args()
+    _count_model_reads()
     text_per_page(tuple(c for c in CORPORA if c.is_dir()) if args.corpus == CORPUS else (args.corpus,),
                   max(args.repeat, 5))
+    start_up()
     for name, pattern in FORMATS.items():
         paths = sorted((args.corpus / name).glob(pattern))
         if not paths:

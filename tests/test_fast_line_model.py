@@ -94,8 +94,9 @@ def detectors() -> list[tuple[str, callable, callable]]:
              ("contribution", lambda t: people.CONTRIBUTED.match(t) or people.REPORTING_BY.search(t),
               lambda t: people._CONTRIBUTION_WORD.search(t))]
     for k, (pattern, may_match) in enumerate(furniture._CREDIT_PATTERNS):
-        if may_match is not None:
-            pairs.append((f"credit shape {k}", pattern.search, may_match))
+        if may_match is not None:  # `photo_credit` hands its patterns the stripped line
+            pairs.append((f"credit shape {k}", lambda t, p=pattern: p.search(t.strip()),
+                          lambda t, m=may_match: m(t.strip())))
     return pairs
 
 

@@ -47,16 +47,26 @@ class LineModel:
         return names, tuple(tuple(self.weights[name][k] for name in names) for k in range(len(self.roles)))
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
+        return self.probabilities_of([features])[0]
+
+    def probabilities_of(self, rows: list[dict[str, float]]) -> list[list[float]]:
+        """Each row's probabilities, one list per row: a page's lines in one call, the
+        model's columns looked up once rather than once a line."""
         names, per_role = self._columns
-        values = list(map(features.get, names, repeat(0.0)))  # absent features are 0
-        # most values are 0 (one-hot buckets, flags): summing only the others, in the same
-        # order, gives the very same floats as the whole dot product, with a quarter of the work
-        present = list(compress(values, values))
-        scores = [b + sum(map(mul, present, compress(w, values))) for b, w in zip(self.bias, per_role)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
+        roles = tuple(zip(self.bias, per_role))
+        exp = math.exp
+        out = []
+        for features in rows:
+            values = list(map(features.get, names, repeat(0.0)))  # absent features are 0
+            # most values are 0 (one-hot buckets, flags): summing only the others, in the same
+            # order, gives the very same floats as the whole dot product, with a quarter of the work
+            present = list(compress(values, values))
+            scores = [b + sum(map(mul, present, compress(w, values))) for b, w in roles]
+            top = max(scores)
+            exps = [exp(s - top) for s in scores]
+            total = sum(exps)
+            out.append([e / total for e in exps])
+        return out
 
 
 @dataclass(frozen=True)
@@ -118,7 +128,7 @@ def classify(lines: list[Line], features: list[dict[str, float]] | None = None) 
 
 
 def first_pass(model: LineModel, features: list[dict[str, float]]) -> list[list[float]]:
-    return [model.probabilities(f) for f in features]
+    return model.probabilities_of(features)
 
 
 def choose_headline(lines: list[Line], features: list[dict[str, float]], candidates: list[int],
@@ -129,7 +139,8 @@ def choose_headline(lines: list[Line], features: list[dict[str, float]], candida
     ranker = current_model().headline
     yes = ranker.roles.index("headline")
     scored = headline_features(lines, features, candidates, body_start)
-    return max(zip(candidates, scored), key=lambda c: ranker.probabilities(c[1])[yes])[0]
+    sure = [p[yes] for p in ranker.probabilities_of(scored)]
+    return max(zip(candidates, sure), key=lambda c: c[1])[0]
 
 
 def choose_byline(lines: list[Line], features: list[dict[str, float]], candidates: list[tuple[int, list[str]]],
@@ -140,5 +151,5 @@ def choose_byline(lines: list[Line], features: list[dict[str, float]], candidate
         return None
     yes = ranker.roles.index("byline")
     scored = byline_features(lines, features, candidates, headline, body_start)
-    p, best = max((ranker.probabilities(f)[yes], c) for f, c in zip(scored, candidates))
+    p, best = max((p[yes], c) for p, c in zip(ranker.probabilities_of(scored), candidates))
     return best if p >= settings.BYLINE_THRESHOLD else None
