@@ -236,6 +236,8 @@ BODY_BETWEEN_THRESHOLD = 0.15
 THREAD_MIN_STAMPS = 3
 STAMP_MAX_WORDS = 15
 STAMP_ENTRY_LINES = 2
+#: ... and each stamp at most this many lines below the one before (an entry of a few paragraphs)
+THREAD_GAP_LINES = 8
 #: lines before the first body line searched for the headline
 HEADLINE_WINDOW = 45
 #: lines after the body's first line that may still be the headline (what stood above it is then no body)

@@ -68,7 +68,8 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
     start, end = _widen_to_paragraphs(lines, start, end)
     _mark_body_between(lines, start, end)
     end = _before_stamped_entries(lines, start, end)
-    first = next((i for i in range(start, end) if is_body(lines[i])), None)
+    # a bare address is never the article's first line: the page's own, printed above it
+    first = next((i for i in range(start, end) if is_body(lines[i]) and not URL_LINE.match(lines[i].text)), None)
     return None if first is None else (first, end)
 
 
@@ -114,15 +115,30 @@ def _before_stamped_entries(lines: list[Line], start: int, end: int) -> int:
     first = next((i for i in range(start, end) if lines[i].in_body and is_paragraph(lines[i])), None)
     if first is None:
         return end
-    stamps = [i for i in range(first + 1, end) if _opens_entry(lines, i)]
-    if len(stamps) < settings.THREAD_MIN_STAMPS:
+    cut = _thread_start(lines, first + 1, end)
+    if cut is None:
         return end
-    cut = stamps[0]
     while cut > first + 1 and not is_paragraph(lines[cut - 1]):
         cut -= 1
     for line in lines[cut:end]:
         line.in_body = False
     return cut
+
+
+def _thread_start(lines: list[Line], start: int, end: int) -> int | None:
+    """The first stamp in [start, end) that opens a thread: THREAD_MIN_STAMPS stamps or more,
+    each within THREAD_GAP_LINES of the one before (the thread may run on past `end`, where
+    the model liked its entries less)."""
+    stamps = [i for i in range(start, len(lines)) if _opens_entry(lines, i)]
+    k = 0
+    while k < len(stamps) and stamps[k] < end:
+        j = k + 1
+        while j < len(stamps) and stamps[j] - stamps[j - 1] <= settings.THREAD_GAP_LINES:
+            j += 1
+        if j - k >= settings.THREAD_MIN_STAMPS:
+            return stamps[k]
+        k = j  # a stamp inside this short chain starts no longer one
+    return None
 
 
 def _opens_entry(lines: list[Line], i: int) -> bool:
