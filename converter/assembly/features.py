@@ -59,9 +59,10 @@ def _line_facts(text: str) -> tuple[int, bool, int, bool]:
 
 def _facts(text: str) -> tuple[int, bool, int, bool]:
     furniture, end = furniture_and_end(text)
-    # a line of leaked markup from its first tag to its last ("<div><a href=…>…</div>") is the
-    # page's source, whatever prose it holds: furniture. Text after a tag is the page's text.
-    furniture = furniture or (text.endswith(">") and bool(MARKUP_LINE.match(text)))
+    # a line of leaked markup, tags from its start to its end ("<div><a href=…>…</div>"), is the
+    # page's source, whatever prose it holds: furniture. Text after a tag is the page's text,
+    # and so is one tag alone (an article's code sample, a kicker someone wrote as a tag).
+    furniture = furniture or (text.endswith(">") and text.count("<") >= 2 and bool(MARKUP_LINE.match(text)))
     return count_words(text), furniture, end, bool(SENTENCE_END.search(text))
 
 
