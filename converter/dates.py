@@ -234,6 +234,15 @@ def _dates_stated(text: str) -> tuple[tuple[str, int], ...]:
 _short_line_dates = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_dates_stated)
 
 
+# A time of day opening a line ("14:44 Headline", "9.05", "18h30"): a live blog's or a feed's
+# entry stamp.
+TIME_OF_DAY_START = re.compile(r"^(?:[01]?\d|2[0-3])[:.h][0-5]\d(?!\d)")
+
+
+def opens_with_time(text: str) -> bool:
+    return bool(TIME_OF_DAY_START.match(text))
+
+
 # The words that open a dateline ("Published …", "Aktualisiert …"), and those of an update.
 _LABEL_WORDS = (r"published|posted|updated|first published|last updated|date|dated|publicado|pubblicato|"
                 r"veröffentlicht|aktualisiert|diterbitkan|опубликовано|обновлено|publié|mis à jour")

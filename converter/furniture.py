@@ -43,7 +43,7 @@ _LINE_PATTERNS = [
     r"accept( all)?( cookies)?|reject( all)?|agree|i agree|got it|ok|okay|dismiss|no,? thanks|"
     r"cookie (settings|preferences|policy)|privacy policy|terms of (use|service)|"
     r"contact us|about us|careers|help|faq|sitemap|site map|rss feeds?|ad choices|"
-    r"all rights reserved.*|copyright.{0,120}|©.{0,200}|\(c\) \d{4}.{0,120}|"
+    r"all rights reserved.*|copyright.{0,120}|©.*|\(c\) \d{4}.{0,120}|"
     r"tags?:?|topics?:?|filed under:?|categories:?|comments?( \(\d+\))?|"
     r"\d+ comments?|leave a (comment|reply)|post a comment|add comment|"
     r"(image|photo|video) \d+ (of|/) \d+|\d+ ?/ ?\d+|enlarge (this )?image|"
@@ -72,12 +72,13 @@ RELATED_BOX = re.compile(
     re.I,
 )
 # A line after which a page shows no more of the article: comments, tags,
-# the author's box, the copyright footer.
+# the author's box, the copyright footer (with its year: "© Jane Doe/Agency"
+# with none is a photo's credit, and the article goes on below it).
 ARTICLE_END = re.compile(
     r"^(comments?( \(\d+\))?|\d+ comments?|(top rated|reader|readers'?|user|latest|all|show|view) comments|"
     r"leave a (comment|reply)|post a comment|join the (conversation|discussion)|"
     r"about the author|tags?:?|topics?:?|filed under:?|"
-    r"©.{0,200}|copyright\b.{0,120}|.{0,120}all rights reserved.{0,120})$",
+    r"©.{0,200}\b(?:1[89]|20)\d\d\b.{0,200}|copyright\b.{0,120}|.{0,120}all rights reserved.{0,120})$",
     re.I,
 )
 
@@ -89,8 +90,9 @@ _TRIM_TRAIL_REVERSED = re.compile(r"^[\s•·|»›▸▶►◆■□●○*:\]]
 
 
 _AGENCY = (
-    r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|afp|reuters|epa(?:-efe)?|"
-    r"pa (?:wire|images)|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|sipa|stock photo)"
+    r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|(?:the )?associated press|afp|reuters|"
+    r"epa(?:-efe)?|pa (?:wire|images)|press association|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|"
+    r"sipa|stock photo)"
 )
 # a caption ending "David McNew—Getty Images", "Jane Doe / AFP": the photographer, then the agency
 # (looked for in the caption's last characters only: a search of the whole line is tried at

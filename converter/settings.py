@@ -227,6 +227,11 @@ CONTEXT_WIDE = 5
 #: shorter than the HTML reader's `PROSE_WORDS`, as a text dump's lines are
 #: never split by markup and the learned weights sit on this edge
 PROSE_LINE_WORDS = 10
+#: a line of at most this many words is short (a menu item, a "Reply" link, a user name)
+SHORT_LINE_WORDS = 3
+#: a page where fewer than this share of the long lines end like a sentence writes paragraphs
+#: with no sentence mark (Thai, Lao): a long line ending none is no teaser there
+PUNCTUATED_PAGE_SHARE = 0.5
 #: the document's most frequent tokens (its function words, in any language)
 COMMON_TOKENS = 40
 #: lines longer than this are never dates, bylines or captions
@@ -245,6 +250,14 @@ BODY_FALLBACK_SHARE = 0.5
 BODY_EDGE_THRESHOLD = 0.25
 #: inside the article's run, a weaker line is body when body lines stand on both sides
 BODY_BETWEEN_THRESHOLD = 0.15
+#: a thread under the article (comments, a live blog): at least this many entries, each opened
+#: by a stamp (a line of at most STAMP_MAX_WORDS words with a date) with running text within
+#: STAMP_ENTRY_LINES lines below it; the article ends before the first
+THREAD_MIN_STAMPS = 3
+STAMP_MAX_WORDS = 15
+STAMP_ENTRY_LINES = 2
+#: ... and each stamp at most this many lines below the one before (an entry of a few paragraphs)
+THREAD_GAP_LINES = 8
 #: lines before the first body line searched for the headline
 HEADLINE_WINDOW = 45
 #: lines after the body's first line that may still be the headline (what stood above it is then no body)

@@ -195,3 +195,49 @@ def test_a_caption_that_ends_in_its_credit_is_split_the_same_in_either_format():
     for article in (text, html):
         assert (article.image.caption, article.image.credit) == ("The mayor speaks to reporters outside city hall.",
                                                                  "Reuters")
+
+
+COMMENTS = ["There are 5 comments"]
+for name, stamp, text in (
+    ("Sam Reader", "November 19, 2019 at 10:12 PM", "I went to the meeting and nobody there was happy with "
+     "the library cuts, not one person I spoke with, and I spoke with a lot of them."),
+    ("Pat Neighbour", "November 20, 2019 at 7:03 AM", "The bus routes matter more than anything else in this "
+     "budget, and the council should have protected them before it touched anything else."),
+    ("Lee Commenter", "November 20, 2019 at 9:45 AM", "Two years of falling receipts is no excuse for this, and "
+     "the review next summer will come far too late for the people who depend on the buses."),
+    ("Kim Resident", "November 20, 2019 at 11:30 AM", "My branch library already closes at five on weekdays, "
+     "and with these cuts I do not see how working parents will ever get there with their children."),
+    ("Alex Voter", "November 21, 2019 at 8:15 AM", "Everyone complains now, but hardly anyone came to the "
+     "hearings in the spring when the committee asked the public what it wanted cut first."),
+):
+    COMMENTS += [f"{name} · {stamp}", text, "Reply"]
+
+
+def test_a_comment_thread_under_the_article_is_not_its_body():
+    article = read([*MENU, "", HEADLINE, "By Jane Doe", "November 19, 2019", "", *PARAGRAPHS, "", *COMMENTS])
+    assert [b.text for b in article.body] == PARAGRAPHS
+
+
+def test_a_live_feed_of_timed_entries_under_the_article_is_not_its_body():
+    feed = []
+    for stamp, entry in (("14:44", "Rail strike called off"), ("14:32", "Storm warning for the coast"),
+                         ("13:54", "Museum reopens after repairs")):
+        feed += [f"{stamp} {entry}",
+                 f"{entry} today, officials said in a statement that gave few details, and more is expected to be "
+                 "announced later in the afternoon by the regional authorities."]
+    article = read([*MENU, "", HEADLINE, "By Jane Doe", "November 19, 2019", "", *PARAGRAPHS, "", *feed])
+    assert [b.text for b in article.body] == PARAGRAPHS
+
+
+def test_a_photo_credit_inside_the_article_does_not_end_it():
+    # "© Name/Agency" under a photo names no year: a credit, not the page's copyright footer
+    article = read([*MENU, "", HEADLINE, "By Jane Doe", "November 19, 2019", "", PARAGRAPHS[0], "",
+                    "© Sam Photographer/Agency", "", *PARAGRAPHS[1:], "", "© 2019 The Daily Example. All rights reserved."])
+    assert [b.text for b in article.body] == PARAGRAPHS
+
+
+def test_leaked_markup_is_never_body_however_long():
+    markup = '<div class="ad"><a href="https://ads.example/click?id=1234">' + "x " * 200 + "</a></div>"
+    article = read([*MENU, "", HEADLINE, "By Jane Doe", "November 19, 2019", "", PARAGRAPHS[0], markup,
+                    *PARAGRAPHS[1:], markup, markup])
+    assert [b.text for b in article.body] == PARAGRAPHS

@@ -96,7 +96,7 @@ def test_headlines_match_what_the_page_states(results):
     )
     # the line model is fitted to both corpora at once and kept simple enough to hold on
     # sites it never saw (make train prints those figures): it fits this corpus less closely
-    assert hits / len(scored) >= 0.89
+    assert hits / len(scored) >= 0.90
 
 
 def test_bodies_hold_the_article_and_little_else(results):
@@ -114,11 +114,11 @@ def test_bylines_name_the_authors(results):
         got = {" ".join(_tokens(n)) for n in article.authors + article.contributors}
         wanted += len(names)
         found += len(names & got)
-    assert found / wanted >= 0.93
+    assert found / wanted >= 0.95
 
 
 def test_dates_are_the_day_the_page_states(results):
     dated = [(t, a) for t, a in results if t.get("date") and not isinstance(a, DumpError)]
     same = sum(bool(a.date) and a.date[:10] == t["date"][:10] for t, a in dated)
-    assert same / len(dated) >= 0.76
+    assert same / len(dated) >= 0.78
 

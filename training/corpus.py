@@ -8,6 +8,7 @@ Pages are grouped by site so that scores can be leave-site-out.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import unicodedata
@@ -19,6 +20,8 @@ from converter.readers.text import split_lines
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPORA = ("corpus", "corpus2")
+#: the corpora's saved HTML as Chromium renders it (`render.py`): more pages to train on
+RENDERED = Path(__file__).with_name("data") / "rendered.jsonl.gz"
 
 OTHER, BODY, HEADLINE, BYLINE = 0, 1, 2, 3
 LABELS = ("other", "body", "headline", "byline")
@@ -53,6 +56,12 @@ class Page:
     lines: list = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
     selection: bool = False  # a made-up copy of only the article (`selection`): trained on, never scored
+    rendered: bool = False  # the saved HTML rendered by Chromium (`render.py`): trained on, never scored
+
+    @property
+    def scored(self) -> bool:
+        """Only the corpora's own dumps are scored; the pages made from them are training data."""
+        return not (self.selection or self.rendered)
 
 
 def site_of(truth: dict) -> str:
@@ -117,7 +126,7 @@ def selection(page: Page) -> Page | None:
                 page.labels[start:end], selection=True)
 
 
-def load_pages(shared: Path = SHARED) -> list[Page]:
+def load_pages(shared: Path = SHARED, rendered: bool = True) -> list[Page]:
     pages = []
     for corpus in CORPORA:
         folder = shared / corpus
@@ -130,4 +139,22 @@ def load_pages(shared: Path = SHARED) -> list[Page]:
             page.lines = split_lines(text)
             page.labels = label_lines(page.lines, truth)
             pages.append(page)
-    return pages + [s for s in map(selection, pages) if s is not None]
+    return pages + [s for s in map(selection, pages) if s is not None] + (rendered_pages(pages) if rendered else [])
+
+
+def rendered_pages(pages: list[Page], path: Path = RENDERED) -> list[Page]:
+    """The saved HTML of each page as Chromium renders it, labelled by the page's truth."""
+    if not path.exists():
+        return []
+    by_id = {(p.corpus, p.id): p for p in pages}
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as rows:
+        for raw in rows:
+            row = json.loads(raw)
+            page = by_id.get((row["corpus"], row["id"]))
+            if page is None:
+                continue
+            lines = split_lines(row["text"])
+            out.append(Page(f"{page.id}~rendered", page.corpus, page.site, page.truth, row["text"], page.html_path,
+                            lines, label_lines(lines, page.truth), rendered=True))
+    return out

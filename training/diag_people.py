@@ -5,7 +5,7 @@ pages = load_pages()
 features = [line_features(p.lines) for p in pages]
 scorer = train.load_scorer(train.SHARED)
 pred = train.cross_validate(pages, features, 10, scorer)
-for p in [p for p in pages if not p.selection]:
+for p in [p for p in pages if p.scored]:
     t = p.truth.get('authors')
     if not t: continue
     r = pred[p.id]

@@ -8,7 +8,7 @@ features = [line_features(p.lines) for p in pages]
 scorer = train.load_scorer(train.SHARED)
 pred = train.cross_validate(pages, features, 10, scorer)
 rows = []
-for p in [p for p in pages if not p.selection]:
+for p in [p for p in pages if p.scored]:
     r = pred[p.id]
     f1 = scorer.body_prf(r.get('body') or '', p.truth['body'] or '')[2]
     rows.append((f1, p))

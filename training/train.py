@@ -50,38 +50,47 @@ DIGITS = 4  # weights are rounded to this many decimals: stable bytes, no loss
 def fit(pages, features: list[list[dict]]) -> line_model.Models:
     """The line model on every line, then the headline ranker on the candidates it leaves."""
     labels = [l for p in pages for l in p.labels]
-    first = _fit_lr([f for fs in features for f in fs], labels)
+    weights = [RENDERED_WEIGHT if p.rendered else 1.0 for p in pages for _ in p.labels]
+    first = _fit_lr([f for fs in features for f in fs], labels, weights)
     context = None
     if SECOND_PASS:  # it learns from first-pass guesses on pages the first pass never saw
         guesses = out_of_fold_body(pages, features)
         context = _fit_lr([g for fs, body in zip(features, guesses) for g in context_features(fs, body)], labels)
     ranker_rows, ranker_labels = [], []
-    for page, fs, body_start in _pages_read(pages, features, HEADLINE, line_model.Models(first, first, None, context)):
+    for page, fs, (body_start, _) in _pages_read(pages, features, HEADLINE, line_model.Models(first, first, None, context)):
         candidates = headline_candidates(page.lines, body_start)
         if any(page.labels[i] == HEADLINE for i in candidates):
             ranker_rows += headline_features(page.lines, fs, candidates, body_start)
             ranker_labels += [HEADLINE if page.labels[i] == HEADLINE else OTHER for i in candidates]
     headline = _fit_lr(ranker_rows, ranker_labels)
     rows, labels = [], []
-    for page, fs, body_start in _pages_read(pages, features, BYLINE, line_model.Models(first, headline, None, context)):
+    for page, fs, (body_start, body_end) in _pages_read(pages, features, BYLINE,
+                                                        line_model.Models(first, headline, None, context)):
         head = choose_headline(page.lines, fs, headline_candidates(page.lines, body_start), body_start)
         if head is not None:
-            candidates = byline_candidates(page.lines, head, body_start)
+            candidates = byline_candidates(page.lines, head, body_start, body_end)
             rows += byline_features(page.lines, fs, candidates, head, body_start)
             labels += [BYLINE if page.labels[i] == BYLINE else OTHER for i, _ in candidates]
     return line_model.Models(first, headline, _fit_lr(rows, labels), context)
 
 
 def _pages_read(pages, features, role: int, models: line_model.Models):
-    """(page, features, first body line) of each page with a line of `role` that `models` finds a body in."""
+    """(page, features, body span) of each page with a line of `role` that `models` finds a body in.
+
+    The rankers learn from the dumps only: a rendering's header (every menu, no style sheet
+    to hide any) is unlike what a curator copies."""
     with line_model.using(models):
         for page, fs in zip(pages, features):
-            if role in page.labels:
+            if role in page.labels and (RANKERS_SEE_RENDERED or not page.rendered):
                 classify(page.lines, fs)
                 span = body_span(page.lines)
                 if span is not None:
-                    yield page, fs, span[0]
+                    yield page, fs, span
 
+
+#: how much a line of a Chromium rendering (`render.py`) counts beside a line of a real dump
+RENDERED_WEIGHT = 1.0
+RANKERS_SEE_RENDERED = False
 
 INNER_FOLDS = 5
 #: a second pass over the lines that sees the first pass's verdicts around each line. Off:
@@ -103,12 +112,12 @@ def out_of_fold_body(pages, features) -> list[list[float]]:
     return guesses
 
 
-def _fit_lr(rows: list[dict], labels: list[int]) -> line_model.LineModel:
+def _fit_lr(rows: list[dict], labels: list[int], weights: list[float] | None = None) -> line_model.LineModel:
     vec = DictVectorizer(sparse=False, sort=True)
     X = vec.fit_transform(rows)
     y = np.asarray(labels)
     lr = LogisticRegression(C=REGULARISATION, max_iter=3000, tol=1e-6)
-    lr.fit(X, y)
+    lr.fit(X, y, sample_weight=None if weights is None else np.asarray(weights))
     classes = [LABELS[k] for k in lr.classes_]
     if len(classes) == 2:  # sklearn keeps one weight row for two classes: make it two
         coef = np.vstack([-lr.coef_[0] / 2, lr.coef_[0] / 2])
@@ -180,7 +189,7 @@ def convert(page) -> dict:
 def cross_validate(pages, features, folds: int, scorer) -> dict[str, dict]:
     predictions: dict[str, dict] = {}
     for k in range(folds):
-        held = [i for i, p in enumerate(pages) if fold_of(p.site, folds) == k and not p.selection]
+        held = [i for i, p in enumerate(pages) if fold_of(p.site, folds) == k and p.scored]
         train = [i for i, p in enumerate(pages) if fold_of(p.site, folds) != k]
         model = fit([pages[i] for i in train], [features[i] for i in train])
         with line_model.using(model):
@@ -195,19 +204,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--no-cv", action="store_true", help="only fit and write the model")
     parser.add_argument("--out", type=Path, default=line_model.MODEL_FILE)
+    parser.add_argument("--predictions", type=Path, help="also write each held-out page's conversion here (JSON)")
+    parser.add_argument("--no-rendered", action="store_true", help="train without the Chromium renderings")
     args = parser.parse_args(argv)
 
-    pages = load_pages(args.shared)
+    pages = load_pages(args.shared, rendered=not args.no_rendered)
     features = [line_features(p.lines) for p in pages]
-    print(f"{sum(not p.selection for p in pages)} pages from {len({p.site for p in pages})} sites, "
-          f"{sum(len(p.lines) for p in pages if not p.selection)} lines; "
-          f"{sum(p.selection for p in pages)} selections of only the article made from them", flush=True)
+    print(f"{sum(p.scored for p in pages)} pages from {len({p.site for p in pages})} sites, "
+          f"{sum(len(p.lines) for p in pages if p.scored)} lines; made from them: "
+          f"{sum(p.selection for p in pages)} selections of only the article, "
+          f"{sum(p.rendered for p in pages)} renderings of the saved HTML", flush=True)
     if not args.no_cv:
         scorer = load_scorer(args.shared)
         predictions = cross_validate(pages, features, args.folds, scorer)
+        if args.predictions:
+            args.predictions.write_text(json.dumps(predictions, sort_keys=True, ensure_ascii=False), encoding="utf-8")
         print(f"leave-site-out ({args.folds} folds by site), text dumps:")
         for corpus in ("corpus", "corpus2", None):
-            subset = [p for p in pages if (corpus is None or p.corpus == corpus) and not p.selection]
+            subset = [p for p in pages if (corpus is None or p.corpus == corpus) and p.scored]
             print(f"  {corpus or 'both':8s}", json.dumps(score(subset, predictions, scorer)), flush=True)
     model = fit(pages, features)
     text = json.dumps(model.to_json(), sort_keys=True, indent=0, separators=(",", ":")) + "\n"

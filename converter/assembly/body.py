@@ -17,12 +17,13 @@ through the same detectors of bylines, contributor lines and datelines.
 from __future__ import annotations
 
 from ..article import Article, Block
+from ..dates import opens_with_time
 from ..furniture import photo_credit
 from ..text_shape import ends_sentence
 from .. import settings
 from .blocks import PageBlock
 from .byline import body_byline, contributor_names, contributors_after
-from .features import LIST_ITEM, URL_LINE, Line
+from .features import LIST_ITEM, URL_LINE, Line, is_dated
 from .header import dateline_date, is_dateline, take_caption
 
 
@@ -59,19 +60,26 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
     The model's probabilities are not equally sure on every page: on one
     where no line reaches the threshold, the page's surest lines stand in.
     """
-    top = max((ln.body_p for ln in lines if not ln.furniture), default=0.0)
+    # how sure the model is of the page's paragraphs (a menu item it likes says nothing of
+    # them): on a page unlike all it learned from (a script with no sentence marks), unsure
+    top = max((ln.body_p for ln in lines if is_prose(ln)), default=0.0)
     if top >= settings.BODY_THRESHOLD:
         threshold = settings.BODY_THRESHOLD
-    elif any(is_prose(ln) and ln.sentence_end for ln in lines):
+    elif top > 0:
         threshold = top * settings.BODY_FALLBACK_SHARE
     else:
         return None  # short lines only: nothing reads as an article
-    start, end = _best_run([(ln.body_p - threshold) * max(1, ln.words) for ln in lines])
+    # a furniture line weighs as one word no one thinks is body, however long: leaked markup
+    # that looks like a paragraph to the model neither extends the run nor breaks it
+    start, end = _best_run([-threshold if ln.furniture else (ln.body_p - threshold) * max(1, ln.words)
+                            for ln in lines])
     for line in lines:
         line.in_body = line.body_p >= threshold and not line.furniture
     start, end = _widen_to_paragraphs(lines, start, end)
     _mark_body_between(lines, start, end)
-    first = next((i for i in range(start, end) if is_body(lines[i])), None)
+    end = _before_stamped_entries(lines, start, end)
+    # a bare address is never the article's first line: the page's own, printed above it
+    first = next((i for i in range(start, end) if is_body(lines[i]) and not URL_LINE.match(lines[i].text)), None)
     return None if first is None else (first, end)
 
 
@@ -102,6 +110,62 @@ def _mark_body_between(lines: list[Line], start: int, end: int) -> None:
             line = lines[i]
             if not line.furniture and not line.end and line.body_p >= settings.BODY_BETWEEN_THRESHOLD:
                 line.in_body = True
+
+
+def _before_stamped_entries(lines: list[Line], start: int, end: int) -> int:
+    """The run's end, moved up to where a thread of stamped entries begins under the article.
+
+    Comments (and a live blog's posts) each open with a short line that
+    carries a date or a time ago ("Jane · March 10, 2017 at 12:20 AM",
+    "2 hours ago") and go on with running text the model reads as body. An
+    article has one dateline, at its top: several stamped entries after its
+    first paragraph are a thread, and the article ends before the first,
+    with the short lines that announce it ("There are 13 comments").
+    """
+    first = next((i for i in range(start, end) if lines[i].in_body and is_paragraph(lines[i])), None)
+    if first is None:
+        return end
+    cut = _thread_start(lines, first + 1, end)
+    if cut is None:
+        return end
+    while cut > first + 1 and not is_paragraph(lines[cut - 1]):
+        cut -= 1
+    for line in lines[cut:end]:
+        line.in_body = False
+    return cut
+
+
+def _thread_start(lines: list[Line], start: int, end: int) -> int | None:
+    """The first stamp in [start, end) that opens a thread: THREAD_MIN_STAMPS stamps or more,
+    each within THREAD_GAP_LINES of the one before (the thread may run on past `end`, where
+    the model liked its entries less)."""
+    stamps = [i for i in range(start, len(lines)) if _opens_entry(lines, i)]
+    k = 0
+    while k < len(stamps) and stamps[k] < end:
+        j = k + 1
+        while j < len(stamps) and stamps[j] - stamps[j - 1] <= settings.THREAD_GAP_LINES:
+            j += 1
+        if j - k >= settings.THREAD_MIN_STAMPS:
+            return stamps[k]
+        k = j  # a stamp inside this short chain starts no longer one
+    return None
+
+
+def _opens_entry(lines: list[Line], i: int) -> bool:
+    """A stamp: a short line with a date or opening with a time of day, with undated running
+    text right below it. Not a quote's
+    attribution ("— Jane Doe (@jane) May 1, 2020" under an embedded post), nor one of a
+    list of dated teasers (each line its own date)."""
+    line = lines[i]
+    if (line.words > settings.STAMP_MAX_WORDS or is_paragraph(line) or line.text.startswith(ATTRIBUTION_DASHES)
+            or not (is_dated(line) or opens_with_time(line.text))):
+        return False
+    entry = next((ln for ln in lines[i + 1 : i + 1 + settings.STAMP_ENTRY_LINES] if is_prose(ln)), None)
+    return entry is not None and not is_dated(entry)
+
+
+#: what opens a quote's attribution line
+ATTRIBUTION_DASHES = ("—", "–", "-", "―")
 
 
 def is_body(line: Line) -> bool:

@@ -40,9 +40,12 @@ def contributors_after(blocks: list[Line]) -> list[str]:
     return names
 
 
-def byline_candidates(lines: list[Line], headline: int, body_start: int) -> list[tuple[int, list[str]]]:
-    """Short lines near the headline and the top of the body that start with people's names."""
-    window = range(max(0, headline - settings.BYLINE_WINDOW), min(len(lines), body_start + settings.BYLINE_WINDOW))
+def byline_candidates(lines: list[Line], headline: int, body_start: int,
+                      body_end: int | None = None) -> list[tuple[int, list[str]]]:
+    """Short lines near the headline and the top of the body that start with people's names
+    (none past the body's end: what follows a short article is the next box's "by Sponsor")."""
+    stop = min(len(lines) if body_end is None else body_end, body_start + settings.BYLINE_WINDOW)
+    window = range(max(0, headline - settings.BYLINE_WINDOW), stop)
     found = []
     for i in window:
         line = lines[i]

@@ -59,6 +59,10 @@ def _line_facts(text: str) -> tuple[int, bool, int, bool]:
 
 def _facts(text: str) -> tuple[int, bool, int, bool]:
     furniture, end = furniture_and_end(text)
+    # a line of leaked markup, tags from its start to its end ("<div><a href=…>…</div>"), is the
+    # page's source, whatever prose it holds: furniture. Text after a tag is the page's text,
+    # and so is one tag alone (an article's code sample, a kicker someone wrote as a tag).
+    furniture = furniture or (text.endswith(">") and text.count("<") >= 2 and bool(MARKUP_LINE.match(text)))
     return count_words(text), furniture, end, bool(SENTENCE_END.search(text))
 
 
@@ -235,11 +239,26 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
     prose = [_prose(line) for line in lines]
     n = len(lines)
     # running count of prose lines, for prose share in a window in O(1)
-    before = [0]
-    for p in prose:
-        before.append(before[-1] + p)
+    before = _running(prose)
     # length of the run of short lines (menus, link lists) each line sits in
-    short_run = _runs([line.words <= 3 for line in lines])
+    short = [line.words <= settings.SHORT_LINE_WORDS for line in lines]
+    short_run = _runs(short)
+    # what a comment thread, a live blog or a list of teasers is made of, counted in a window
+    # around each line: short lines that recur on the page ("Reply", "Report", "Like"),
+    # date lines (one per comment or entry), short lines in general
+    repeats = _running([short[i] and counts[line.text] > 1 for i, line in enumerate(lines)])
+    dated = _running([bool(shape["date"]) for shape in shapes])
+    shorts = _running(short)
+    # where the line stands in the page's running text: the article is most of it and comes
+    # first; comments and teasers below it come after most of the prose
+    prose_words = _running([line.words if p else 0 for line, p in zip(lines, prose)])
+    # an article end ("23 Comments", "Leave a reply") after some prose: nothing below is the article
+    end_after_prose = _running([line.end == 2 and before[i] > 0 for i, line in enumerate(lines)])
+    # a page whose paragraphs end with no sentence mark (Thai, Lao, Burmese, some forums): there a
+    # long line that ends none reads as a paragraph, not as a teaser or a title
+    long_lines = [line for line in lines if line.words >= settings.PROSE_LINE_WORDS]
+    unpunctuated = bool(long_lines) and sum(line.sentence_end for line in long_lines) < (
+        settings.PUNCTUATED_PAGE_SHARE * len(long_lines))
     out = []
     for i, line in enumerate(lines):
         f = shapes[i]  # grows into the line's features (neighbours read only its shape's keys)
@@ -247,11 +266,19 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
         f["first_lines"] = _flag(i < 5)
         f["last_lines"] = _flag(n - i <= 5)
         f["repeated"] = _flag(counts[line.text] > 1)
-        f["short_run"] = math.log1p(short_run[i]) if line.words <= 3 else 0.0
+        f["short_run"] = math.log1p(short_run[i]) if short[i] else 0.0
         lo, hi = max(0, i - settings.CONTEXT_WIDE), min(n, i + settings.CONTEXT_WIDE + 1)
         f["prose_near"] = (before[hi] - before[lo] - prose[i]) / max(1, hi - lo - 1)
         f["prose_above"] = _flag(before[i] > 0)
         f["prose_below"] = _flag(before[n] - before[i + 1] > 0)
+        others = max(1, hi - lo - 1)
+        f["repeats_near"] = (repeats[hi] - repeats[lo] - (repeats[i + 1] - repeats[i])) / others
+        f["dates_near"] = (dated[hi] - dated[lo] - (dated[i + 1] - dated[i])) / others
+        f["short_near"] = (shorts[hi] - shorts[lo] - short[i]) / others
+        f["prose_share_above"] = prose_words[i] / prose_words[n] if prose_words[n] else 0.0
+        f["end_above"] = _flag(end_after_prose[i] > 0)
+        f["long_unpunctuated"] = _flag(unpunctuated and line.words >= settings.PROSE_LINE_WORDS
+                                       and not line.sentence_end)
 
         for (log_words, prose_key, date, byline, furniture, none), j in ((_PREV, i - 1), (_NEXT, i + 1)):
             if 0 <= j < n:
@@ -265,6 +292,14 @@ def line_features(lines: list[Line]) -> list[dict[str, float]]:
                 f[none] = 1.0
         out.append(f)
     return out
+
+
+def _running(values: list) -> list:
+    """Running totals, one more than values (`t[j] - t[i]` sums values[i:j]): window counts in O(1)."""
+    totals = [0]
+    for value in values:
+        totals.append(totals[-1] + value)
+    return totals
 
 
 # the names of a neighbour's features, for the line above and the line below
@@ -320,7 +355,7 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
         above = [ln for ln in lines[max(0, i - 3) : i] if not ln.furniture]
         f["header_below"] = float(any(_is_header(ln) for ln in below))
         f["header_next"] = float(bool(below) and _is_header(below[0]))
-        f["short_above"] = float(not above or above[-1].words <= 3)
+        f["short_above"] = float(not above or above[-1].words <= settings.SHORT_LINE_WORDS)
         f["related_above"] = float(bool(above) and above[-1].end > 0)
         f["title_above"] = float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end)
         f["is_body_start"] = float(i == body_start)
@@ -331,6 +366,11 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
         out.append((i, f))
     out.sort()
     return [f for _, f in out]
+
+
+def is_dated(line: Line) -> bool:
+    """A short line the date detectors read a date in (absolute or relative: "2 hours ago")."""
+    return _detectors(line.text)[0]
 
 
 def _is_header(line: Line) -> bool:
