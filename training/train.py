@@ -169,11 +169,11 @@ def score(pages, predictions: dict[str, dict], scorer) -> dict:
             leaks += sum(1 for ln in body.splitlines() if scorer.BOILERPLATE.match(ln.strip().strip("*_# ")))
     return {
         "pages": len(pages), "errors": errors,
-        "headline": round(head_ok / head_n, 3) if head_n else None,
-        "date": round(date_ok / date_n, 3) if date_n else None,
-        "people_recall": round(hit / truth_n, 3) if truth_n else None,
-        "people_precision": round(hit / pred_n, 3) if pred_n else None,
-        "body_f1": round(float(np.mean(f1s)), 3) if f1s else None,
+        "headline": round(head_ok / head_n, 4) if head_n else None,
+        "date": round(date_ok / date_n, 4) if date_n else None,
+        "people_recall": round(hit / truth_n, 4) if truth_n else None,
+        "people_precision": round(hit / pred_n, 4) if pred_n else None,
+        "body_f1": round(float(np.mean(f1s)), 4) if f1s else None,
         "furniture_lines": leaks,
     }
 
