@@ -282,3 +282,25 @@ BREADCRUMB_MIN_TITLE_WORDS = 3
 #: the second pass sees the first pass's body probabilities this far around a line
 CONTEXT_NEAR_LINES = 2
 CONTEXT_WIDE_LINES = 8
+#: a title-shaped line (a headline candidate) has at most this many words and characters
+TITLE_MAX_WORDS = 40
+TITLE_MAX_CHARS = 300
+#: a slug or URL (as its hyphenated words) must be longer than this to settle which line is the headline
+SLUG_HINT_MIN_CHARS = 8
+#: lines right above the headline read for a kicker, a breadcrumb or a dateline
+LINES_READ_ABOVE_HEADLINE = 3
+#: a dateline or byline line between headline and body is at most this long (a longer one is prose)
+HEADER_LINE_MAX_CHARS = 200
+#: a line opened by a date label ("Published …") is a dateline only when at most this long
+DATE_LABEL_LINE_MAX_CHARS = 80
+#: header lines whose verdict is remembered (menus and datelines repeat across a site's pages)
+HEADER_CACHE_SIZE = 4096
+#: a kicker (section label above the headline) is at most this many words in capitals
+KICKER_MAX_WORDS = 4
+#: a line in capitals inside the body is a teaser link ("WATCH: …") from this many words and letters
+PROMO_MIN_WORDS = 4
+PROMO_MIN_LETTERS = 12
+#: a line holding at least this many tabs is a table row
+TABLE_ROW_MIN_TABS = 2
+#: a name alone on its line is the byline when a dateline stands on the line above or within this many below
+BARE_BYLINE_LINES_BELOW = 2

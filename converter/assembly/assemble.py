@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from ..article import Article, Image
 from ..dates import date_from_url
 from ..errors import DumpError
+from .. import settings
 from .body import body_span, is_body, read_body, read_tail, select_marked
 from .byline import byline_candidates
 from .features import Line
@@ -80,7 +81,7 @@ def _from_line_model(lines: list[Line], hints: PageHints, source: str) -> Shown:
 
     headline = without_breadcrumb(lines[head_index].text, lines[:head_index])
     article = Article(source=source, headline=headline, url=url, slug=hints.slug)
-    before = lines[max(0, head_index - 3) : head_index]
+    before = lines[max(0, head_index - settings.LINES_READ_ABOVE_HEADLINE) : head_index]
     byline = choose_byline(lines, features, byline_candidates(lines, head_index, first_prose, end), head_index, first_prose)
     lead_in = read_header(article, before, lines[head_index + 1 : first_prose])
     if article.date is None:

@@ -38,7 +38,7 @@ def is_paragraph(line: Line) -> bool:
 
 def is_list_item(line: Line) -> bool:
     """An item of a numbered or bulleted list, or a table row (cells split by tabs)."""
-    return bool(LIST_ITEM.match(line.text)) or line.text.count("\t") >= 2
+    return bool(LIST_ITEM.match(line.text)) or line.text.count("\t") >= settings.TABLE_ROW_MIN_TABS
 
 
 def _best_run(weights: list[float]) -> tuple[int, int]:
@@ -174,7 +174,7 @@ def is_body(line: Line) -> bool:
 
 def _is_promo(line: Line) -> bool:
     """A whole line in capitals inside the body: a teaser link ("WATCH: …"), not prose."""
-    return line.words >= 4 and line.text.isupper() and sum(map(str.isalpha, line.text)) >= 12
+    return line.words >= settings.PROMO_MIN_WORDS and line.text.isupper() and sum(map(str.isalpha, line.text)) >= settings.PROMO_MIN_LETTERS
 
 
 def read_body(article: Article, body: list[Line]) -> None:

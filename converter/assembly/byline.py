@@ -63,7 +63,7 @@ def bare_byline(lines: list[Line], position: int) -> list[str] | None:
     name = looks_like_name(line.text)
     if not name:
         return None
-    neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 3]
+    neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 1 + settings.BARE_BYLINE_LINES_BELOW]
     if any(find_dates(n.text) or DATE_LABEL.match(n.text) or is_relative_date(n.text) for n in neighbours):
         return [name]
     return None

@@ -27,15 +27,15 @@ def is_header_line(line: Line) -> bool:
     return _is_header_text(line.text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=settings.HEADER_CACHE_SIZE)
 def _is_header_text(text: str) -> bool:
-    if len(text) > 200 or (count_words(text) >= settings.PROSE_WORDS and SENTENCE_END.search(text)
+    if len(text) > settings.HEADER_LINE_MAX_CHARS or (count_words(text) >= settings.PROSE_WORDS and SENTENCE_END.search(text)
                            and not text.endswith(")")):
         return False  # a sentence that mentions a date (a caption, a paragraph), not a dateline
     if photo_credit(text):
         return False
     # "Posted on social media by …" opens a sentence; a "Posted …" dateline is short
-    label = DATE_LABEL.match(text) and len(text) <= 80
+    label = DATE_LABEL.match(text) and len(text) <= settings.DATE_LABEL_LINE_MAX_CHARS
     return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
 
 
@@ -157,7 +157,7 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
         names = names_from_byline(text) or bare_byline(after, position)
         if names and not article.authors:
             article.authors = names
-        found = _dates_in(text) if len(text) <= 200 else []
+        found = _dates_in(text) if len(text) <= settings.HEADER_LINE_MAX_CHARS else []
         dates += found
         if not found and article.relative_date is None and is_relative_date(text):
             article.relative_date = text  # dated once the dump's own date is known
@@ -173,7 +173,7 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
         line = before[position]
         if not article.authors:
             article.authors = names_from_byline(line.text) or bare_byline(before, position) or []
-        if not dates and len(line.text) <= 200:
+        if not dates and len(line.text) <= settings.HEADER_LINE_MAX_CHARS:
             dates += _dates_in(line.text)
             if article.relative_date is None and is_relative_date(line.text):
                 article.relative_date = line.text
@@ -190,7 +190,7 @@ def _is_kicker(line: Line) -> bool:
     text = line.text
     return (
         not line.furniture
-        and 1 <= line.words <= 4
+        and 1 <= line.words <= settings.KICKER_MAX_WORDS
         and text.isupper()
         and not line.sentence_end
         and not find_dates(text)

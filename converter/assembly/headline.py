@@ -25,8 +25,8 @@ def _title_shaped(lines: list[Line], i: int) -> bool:
     return not (
         line.furniture
         or line.words < 1
-        or line.words > 40
-        or len(text) > 300
+        or line.words > settings.TITLE_MAX_WORDS
+        or len(text) > settings.TITLE_MAX_CHARS
         or URL_LINE.match(text)
         or text.endswith((",", ";", ":"))
         or is_header_line(line)
@@ -49,7 +49,7 @@ def find_headline(lines: list[Line], features: list[dict], body_start: int, hint
     """
     for i in range(first, body_start if hints else first):  # a slug or URL that spells the line settles it
         words = slug_words(lines[i].text)
-        if len(words) > 8 and any(words in hint for hint in hints) and _title_shaped(lines, i):
+        if len(words) > settings.SLUG_HINT_MIN_CHARS and any(words in hint for hint in hints) and _title_shaped(lines, i):
             return i
     return choose_headline(lines, features, headline_candidates(lines, body_start, first), body_start)
 
