@@ -428,7 +428,10 @@ def resolve_relative(text: str, base: str) -> str | None:
         day = reference - timedelta(days=(reference.weekday() - count) % 7)
     else:
         days, months = _UNIT_STEP[unit]
-        day = reference - timedelta(days=days * count) - relativedelta(months=months * count)
+        try:
+            day = reference - timedelta(days=days * count) - relativedelta(months=months * count)
+        except (OverflowError, ValueError):
+            return None  # "3000 years ago" counts back past year 1: no day a page was published
     return day.isoformat() if _valid(day) else None
 
 

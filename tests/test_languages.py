@@ -227,3 +227,9 @@ def test_dates_in_other_scripts_and_orders(text, day):
 def test_a_chinese_day_without_its_year_and_full_width_relative_times():
     assert resolve_relative("11月20日 08:15", "2020-01-05") == "2019-11-20"
     assert resolve_relative("３日前", "2020-01-05") == "2020-01-02"
+
+
+@pytest.mark.parametrize("line", ["3000 years ago", "vor 9999 Jahren", "9999年前", "٩٩٩٩ decades ago"])
+def test_a_relative_date_before_year_one_is_no_date(line):
+    assert is_relative_date(line)
+    assert resolve_relative(line, "2024-11-19") is None
