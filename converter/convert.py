@@ -223,9 +223,12 @@ def _convert_job(job: tuple[Path, str]) -> tuple[Article, frozenset[str], str] |
     """Everything per dump that can run in a worker: read, fingerprint, render the body."""
     try:
         article = convert_dump(*job)
+        return article, fingerprint(article.body_text), render_body(article.body)
     except DumpError as exc:
         return exc
-    return article, fingerprint(article.body_text), render_body(article.body)
+    except Exception as exc:  # noqa: BLE001 - a converter bug on one dump must not stop the others
+        reason = f"the converter failed on this file ({type(exc).__name__}: {exc}); please report it"
+        return DumpError(job[1], reason)
 
 
 def _convert_many(jobs: list[tuple[Path, str]], workers: int | None, progress: Progress | None) -> Iterator:

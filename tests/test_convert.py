@@ -141,3 +141,27 @@ def test_extract_piped_into_head_ends_quietly(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0
     assert first.startswith(b"{") and "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_a_converter_bug_on_one_dump_is_one_line_and_the_others_still_convert(tmp_path: Path, monkeypatch):
+    """Not only refused dumps: an unexpected error on one file (a bug) must not stop the run."""
+    import converter.convert as conversion
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "good.txt").write_bytes(SEED.read_bytes())
+    (content / "trigger.txt").write_bytes(SEED.read_bytes())
+    real = conversion.convert_dump
+
+    def buggy(dump: Path, source: str):
+        if dump.name == "trigger.txt":
+            raise ValueError("year -976 is out of range")
+        return real(dump, source)
+
+    monkeypatch.setattr(conversion, "convert_dump", buggy)
+    report = convert(content, workers=1)
+    assert [p.name for p in (content / "posts").glob("*.md")] != []
+    assert len(list((content / "posts").glob("*.md"))) == 1
+    messages = [str(e) for e in report.errors]
+    assert len(messages) == 1 and "trigger.txt" in messages[0] and "ValueError" in messages[0]
+    assert "\n" not in messages[0]
