@@ -138,6 +138,22 @@ def test_visible_markup_is_the_last_resort():
     assert article.authors == ["Kim Park"]
 
 
+def test_a_page_that_declares_no_headline_is_read_as_its_text_would_be():
+    """No JSON-LD, og:title, <h1> or <title>: the headline is a styled <div>, found by the line model."""
+    body = ('<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
+            '<main><div class="story-title">Council approves the new river bridge after a decade of delays</div>'
+            f'<p class="byline">By Jane Doe</p><p>March 3, 2024</p><p>{PROSE}</p><p>{PROSE}</p></main>'
+            '<footer>Copyright 2024 Example News. All rights reserved.</footer>')
+    article = read(page("", body))
+    assert article.headline == "Council approves the new river bridge after a decade of delays"
+    assert article.authors == ["Jane Doe"]
+    assert article.date.startswith("2024-03-03")
+    markdown = render_body(article.body)
+    assert markdown.startswith(PROSE[:40])
+    for furniture in ("Home", "Sport", "All rights reserved", "Council approves"):
+        assert furniture not in markdown
+
+
 def test_body_keeps_the_article_and_drops_the_furniture():
     article = read(page(GRAPH_HEAD, ARTICLE_BODY))
     kinds = [b.kind for b in article.body]

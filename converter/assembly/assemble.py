@@ -100,8 +100,6 @@ def _from_content_root(blocks: list[Line], hints: PageHints, source: str) -> Sho
     did, issue 9); when its choice leaves nothing, the content root's blocks
     stand. Bylines and contributor lines are read in both.
     """
-    if not hints.headline:  # the markup's own headline (JSON-LD, og:title, <h1>, <title>) is the only one
-        raise DumpError(source, "no recognisable headline")  # before another extractor is asked
     article = Article(source=source, headline=hints.headline or "", url=hints.url, slug=hints.slug)
     ours, byline = select_marked(article, blocks)
     opinion: list[str] = []

@@ -147,15 +147,18 @@ class HtmlReader(Reader):
         body = extract_body(next(page.iter("body"), page), base)
         declared = tuple(meta.authors) if meta.has_author_metadata else None
         marked = () if declared is not None else tuple(visible_byline(body.byline_tags, meta.site_names))
+        headline = squash(meta.headline)
         hints = PageHints(
-            headline=squash(meta.headline), url=meta.url, date=meta.date, date_source=meta.date_source,
+            headline=headline, url=meta.url, date=meta.date, date_source=meta.date_source,
             authors=declared, section=meta.section, summary=meta.summary, image_url=meta.image_url,
-            image_caption=meta.image_caption, marked_byline=marked, image=body.image, content_root=True,
+            image_caption=meta.image_caption, marked_byline=marked, image=body.image, content_root=bool(headline),
             byline_opinion=lambda: tuple(clean_people((byline_opinion(page) or "").replace(";", ","), meta.site_names)),
             chosen_blocks=lambda: tuple(page_blocks(chosen_blocks(second_opinion(page), body), base)),
             markup_date=lambda: date_from_page(markup, meta.url),
         )
-        article = assemble(page_blocks(body.inside, base), hints, source)
+        # a page that declares and marks no headline (no JSON-LD, og:title, <h1> or <title>) has
+        # no anchor for its content root: all its blocks go to the line model, as a text copy would
+        article = assemble(page_blocks(body.inside if headline else body.page, base), hints, source)
         try:
             article.image.saved = inlined.resource(article.image.src)
             article.image.saved_name = "(a data: URI)" if article.image.saved is not None else None

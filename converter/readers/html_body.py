@@ -73,6 +73,7 @@ class Body:
     """What the walk read of the page, for the assembler: the content root's blocks and the markup's hints."""
 
     inside: list[RawBlock] = field(default_factory=list)  # the blocks of the chosen content root
+    page: list[RawBlock] = field(default_factory=list)  # every block of the page, in order
     image: Image = field(default_factory=Image)
     byline_tags: list[Tag] = field(default_factory=list)
     walked: dict[str, RawBlock] = field(default_factory=dict)  # every block of the page, by its text
@@ -457,7 +458,7 @@ def extract_body(soup_root: Tag, base: str | None) -> Body:
         if pictures.intersection(b.ancestors):
             b.in_figure, b.good = True, False
 
-    body = Body(byline_tags=walker.bylines)
+    body = Body(byline_tags=walker.bylines, page=walked)
     for b in reversed(walked):  # the first of equal texts wins
         body.walked[b.text] = b
     body.marked = walker.marked
