@@ -16,6 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from ..dates import DATE_LABEL, find_dates, is_relative_date
 from ..furniture import furniture_and_end, photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
@@ -149,73 +151,120 @@ def _flag(value: object) -> float:
     return 1.0 if value else 0.0  # the float(bool(value)) the model was trained on, without two calls
 
 
-def _text_features(text: str) -> tuple[dict[str, float], tuple[str, ...]]:
-    """The features a line's text alone decides, and its casefolded tokens (for `common`).
+_WORD_BUCKET_NAMES = tuple(f"words_{i}" for i in range(len(settings.WORD_BUCKETS) + 1))
+#: the features a line's text alone decides, in the order `_text_features` gives them
+TEXT_COLUMNS = (*_WORD_BUCKET_NAMES, "log_words", "log_chars", "sentence_end", "ends_colon", "ends_period",
+                "upper", "all_caps", "capitalised", "digits", "punct", "cjk", "common", "furniture", "related",
+                "article_end", "date", "date_label", "byline", "name", "credit", "contribution", "url", "markup",
+                "two_sentences", "list_item", "glued", "pipe")
+#: what a page's markup tells of a block (an HTML page's; a text line has none)
+FORMAT_COLUMNS = ("heading_1", "heading_2", "heading_3", "heading_4", "link_share", "mostly_link")
+#: where the line stands on the page and what is around it
+PLACE_COLUMNS = ("position", "first_lines", "last_lines", "repeated", "short_run", "prose_near", "prose_above",
+                 "prose_below", "repeats_near", "dates_near", "short_near", "prose_share_above", "end_above",
+                 "long_unpunctuated")
+# the names of a neighbour's features, for the line above and the line below
+_NEIGHBOUR_KEYS = ("log_words", "prose", "date", "byline", "furniture", "none")
+_PREV = tuple(f"prev_{key}" for key in _NEIGHBOUR_KEYS)
+_NEXT = tuple(f"next_{key}" for key in _NEIGHBOUR_KEYS)
+#: a line's own features: what the rankers copy of it (its neighbours' are not its own)
+OWN_COLUMNS = TEXT_COLUMNS + FORMAT_COLUMNS + PLACE_COLUMNS
+#: every feature of a line, in the fixed order of the columns of `line_features`'s matrix
+LINE_COLUMNS = OWN_COLUMNS + _PREV + _NEXT
+_AT = {name: k for k, name in enumerate(LINE_COLUMNS)}
+# a one-hot bucket per word count, as the first columns of a text's features
+_BUCKET_ROWS = tuple(tuple(float(k == b) for k in range(len(_WORD_BUCKET_NAMES))) for b in range(len(_WORD_BUCKET_NAMES)))
 
-    `common` (the page's words) and `glued` (the blank line above) are left at 0 for
-    `_shape` to set: they hold their places here so every line's dict keeps one key order.
+
+@dataclass(frozen=True)
+class FeatureRows:
+    """Rows of features (lines, or a ranker's candidates) as a matrix, its columns named.
+
+    The model reads the matrix (one matrix product a page, no dict a line);
+    training reads `as_dicts`, the named features scikit-learn was always
+    given, so the shipped model file and its figures stay as they were.
     """
+
+    values: np.ndarray  # one row per line or candidate
+    columns: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def column(self, name: str) -> np.ndarray:
+        return self.values[:, self.columns.index(name)]
+
+    def as_dicts(self) -> list[dict[str, float]]:
+        """The rows as the dicts training fits on: a one-hot feature named only where it is 1,
+        a neighbour's features only when there is one, the others always (0 or not)."""
+        present = [_always_named(name) for name in self.columns]
+        neighbours = [_NEIGHBOUR_OF.get(name) for name in self.columns]
+        at = {name: k for k, name in enumerate(self.columns)}
+        out = []
+        for row in self.values.tolist():
+            out.append({name: value for name, value, always, neighbour in zip(self.columns, row, present, neighbours)
+                        if (value if neighbour is None else not row[at[neighbour]]) or always})
+        return out
+
+
+# a feature of the line above or below exists where that line does: where its "none" is 0
+_NEIGHBOUR_OF = {name: f"{name[:5]}none" for name in _PREV[:-1] + _NEXT[:-1]}
+#: features named only where they are not 0: one-hot buckets, "no neighbour", the markup's
+#: (a block with no link share has none), and the rankers' one-hot buckets
+_NAMED_WHEN_SET = ("words_", "heading_", "link_share", "mostly_link", "prev_none", "next_none",
+                   "gap_", "rank_", "from_headline_")
+
+
+def _always_named(name: str) -> bool:
+    return not name.startswith(_NAMED_WHEN_SET) and name not in _NEIGHBOUR_OF
+
+
+def _text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The features a line's text alone decides (in `TEXT_COLUMNS` order), and its casefolded
+    tokens (for `common`). `common` (the page's words) and `glued` (the blank line above) are
+    0 here: `line_features` sets them per page and per line."""
     words, furniture, end, sentence_end = _line_facts(text)
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
     letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample)
     date, date_label, byline, name, credit, contribution = _detectors(text)
-    features = {
-        _WORD_BUCKET_NAMES[_bucket(words)]: 1.0,
+    features = _BUCKET_ROWS[_bucket(words)] + (
         # capped: a 4 MB paste is a long paragraph, not something unlike all the model saw
-        "log_words": math.log1p(min(words, settings.LONG_LINE_WORDS)),
-        "log_chars": math.log1p(min(len(text), settings.LONG_LINE_WORDS * CHARS_PER_WORD)),
-        "sentence_end": _flag(sentence_end),
-        "ends_colon": _flag(text.endswith((":", ",", ";"))),
-        "ends_period": _flag(text.endswith((".", "。"))),
-        "upper": upper / letters if letters else 0.0,
-        "all_caps": _flag(letters >= 4 and upper == letters),
-        "capitalised": capitalised / initials if initials else 0.0,
-        "digits": digits / len(sample),
-        "punct": (len(sample) - alnum - spaces) / len(sample),
-        "cjk": _flag(cjk_chars(text) >= 4),
-        "common": 0.0,  # set per page by `_shape`
-        "furniture": _flag(furniture),
-        "related": _flag(end == 1),
-        "article_end": _flag(end == 2),
-        "date": _flag(date),
-        "date_label": _flag(date_label),
-        "byline": _flag(byline),
-        "name": _flag(name),
-        "credit": _flag(credit),
-        "contribution": _flag(contribution),
-        "url": _flag(URL_LINE.match(text)),
-        "markup": _flag(MARKUP_LINE.match(text)),
-        "two_sentences": _flag(SENTENCE_INSIDE.search(sample)),
-        "list_item": _flag(LIST_ITEM.match(text) or text.count("\t") >= 2),
-        "glued": 0.0,  # set per line by `_shape`
-        "pipe": _flag("|" in text or " · " in text),
-    }
+        math.log1p(min(words, settings.LONG_LINE_WORDS)),  # log_words
+        math.log1p(min(len(text), settings.LONG_LINE_WORDS * CHARS_PER_WORD)),  # log_chars
+        _flag(sentence_end),
+        _flag(text.endswith((":", ",", ";"))),  # ends_colon
+        _flag(text.endswith((".", "。"))),  # ends_period
+        upper / letters if letters else 0.0,  # upper
+        _flag(letters >= 4 and upper == letters),  # all_caps
+        capitalised / initials if initials else 0.0,  # capitalised
+        digits / len(sample),  # digits
+        (len(sample) - alnum - spaces) / len(sample),  # punct
+        _flag(cjk_chars(text) >= 4),  # cjk
+        0.0,  # common: set per page
+        _flag(furniture),
+        _flag(end == 1),  # related
+        _flag(end == 2),  # article_end
+        _flag(date),
+        _flag(date_label),
+        _flag(byline),
+        _flag(name),
+        _flag(credit),
+        _flag(contribution),
+        _flag(URL_LINE.match(text)),  # url
+        _flag(MARKUP_LINE.match(text)),  # markup
+        _flag(SENTENCE_INSIDE.search(sample)),  # two_sentences
+        _flag(LIST_ITEM.match(text) or text.count("\t") >= 2),  # list_item
+        0.0,  # glued: set per line
+        _flag("|" in text or " · " in text),  # pipe
+    )
     return features, tokens
 
 
-_WORD_BUCKET_NAMES = tuple(f"words_{i}" for i in range(len(settings.WORD_BUCKETS) + 1))
 # a short line's text features, worked out once: menus, share bars and footers repeat on a
 # page and from page to page of a site (paragraphs do not, and are not kept)
 _short_text_features = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_text_features)
-
-
-def _shape(line: Line, common: set[str]) -> dict[str, float]:
-    """The line's own features: its text's (a copy: the cached dict is shared), the share of
-    the page's common words, whether it is glued to the line above, and what the format tells."""
-    text = line.text
-    features, tokens = (_short_text_features(text) if len(text) <= settings.SHORT_LINE_CHARS
-                        else _text_features(text))
-    f = dict(features)
-    f["common"] = sum(map(common.__contains__, tokens)) / len(tokens) if tokens else 0.0
-    f["glued"] = _flag(line.glued_to_previous)
-    if line.heading:
-        f[f"heading_{min(line.heading, 4)}"] = 1.0
-    if line.link_share >= 0:
-        f["link_share"] = line.link_share
-        f["mostly_link"] = _flag(line.link_share > 0.5)
-    return f
 
 
 def _common_tokens(lines: list[Line]) -> set[str]:
@@ -231,81 +280,113 @@ def _prose(line: Line) -> bool:
     return not line.furniture and line.words >= settings.PROSE_LINE_WORDS and line.sentence_end
 
 
-def line_features(lines: list[Line]) -> list[dict[str, float]]:
-    """One feature dict per line: its shape, its place and its neighbours' shape."""
-    common = _common_tokens(lines)
-    shapes = [_shape(line, common) for line in lines]
-    counts = Counter(line.text for line in lines)
-    prose = [_prose(line) for line in lines]
+def line_features(lines: list[Line]) -> FeatureRows:
+    """The page's lines as a matrix (`LINE_COLUMNS`): their shape, place and neighbours' shape.
+
+    Window counts come from running totals of integers and divide as the
+    per-line formulas did, so every value is the very float it always was.
+    """
     n = len(lines)
+    values = np.zeros((n, len(LINE_COLUMNS)))
+    if not n:
+        return FeatureRows(values, LINE_COLUMNS)
+    _shapes(lines, values)
+    prose = _places(lines, values)
+    _neighbours(prose, values)
+    return FeatureRows(values, LINE_COLUMNS)
+
+
+def _shapes(lines: list[Line], values: np.ndarray) -> None:
+    """Each line's text features (cached for short lines), the share of the page's common words,
+    whether it is glued to the line above, and what the format tells."""
+    common = _common_tokens(lines).__contains__
+    texts = [_short_text_features(line.text) if len(line.text) <= settings.SHORT_LINE_CHARS
+             else _text_features(line.text) for line in lines]
+    values[:, : len(TEXT_COLUMNS)] = [features for features, _ in texts]
+    values[:, _AT["common"]] = [sum(map(common, tokens)) / len(tokens) if tokens else 0.0 for _, tokens in texts]
+    values[:, _AT["glued"]] = [line.glued_to_previous for line in lines]
+    for k, line in enumerate(lines):
+        if line.heading:
+            values[k, _AT[f"heading_{min(line.heading, 4)}"]] = 1.0
+        if line.link_share >= 0:
+            values[k, _AT["link_share"]] = line.link_share
+            values[k, _AT["mostly_link"]] = _flag(line.link_share > 0.5)
+
+
+def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
+    """Where each line stands and what a window around it holds (prose, repeats, dates);
+    returns which lines are prose."""
+    n = len(lines)
+    at = np.arange(n)
+    column = lambda name: values[:, _AT[name]]  # noqa: E731 (a view: assigning fills the matrix)
+    counts = Counter(line.text for line in lines)
+    words = np.array([line.words for line in lines])
+    prose = np.array([_prose(line) for line in lines])
     # running count of prose lines, for prose share in a window in O(1)
     before = _running(prose)
     # length of the run of short lines (menus, link lists) each line sits in
-    short = [line.words <= settings.SHORT_LINE_WORDS for line in lines]
-    short_run = _runs(short)
+    short = words <= settings.SHORT_LINE_WORDS
+    repeated = np.array([counts[line.text] > 1 for line in lines])
+    column("position")[:] = at / max(1, n - 1)
+    column("first_lines")[:] = at < 5
+    column("last_lines")[:] = n - at <= 5
+    column("repeated")[:] = repeated
+    column("short_run")[:] = [_log1p(run) for run in _runs(short.tolist())]
+    lo, hi = np.maximum(0, at - settings.CONTEXT_WIDE), np.minimum(n, at + settings.CONTEXT_WIDE + 1)
+    others = np.maximum(1, hi - lo - 1)
+    column("prose_near")[:] = (before[hi] - before[lo] - prose) / others
+    column("prose_above")[:] = before[:-1] > 0
+    column("prose_below")[:] = before[n] - before[1:] > 0
     # what a comment thread, a live blog or a list of teasers is made of, counted in a window
     # around each line: short lines that recur on the page ("Reply", "Report", "Like"),
     # date lines (one per comment or entry), short lines in general
-    repeats = _running([short[i] and counts[line.text] > 1 for i, line in enumerate(lines)])
-    dated = _running([bool(shape["date"]) for shape in shapes])
-    shorts = _running(short)
+    for name, flags in (("repeats_near", short & repeated), ("dates_near", column("date") != 0),
+                        ("short_near", short)):
+        running = _running(flags)
+        column(name)[:] = (running[hi] - running[lo] - flags) / others
     # where the line stands in the page's running text: the article is most of it and comes
     # first; comments and teasers below it come after most of the prose
-    prose_words = _running([line.words if p else 0 for line, p in zip(lines, prose)])
+    prose_words = _running(np.where(prose, words, 0))
+    if prose_words[n]:
+        column("prose_share_above")[:] = prose_words[:-1] / prose_words[n]
     # an article end ("23 Comments", "Leave a reply") after some prose: nothing below is the article
-    end_after_prose = _running([line.end == 2 and before[i] > 0 for i, line in enumerate(lines)])
+    ends = np.array([line.end == 2 for line in lines]) & (before[:-1] > 0)
+    column("end_above")[:] = _running(ends)[:-1] > 0
     # a page whose paragraphs end with no sentence mark (Thai, Lao, Burmese, some forums): there a
     # long line that ends none reads as a paragraph, not as a teaser or a title
     long_lines = [line for line in lines if line.words >= settings.PROSE_LINE_WORDS]
     unpunctuated = bool(long_lines) and sum(line.sentence_end for line in long_lines) < (
         settings.PUNCTUATED_PAGE_SHARE * len(long_lines))
-    out = []
-    for i, line in enumerate(lines):
-        f = shapes[i]  # grows into the line's features (neighbours read only its shape's keys)
-        f["position"] = i / max(1, n - 1)
-        f["first_lines"] = _flag(i < 5)
-        f["last_lines"] = _flag(n - i <= 5)
-        f["repeated"] = _flag(counts[line.text] > 1)
-        f["short_run"] = math.log1p(short_run[i]) if short[i] else 0.0
-        lo, hi = max(0, i - settings.CONTEXT_WIDE), min(n, i + settings.CONTEXT_WIDE + 1)
-        f["prose_near"] = (before[hi] - before[lo] - prose[i]) / max(1, hi - lo - 1)
-        f["prose_above"] = _flag(before[i] > 0)
-        f["prose_below"] = _flag(before[n] - before[i + 1] > 0)
-        others = max(1, hi - lo - 1)
-        f["repeats_near"] = (repeats[hi] - repeats[lo] - (repeats[i + 1] - repeats[i])) / others
-        f["dates_near"] = (dated[hi] - dated[lo] - (dated[i + 1] - dated[i])) / others
-        f["short_near"] = (shorts[hi] - shorts[lo] - short[i]) / others
-        f["prose_share_above"] = prose_words[i] / prose_words[n] if prose_words[n] else 0.0
-        f["end_above"] = _flag(end_after_prose[i] > 0)
-        f["long_unpunctuated"] = _flag(unpunctuated and line.words >= settings.PROSE_LINE_WORDS
-                                       and not line.sentence_end)
-
-        for (log_words, prose_key, date, byline, furniture, none), j in ((_PREV, i - 1), (_NEXT, i + 1)):
-            if 0 <= j < n:
-                shape = shapes[j]
-                f[log_words] = shape["log_words"]
-                f[prose_key] = _flag(prose[j])
-                f[date] = shape["date"]
-                f[byline] = shape["byline"]
-                f[furniture] = shape["furniture"]
-            else:
-                f[none] = 1.0
-        out.append(f)
-    return out
+    if unpunctuated:
+        ended = np.array([line.sentence_end for line in lines], dtype=bool)
+        column("long_unpunctuated")[:] = (words >= settings.PROSE_LINE_WORDS) & ~ended
+    return prose
 
 
-def _running(values: list) -> list:
+def _neighbours(prose: np.ndarray, values: np.ndarray) -> None:
+    """The shape of the line above and of the line below (or that there is none)."""
+    own = [_AT[name] for name in ("log_words", "date", "byline", "furniture")]
+    above = [_AT[f"prev_{name}"] for name in ("log_words", "date", "byline", "furniture")]
+    below = [_AT[f"next_{name}"] for name in ("log_words", "date", "byline", "furniture")]
+    values[1:, above] = values[:-1, own]
+    values[:-1, below] = values[1:, own]
+    values[1:, _AT["prev_prose"]] = prose[:-1]
+    values[:-1, _AT["next_prose"]] = prose[1:]
+    values[0, _AT["prev_none"]] = 1.0
+    values[-1, _AT["next_none"]] = 1.0
+
+
+@lru_cache(maxsize=None)
+def _log1p(run: int) -> float:
+    """`math.log1p` of a run length (0 stays 0): the float training computed, looked up."""
+    return math.log1p(run) if run else 0.0
+
+
+def _running(values) -> np.ndarray:
     """Running totals, one more than values (`t[j] - t[i]` sums values[i:j]): window counts in O(1)."""
-    totals = [0]
-    for value in values:
-        totals.append(totals[-1] + value)
+    totals = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(values, out=totals[1:])
     return totals
-
-
-# the names of a neighbour's features, for the line above and the line below
-_NEIGHBOUR_KEYS = ("log_words", "prose", "date", "byline", "furniture", "none")
-_PREV = tuple(f"prev_{key}" for key in _NEIGHBOUR_KEYS)
-_NEXT = tuple(f"next_{key}" for key in _NEIGHBOUR_KEYS)
 
 
 def _runs(flags: list[bool]) -> list[int]:
@@ -329,9 +410,20 @@ def content_words(text: str) -> set[str]:
     return words | {a + b for a, b in zip(cjk, cjk[1:])}
 
 
-def headline_features(lines: list[Line], features: list[dict[str, float]], candidates: list[int],
-                      body_start: int) -> list[dict[str, float]]:
-    """Features of each headline candidate relative to the body found below it.
+#: what the headline ranker adds to a candidate's own features: its place relative to the body
+HEADLINE_COLUMNS = OWN_COLUMNS + tuple(f"gap_{k}" for k in range(settings.HEADLINE_GAP_BUCKETS + 1)) + (
+    "log_gap", *(f"rank_{k}" for k in range(settings.HEADLINE_RANK_BUCKETS + 1)), "lede_share", "lede_words",
+    "header_below", "header_next", "short_above", "related_above", "title_above", "is_body_start",
+    "title_siblings", "after_body_start")
+
+
+def _one_hot(size: int, k: int) -> list[float]:
+    return [float(j == k) for j in range(size)]
+
+
+def headline_features(lines: list[Line], features: FeatureRows, candidates: list[int],
+                      body_start: int) -> FeatureRows:
+    """Features of each headline candidate relative to the body found below it (`HEADLINE_COLUMNS`).
 
     A headline sits a few lines above the first paragraph, is the nearest
     title-shaped line or close to it, shares words with the lede, and
@@ -339,33 +431,41 @@ def headline_features(lines: list[Line], features: list[dict[str, float]], candi
     """
     lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
     titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]
-    out = []
-    for rank, i in enumerate(reversed(candidates)):
+    extras = []
+    for position, i in enumerate(candidates):
+        rank = len(candidates) - 1 - position  # 0 for the candidate nearest the body
         line = lines[i]
-        f = {k: v for k, v in features[i].items() if not k.startswith(("prev_", "next_"))}
         between = sum(1 for ln in lines[i + 1 : body_start] if not ln.furniture)
-        f[f"gap_{min(between, settings.HEADLINE_GAP_BUCKETS)}"] = 1.0
-        f["log_gap"] = math.log1p(between)
-        f[f"rank_{min(rank, settings.HEADLINE_RANK_BUCKETS)}"] = 1.0
         words = content_words(line.text)
         shared = len(words & lede)
-        f["lede_share"] = shared / len(words) if words else 0.0
-        f["lede_words"] = math.log1p(shared)
         below = [ln for ln in lines[i + 1 : i + 4] if not ln.furniture]
         above = [ln for ln in lines[max(0, i - 3) : i] if not ln.furniture]
-        f["header_below"] = float(any(_is_header(ln) for ln in below))
-        f["header_next"] = float(bool(below) and _is_header(below[0]))
-        f["short_above"] = float(not above or above[-1].words <= settings.SHORT_LINE_WORDS)
-        f["related_above"] = float(bool(above) and above[-1].end > 0)
-        f["title_above"] = float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end)
-        f["is_body_start"] = float(i == body_start)
         # a teaser in a list of other stories' headlines has title-shaped lines all around it
         near = settings.TITLE_SIBLING_LINES
-        f["title_siblings"] = math.log1p(sum(1 for j in titles if j != i and abs(j - i) <= near))
-        f["after_body_start"] = float(i > body_start)
-        out.append((i, f))
-    out.sort()
-    return [f for _, f in out]
+        extras.append([
+            *_one_hot(settings.HEADLINE_GAP_BUCKETS + 1, min(between, settings.HEADLINE_GAP_BUCKETS)),
+            math.log1p(between),  # log_gap
+            *_one_hot(settings.HEADLINE_RANK_BUCKETS + 1, min(rank, settings.HEADLINE_RANK_BUCKETS)),
+            shared / len(words) if words else 0.0,  # lede_share
+            math.log1p(shared),  # lede_words
+            float(any(_is_header(ln) for ln in below)),  # header_below
+            float(bool(below) and _is_header(below[0])),  # header_next
+            float(not above or above[-1].words <= settings.SHORT_LINE_WORDS),  # short_above
+            float(bool(above) and above[-1].end > 0),  # related_above
+            float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end),  # title_above
+            float(i == body_start),  # is_body_start
+            math.log1p(sum(1 for j in titles if j != i and abs(j - i) <= near)),  # title_siblings
+            float(i > body_start),  # after_body_start
+        ])
+    return _candidate_rows(features, candidates, extras, HEADLINE_COLUMNS)
+
+
+def _candidate_rows(features: FeatureRows, candidates: list[int], extras: list[list[float]],
+                    columns: tuple[str, ...]) -> FeatureRows:
+    """A ranker's rows: each candidate line's own features, then what the ranker adds."""
+    own = features.values[candidates, : len(OWN_COLUMNS)]
+    added = np.array(extras, dtype=float).reshape(len(candidates), len(columns) - len(OWN_COLUMNS))
+    return FeatureRows(np.hstack([own, added]), columns)
 
 
 def is_dated(line: Line) -> bool:
@@ -378,32 +478,45 @@ def _is_header(line: Line) -> bool:
     return date or date_label or byline
 
 
-def byline_features(lines: list[Line], features: list[dict[str, float]], candidates: list[tuple[int, list[str]]],
-                    headline: int, body_start: int) -> list[dict[str, float]]:
-    """Features of each byline candidate (a line that starts with names) around the headline.
+_BYLINE_OFFSETS = range(-3, settings.BYLINE_OFFSET_BUCKETS + 1)
+#: what the byline ranker adds to a candidate's own features: its place and its names
+BYLINE_COLUMNS = OWN_COLUMNS + tuple(f"from_headline_{k}" for k in _BYLINE_OFFSETS) + (
+    "after_body_start", "byline_p", "names", "name_repeats", "name_is_line", "date_beside")
+
+
+def byline_features(lines: list[Line], features: FeatureRows, candidates: list[tuple[int, list[str]]],
+                    headline: int, body_start: int) -> FeatureRows:
+    """Features of each byline candidate (a line that starts with names) around the headline
+    (`BYLINE_COLUMNS`).
 
     A byline sits near the headline, is short, often carries a date or a
     "By", and its name tends to appear again on the page (an author box).
     """
     page = "\n".join(ln.text for ln in lines).casefold()
-    out = []
+    extras = []
     for i, names in candidates:
-        f = {k: v for k, v in features[i].items() if not k.startswith(("prev_", "next_"))}
-        offset = i - headline
-        f[f"from_headline_{max(-3, min(offset, settings.BYLINE_OFFSET_BUCKETS))}"] = 1.0
-        f["after_body_start"] = float(i > body_start)
-        f["byline_p"] = lines[i].byline_p
-        f["names"] = float(len(names))
-        f["name_repeats"] = math.log1p(max(0, sum(page.count(n.casefold()) - 1 for n in names)))
-        f["name_is_line"] = float(any(lines[i].text.strip() == n for n in names))
-        # a name with a dateline right above or below it ("Jane Doe" / "2 hours ago")
-        f["date_beside"] = float(any(_is_header(ln) and not _detectors(ln.text)[2]
-                                     for ln in lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]))
-        out.append(f)
-    return out
+        offset = max(-3, min(i - headline, settings.BYLINE_OFFSET_BUCKETS))
+        extras.append([
+            *_one_hot(len(_BYLINE_OFFSETS), offset - _BYLINE_OFFSETS[0]),  # from_headline_k
+            float(i > body_start),  # after_body_start
+            lines[i].byline_p,
+            float(len(names)),  # names
+            math.log1p(max(0, sum(page.count(n.casefold()) - 1 for n in names))),  # name_repeats
+            float(any(lines[i].text.strip() == n for n in names)),  # name_is_line
+            # a name with a dateline right above or below it ("Jane Doe" / "2 hours ago")
+            float(any(_is_header(ln) and not _detectors(ln.text)[2]
+                      for ln in lines[max(0, i - 1) : i] + lines[i + 1 : i + 2])),  # date_beside
+        ])
+    return _candidate_rows(features, [i for i, _ in candidates], extras, BYLINE_COLUMNS)
 
 
-def context_features(features: list[dict[str, float]], body: list[float]) -> list[dict[str, float]]:
+_CONTEXT_OFFSETS = range(-settings.CONTEXT_NEAR_LINES, settings.CONTEXT_NEAR_LINES + 1)
+#: what the second pass adds to a line's features: the first pass's verdicts around it
+CONTEXT_COLUMNS = LINE_COLUMNS + tuple(f"ctx_body_{d}" for d in _CONTEXT_OFFSETS) + (
+    "ctx_body_mean", "ctx_body_above", "ctx_body_below", "ctx_body_relative")
+
+
+def context_features(features: FeatureRows, body: list[float]) -> FeatureRows:
     """Each line's features plus what a first pass of the model thought of its neighbourhood.
 
     An article runs on: a doubtful line between confident body lines is
@@ -413,20 +526,19 @@ def context_features(features: list[dict[str, float]], body: list[float]) -> lis
     """
     n = len(body)
     top = max(body, default=0.0) or 1.0
-    near, wide = settings.CONTEXT_NEAR_LINES, settings.CONTEXT_WIDE_LINES
+    wide = settings.CONTEXT_WIDE_LINES
     before = [0.0]
     for p in body:
         before.append(before[-1] + p)
-    out = []
-    for i, f in enumerate(features):
-        g = dict(f)
-        for d in range(-near, near + 1):
-            j = i + d
-            g[f"ctx_body_{d}"] = body[j] if 0 <= j < n else 0.0
+    extras = []
+    for i in range(n):
         lo, hi = max(0, i - wide), min(n, i + wide + 1)
-        g["ctx_body_mean"] = (before[hi] - before[lo]) / (hi - lo)
-        g["ctx_body_above"] = max(body[max(0, i - wide) : i], default=0.0)
-        g["ctx_body_below"] = max(body[i + 1 : i + wide + 1], default=0.0)
-        g["ctx_body_relative"] = body[i] / top
-        out.append(g)
-    return out
+        extras.append([
+            *(body[i + d] if 0 <= i + d < n else 0.0 for d in _CONTEXT_OFFSETS),  # ctx_body_d
+            (before[hi] - before[lo]) / (hi - lo),  # ctx_body_mean
+            max(body[max(0, i - wide) : i], default=0.0),  # ctx_body_above
+            max(body[i + 1 : i + wide + 1], default=0.0),  # ctx_body_below
+            body[i] / top,  # ctx_body_relative
+        ])
+    added = np.array(extras, dtype=float).reshape(n, len(CONTEXT_COLUMNS) - len(LINE_COLUMNS))
+    return FeatureRows(np.hstack([features.values, added]), CONTEXT_COLUMNS)
