@@ -1,7 +1,7 @@
 """The text reader's fast paths see a line exactly as the plain formulas do.
 
 The line model was trained on features computed with `sum(map(str.isalpha, ...))`
-and a dense dot product; the reader now counts characters through bytes and
+and a dense dot product; the reader now counts characters by class codes in bytes and
 scores a page as one matrix (issue 9's 5 ms target). If either drifted by one
 character or one rounding, pages would quietly get other headlines and bodies,
 so both are checked here against the plain formulas on any text and any values.
@@ -13,11 +13,11 @@ import math
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from converter.assembly.features import PLACE_COLUMNS, TEXT_COLUMNS, FeatureRows, _char_counts, line_features
+from converter.assembly.features import PLACE_COLUMNS, TEXT_COLUMNS, FeatureRows, _sample_shape, line_features
 from converter.assembly.model import current_model
 from converter.readers.text import split_lines
 from conftest import CORPUS
-from converter.text_shape import CJK, cjk_chars
+from converter.text_shape import CJK, WORD, cjk_chars
 
 # characters where Unicode and ASCII intuitions differ: control separators that are spaces,
 # no-break and ideographic spaces, Roman numerals (upper, not letters), fractions and
@@ -25,22 +25,33 @@ from converter.text_shape import CJK, cjk_chars
 TRICKY = "\x1c\x1d\x1e\x1f\xa0\u3000\u2003Ⅳⅷ½²³İıß’“”—…日本語한국어٣۴ΣσςЖж\t\n\x0b\x0c\r_-"
 
 
-def plain_counts(sample: str) -> tuple[int, int, int, int, int]:
+def plain_shape(sample: str) -> tuple:
+    """A line start's shape by the plain formulas: the `str` methods over every character, and
+    the first characters of `str.split`'s words."""
+    initials = "".join(filter(str.isalpha, "".join([word[0] for word in sample.split()])))
     return (sum(map(str.isalpha, sample)), sum(map(str.isupper, sample)), sum(map(str.isdigit, sample)),
-            sum(map(str.isalnum, sample)), sum(map(str.isspace, sample)))
+            sum(map(str.isalnum, sample)), sum(map(str.isspace, sample)), len(initials),
+            sum(map(str.isupper, initials)), tuple(WORD.findall(sample.casefold())))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(TRICKY)), max_size=300))
-def test_character_counts_are_those_of_the_str_methods(sample):
-    assert _char_counts(sample) == plain_counts(sample)
+def test_line_shape_is_that_of_the_str_methods(sample):
+    assert _sample_shape(sample) == plain_shape(sample)
     assert cjk_chars(sample) == len(CJK.findall(sample))
 
 
-def test_character_counts_on_every_ascii_character_and_the_tricky_ones():
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_line_shape_of_ascii_text_is_that_of_the_str_methods(sample):
+    assert _sample_shape(sample) == plain_shape(sample)
+
+
+def test_line_shape_on_every_ascii_character_the_tricky_ones_and_the_corpus_lines():
     every_ascii = "".join(map(chr, range(128)))
-    for sample in (every_ascii, TRICKY, every_ascii + TRICKY, "Plain English line, 2019.", ""):
-        assert _char_counts(sample) == plain_counts(sample)
+    for sample in (every_ascii, TRICKY, every_ascii + TRICKY, "Plain English line, 2019.", "", " A b",
+                   *(line[:300] for line in CORPUS_LINES + LANGUAGE_LINES)):
+        assert _sample_shape(sample) == plain_shape(sample), sample
 
 
 def dense_probabilities(model, features: dict[str, float]) -> list[float]:
@@ -109,6 +120,30 @@ from converter import furniture, people  # noqa: E402
 CORPUS_LINES = sorted({line.strip() for corpus in (CORPUS, CORPUS.parent / "corpus2")
                        for dump in sorted((corpus / "text").glob("*.txt"))
                        for line in dump.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()})
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple, dict)):
+        return [s for v in (value.values() if isinstance(value, dict) else value) for s in _strings(v)]
+    return []
+
+
+def _language_lines() -> list[str]:
+    """Every line test_languages.py writes its dumps from: its paragraphs, menus and the
+    headlines, bylines and datelines its cases give, in a dozen languages and scripts."""
+    import test_languages
+
+    found = _strings(test_languages.PARAGRAPHS) + _strings(test_languages.MENU)
+    for function in vars(test_languages).values():
+        for mark in getattr(function, "pytestmark", []):
+            if mark.name == "parametrize":
+                found += _strings(list(mark.args[1]))
+    return sorted({line.strip() for text in found for line in text.split("\n") if line.strip()})
+
+
+LANGUAGE_LINES = _language_lines()
 # lines each detector accepts, in the scripts and spellings re.I lets through
 EXAMPLES = ["5 hours ago", "An hour ago", "TODAY at 9:30", "yesterday", "vor 2 Stunden", "3 часа назад",
             "2 days agO", "3시간 전", "5時間前", "Mon 10:30 am", "hace 3 días",

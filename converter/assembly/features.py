@@ -64,7 +64,7 @@ def _facts(text: str) -> tuple[int, bool, int, bool]:
     # a line of leaked markup, tags from its start to its end ("<div><a href=…>…</div>"), is the
     # page's source, whatever prose it holds: furniture. Text after a tag is the page's text,
     # and so is one tag alone (an article's code sample, a kicker someone wrote as a tag).
-    furniture = furniture or (text.endswith(">") and text.count("<") >= 2 and bool(MARKUP_LINE.match(text)))
+    furniture = bool(furniture) or (text.endswith(">") and text.count("<") >= 2 and bool(MARKUP_LINE.match(text)))
     return count_words(text), furniture, end, bool(SENTENCE_END.search(text))
 
 
@@ -86,7 +86,7 @@ def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool
     """What the shared rule detectors say of a short line (cached, short lines only: headers
     repeat, and the cache then holds no paragraph)."""
     return (
-        bool(find_dates(text)) or is_relative_date(text),
+        bool(find_dates(text)) or bool(is_relative_date(text)),
         bool(DATE_LABEL.match(text)),
         bool(names_from_byline(text)),
         bool(looks_like_name(text)),
@@ -102,61 +102,71 @@ def _bucket(words: int) -> int:
     return len(settings.WORD_BUCKETS)
 
 
-# The ASCII characters each `str` method says yes to, as bytes: `bytes.translate` deletes
-# them in C, so one class's count on a mostly-ASCII line costs no Python call per character.
-_ASCII = [chr(c) for c in range(128)]
-_ASCII_ALPHA = "".join(filter(str.isalpha, _ASCII)).encode()
-_ASCII_UPPER = "".join(filter(str.isupper, _ASCII)).encode()
-_ASCII_DIGIT = "".join(filter(str.isdigit, _ASCII)).encode()
-_ASCII_SPACE = "".join(filter(str.isspace, _ASCII)).encode()
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A line's shape counts its characters by class (letters, capitals, digits, letters-or-digits,
+# white space: what the `str` methods say of each) and its words' first characters. Each
+# character becomes one byte, its classes' bits (`_CLASS_BASE` + bits), so that `bytes`
+# methods count each class and each word start in C, with no Python call per character.
+_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE = 1, 2, 4, 8, 16
+_CLASS_BASE = 0x40  # the codes are the ASCII characters "@" to "_"
 
 
-def _char_counts(sample: str) -> tuple[int, int, int, int, int]:
-    """How many characters of `sample` are letters, capitals, digits, letters-or-digits and spaces.
-
-    The same counts as `sum(map(str.isalpha, sample))` and its siblings: ASCII
-    characters are counted by deleting each class from the bytes, the others
-    (curly quotes, accented and non-Latin letters) by the `str` methods.
-    """
-    ascii_part = sample.encode("ascii", "ignore")
-    size = len(ascii_part)
-    letters = size - len(ascii_part.translate(None, _ASCII_ALPHA))
-    upper = size - len(ascii_part.translate(None, _ASCII_UPPER))
-    digits = size - len(ascii_part.translate(None, _ASCII_DIGIT))
-    spaces = size - len(ascii_part.translate(None, _ASCII_SPACE))
-    alnum = letters + digits  # in ASCII, nothing is a digit and a letter, nor alphanumeric otherwise
-    if size != len(sample):
-        rest = "".join(_NON_ASCII.findall(sample))
-        letters += sum(map(str.isalpha, rest))
-        upper += sum(map(str.isupper, rest))
-        digits += sum(map(str.isdigit, rest))
-        alnum += sum(map(str.isalnum, rest))
-        spaces += sum(map(str.isspace, rest))
-    return letters, upper, digits, alnum, spaces
+def _class_code(char: str) -> str:
+    bits = (char.isalpha() | char.isupper() << 1 | char.isdigit() << 2 | char.isalnum() << 3
+            | char.isspace() << 4)
+    return chr(_CLASS_BASE + bits)
 
 
-@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
+class _ClassCodes(dict):
+    """Code point -> class code, for `str.translate`: a character met before is looked up in C."""
+
+    def __missing__(self, code: int) -> str:
+        klass = _class_code(chr(code))
+        if len(self) < settings.CHAR_CLASS_CACHE_SIZE:
+            self[code] = klass
+        return klass
+
+
+_CLASS_CODES = _ClassCodes()
+# the same for ASCII bytes (three lines in four are ASCII): one `bytes.translate`
+_ASCII_CLASS_CODES = "".join(map(_class_code, map(chr, range(128)))).encode() + bytes(128)
+# per class, the codes lacking it: deleting them leaves the characters of the class
+_LACKING = {bit: bytes(_CLASS_BASE + bits for bits in range(32) if not bits & bit)
+            for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE)}
+# each code as a word-start class: white space (where `str.split` splits), a capital letter,
+# another letter, anything else
+_WORD_START_CLASS = bytes(
+    ord("x" if not _CLASS_BASE <= code < _CLASS_BASE + 32 else "s" if (code - _CLASS_BASE) & _SPACE
+        else "U" if (code - _CLASS_BASE) & _LETTER and (code - _CLASS_BASE) & _CAPITAL
+        else "l" if (code - _CLASS_BASE) & _LETTER else "x") for code in range(256))
+
+
 def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
     """A line start's counts (letters, capitals, digits, alphanumerics, spaces, words starting
-    with a letter, those with a capital) and its casefolded tokens; cached, as lines repeat."""
-    letters, upper, digits, alnum, spaces = _char_counts(sample)
-    # first characters of the words that start with a letter: how many are capitals
-    initials = "".join(filter(str.isalpha, "".join([word[0] for word in sample.split()])))
-    tokens = tuple(WORD.findall(sample.casefold()))
-    return letters, upper, digits, alnum, spaces, len(initials), sum(map(str.isupper, initials)), tokens
+    with a letter, those with a capital) and its casefolded tokens.
 
-
-def _flag(value: object) -> float:
-    return 1.0 if value else 0.0  # the float(bool(value)) the model was trained on, without two calls
+    The counts are those of `sum(map(str.isalpha, sample))` and its siblings,
+    and of the first characters of `sample.split()`'s words (a word starts at
+    the line's start or after white space): tests/test_fast_line_model.py
+    checks them against those formulas on any text.
+    """
+    codes = (sample.encode("ascii").translate(_ASCII_CLASS_CODES) if sample.isascii()
+             else sample.translate(_CLASS_CODES).encode("ascii"))
+    letters, upper, digits, alnum, spaces = (len(codes.translate(None, _LACKING[bit]))
+                                             for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE))
+    starts = codes.translate(_WORD_START_CLASS)
+    capitalised = starts.count(b"sU") + starts.startswith(b"U")
+    initials = capitalised + starts.count(b"sl") + starts.startswith(b"l")
+    return letters, upper, digits, alnum, spaces, initials, capitalised, tuple(WORD.findall(sample.casefold()))
 
 
 _WORD_BUCKET_NAMES = tuple(f"words_{i}" for i in range(len(settings.WORD_BUCKETS) + 1))
-#: the features a line's text alone decides, in the order `_text_features` gives them
-TEXT_COLUMNS = (*_WORD_BUCKET_NAMES, "log_words", "log_chars", "sentence_end", "ends_colon", "ends_period",
-                "upper", "all_caps", "capitalised", "digits", "punct", "cjk", "common", "furniture", "related",
-                "article_end", "date", "date_label", "byline", "name", "credit", "contribution", "url", "markup",
-                "two_sentences", "list_item", "glued", "pipe")
+#: the features a line's text alone decides, in the order `_text_features` gives them: a
+#: one-hot bucket of its word count, measures, then yes-or-no flags
+TEXT_NUMBERS = ("log_words", "log_chars", "upper", "capitalised", "digits", "punct", "common", "glued")
+TEXT_FLAGS = ("sentence_end", "ends_colon", "ends_period", "all_caps", "cjk", "furniture", "related",
+              "article_end", "date", "date_label", "byline", "name", "credit", "contribution", "url", "markup",
+              "two_sentences", "list_item", "pipe")
+TEXT_COLUMNS = _WORD_BUCKET_NAMES + TEXT_NUMBERS + TEXT_FLAGS
 #: what a page's markup tells of a block (an HTML page's; a text line has none)
 FORMAT_COLUMNS = ("heading_1", "heading_2", "heading_3", "heading_4", "link_share", "mostly_link")
 #: where the line stands on the page and what is around it
@@ -228,38 +238,34 @@ def _text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
     letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample)
-    date, date_label, byline, name, credit, contribution = _detectors(text)
-    features = _BUCKET_ROWS[_bucket(words)] + (
+    numbers = (
         # capped: a 4 MB paste is a long paragraph, not something unlike all the model saw
         math.log1p(min(words, settings.LONG_LINE_WORDS)),  # log_words
         math.log1p(min(len(text), settings.LONG_LINE_WORDS * CHARS_PER_WORD)),  # log_chars
-        _flag(sentence_end),
-        _flag(text.endswith((":", ",", ";"))),  # ends_colon
-        _flag(text.endswith((".", "。"))),  # ends_period
         upper / letters if letters else 0.0,  # upper
-        _flag(letters >= 4 and upper == letters),  # all_caps
         capitalised / initials if initials else 0.0,  # capitalised
         digits / len(sample),  # digits
         (len(sample) - alnum - spaces) / len(sample),  # punct
-        _flag(cjk_chars(text) >= 4),  # cjk
         0.0,  # common: set per page
-        _flag(furniture),
-        _flag(end == 1),  # related
-        _flag(end == 2),  # article_end
-        _flag(date),
-        _flag(date_label),
-        _flag(byline),
-        _flag(name),
-        _flag(credit),
-        _flag(contribution),
-        _flag(URL_LINE.match(text)),  # url
-        _flag(MARKUP_LINE.match(text)),  # markup
-        _flag(SENTENCE_INSIDE.search(sample)),  # two_sentences
-        _flag(LIST_ITEM.match(text) or text.count("\t") >= 2),  # list_item
         0.0,  # glued: set per line
-        _flag("|" in text or " · " in text),  # pipe
     )
-    return features, tokens
+    flags = (
+        sentence_end,
+        text.endswith((":", ",", ";")),  # ends_colon
+        text.endswith((".", "。")),  # ends_period
+        letters >= 4 and upper == letters,  # all_caps
+        cjk_chars(text) >= 4,  # cjk
+        furniture,
+        end == 1,  # related
+        end == 2,  # article_end
+        *_detectors(text),  # date, date_label, byline, name, credit, contribution
+        URL_LINE.match(text) is not None,  # url
+        MARKUP_LINE.match(text) is not None,  # markup
+        SENTENCE_INSIDE.search(sample) is not None,  # two_sentences
+        LIST_ITEM.match(text) is not None or text.count("\t") >= 2,  # list_item
+        "|" in text or " · " in text,  # pipe
+    )
+    return _BUCKET_ROWS[_bucket(words)] + numbers + tuple(map(float, flags)), tokens
 
 
 # a short line's text features, worked out once: menus, share bars and footers repeat on a
@@ -310,7 +316,7 @@ def _shapes(lines: list[Line], values: np.ndarray) -> None:
             values[k, _AT[f"heading_{min(line.heading, 4)}"]] = 1.0
         if line.link_share >= 0:
             values[k, _AT["link_share"]] = line.link_share
-            values[k, _AT["mostly_link"]] = _flag(line.link_share > 0.5)
+            values[k, _AT["mostly_link"]] = line.link_share > 0.5
 
 
 def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
