@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 
@@ -35,7 +37,7 @@ MARKUP_LINE = re.compile(r"^<[a-zA-Z!/][^<>]{0,200}>")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？](?<=[^\W\d_]{2}.)(?:(?<=[.!?])\s+|(?<=[。！？])\s*)[\"'“‘«(]?[^\W\d_]")
 
 
-@dataclass
+@dataclass(slots=True)  # a page has hundreds: no per-line __dict__, faster to make and read
 class Line:
     """One non-blank line of a text dump (or one block of a page), with its shape."""
 
@@ -49,6 +51,11 @@ class Line:
     headline_p: float = 0.0
     byline_p: float = 0.0
     in_body: bool = False  # the reader's verdict: part of the article's body
+    # its shape, from its text (`_line_facts`)
+    words: int = field(init=False)
+    furniture: bool = field(init=False)
+    end: int = field(init=False)  # 1: a related-stories line, 2: the article's end ("23 Comments")
+    sentence_end: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.words, self.furniture, self.end, self.sentence_end = _line_facts(self.text)
@@ -436,12 +443,14 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
     often has a byline or a date just under it.
     """
     lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
-    titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]
+    titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]  # in page order
+    # lines that are not furniture, counted from the top: how many stand between two lines in O(1)
+    kept_above = list(accumulate((not ln.furniture for ln in lines[:body_start]), initial=0))
     extras = []
     for position, i in enumerate(candidates):
         rank = len(candidates) - 1 - position  # 0 for the candidate nearest the body
         line = lines[i]
-        between = sum(1 for ln in lines[i + 1 : body_start] if not ln.furniture)
+        between = kept_above[body_start] - kept_above[i + 1] if i + 1 < body_start else 0
         words = content_words(line.text)
         shared = len(words & lede)
         below = [ln for ln in lines[i + 1 : i + 4] if not ln.furniture]
@@ -460,7 +469,8 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
             float(bool(above) and above[-1].end > 0),  # related_above
             float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end),  # title_above
             float(i == body_start),  # is_body_start
-            math.log1p(sum(1 for j in titles if j != i and abs(j - i) <= near)),  # title_siblings
+            math.log1p(bisect_right(titles, i + near) - bisect_left(titles, i - near)
+                       - (lines[i].words >= settings.TITLE_SIBLING_WORDS)),  # title_siblings (not itself)
             float(i > body_start),  # after_body_start
         ])
     return _candidate_rows(features, candidates, extras, HEADLINE_COLUMNS)
