@@ -74,7 +74,7 @@ def per_line(texts: list[str], repeat: int) -> None:
     short = [line for line in lines if len(line) <= 200]
     functions = {
         "_sample_shape": lambda line: features._sample_shape(line[:300]),
-        "_text_features": features._text_features,
+        "_short_text_features": features._short_text_features,
         "Line(...)": lambda line: features.Line(0, line),
     }
     for name, function in functions.items():

@@ -236,11 +236,12 @@ def _always_named(name: str) -> bool:
     return not name.startswith(_NAMED_WHEN_SET) and name not in _NEIGHBOUR_OF
 
 
-def _text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
+def _text_features(line: Line) -> tuple[tuple[float, ...], tuple[str, ...]]:
     """The features a line's text alone decides (in `TEXT_COLUMNS` order), and its casefolded
-    tokens (for `common`). `common` (the page's words) and `glued` (the blank line above) are
-    0 here: `line_features` sets them per page and per line."""
-    words, furniture, end, sentence_end = _line_facts(text)
+    tokens (for `common`), from its text and the shape `Line` already read of it (a paragraph's
+    words and furniture are not worked out twice). `common` (the page's words) and `glued` (the
+    blank line above) are 0 here: `line_features` sets them per page and per line."""
+    text, words, furniture, end, sentence_end = line.text, line.words, line.furniture, line.end, line.sentence_end
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
@@ -275,9 +276,11 @@ def _text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     return _BUCKET_ROWS[_bucket(words)] + numbers + tuple(map(float, flags)), tokens
 
 
-# a short line's text features, worked out once: menus, share bars and footers repeat on a
-# page and from page to page of a site (paragraphs do not, and are not kept)
-_short_text_features = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_text_features)
+@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
+def _short_text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """A short line's text features, worked out once: menus, share bars and footers repeat on a
+    page and from page to page of a site (paragraphs do not, and are not kept)."""
+    return _text_features(Line(0, text))
 
 
 def _common_tokens(lines: list[Line]) -> set[str]:
@@ -314,7 +317,7 @@ def _shapes(lines: list[Line], values: np.ndarray) -> None:
     whether it is glued to the line above, and what the format tells."""
     common = _common_tokens(lines).__contains__
     texts = [_short_text_features(line.text) if len(line.text) <= settings.SHORT_LINE_CHARS
-             else _text_features(line.text) for line in lines]
+             else _text_features(line) for line in lines]
     values[:, : len(TEXT_COLUMNS)] = [features for features, _ in texts]
     values[:, _AT["common"]] = [sum(map(common, tokens)) / len(tokens) if tokens else 0.0 for _, tokens in texts]
     values[:, _AT["glued"]] = [line.glued_to_previous for line in lines]
