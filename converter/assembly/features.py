@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import numpy as np
 
@@ -283,12 +283,14 @@ def _short_text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]
     return _text_features(Line(0, text))
 
 
-def _common_tokens(lines: list[Line]) -> set[str]:
-    """The page's most frequent words in its longer lines: its function words, any language."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        if line.words >= settings.PROSE_LINE_WORDS:
-            counts.update(WORD.findall(line.text.casefold()))
+def _common_tokens(lines: list[Line], tokens: list[tuple[str, ...]]) -> set[str]:
+    """The page's most frequent words in its longer lines: its function words, any language.
+
+    `tokens` are each line's start's tokens (`_sample_shape`): a line no longer
+    than that start has them all, and only a longer one is read again."""
+    counts = Counter(chain.from_iterable(
+        line_tokens if len(line.text) <= settings.SHAPE_CHARS else WORD.findall(line.text.casefold())
+        for line, line_tokens in zip(lines, tokens) if line.words >= settings.PROSE_LINE_WORDS))
     return {w for w, _ in counts.most_common(settings.COMMON_TOKENS)}
 
 
@@ -315,9 +317,9 @@ def line_features(lines: list[Line]) -> FeatureRows:
 def _shapes(lines: list[Line], values: np.ndarray) -> None:
     """Each line's text features (cached for short lines), the share of the page's common words,
     whether it is glued to the line above, and what the format tells."""
-    common = _common_tokens(lines).__contains__
     texts = [_short_text_features(line.text) if len(line.text) <= settings.SHORT_LINE_CHARS
              else _text_features(line) for line in lines]
+    common = _common_tokens(lines, [tokens for _, tokens in texts]).__contains__
     values[:, : len(TEXT_COLUMNS)] = [features for features, _ in texts]
     values[:, _AT["common"]] = [sum(map(common, tokens)) / len(tokens) if tokens else 0.0 for _, tokens in texts]
     values[:, _AT["glued"]] = [line.glued_to_previous for line in lines]

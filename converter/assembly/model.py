@@ -61,16 +61,18 @@ class LineModel:
 
         The very floats of the textbook formula, `exp(s_k - max s) / sum exp`
         with `s_k = bias_k + sum(value * weight)` summed left to right in the
-        model's name order: the products are summed by a running (sequential)
-        sum, not a matrix product (which sums in another order, and so gives
-        other last bits), and `exp` is `math.exp`, as training scored.
+        model's name order: the products are added one feature at a time (a
+        matrix product sums in another order, and so gives other last bits),
+        and `exp` is `math.exp`, as training scored.
         """
         at, weights = self._layout(rows.columns)
         n, roles = len(rows), len(self.roles)
         if not n:
             return np.zeros((0, roles))
-        products = rows.values[:, at, None] * weights  # n x features x roles
-        sums = np.add.accumulate(products, axis=1)[:, -1] if len(at) else np.zeros((n, roles))
+        products = rows.values.T[at][:, :, None] * weights[:, None, :]  # features x n x roles
+        sums = np.zeros((n, roles))
+        for product in products:  # one feature at a time, in name order, for every row at once
+            sums += product
         scores = np.array(self.bias) + sums
         shifted = scores - scores.max(axis=1, keepdims=True)
         exps = np.fromiter(map(math.exp, shifted.ravel().tolist()), float, n * roles).reshape(n, roles)
