@@ -103,10 +103,8 @@ def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool
 
 
 def _bucket(words: int) -> int:
-    for i, edge in enumerate(settings.WORD_BUCKETS):
-        if words <= edge:
-            return i
-    return len(settings.WORD_BUCKETS)
+    """The index of the first word-count bucket edge at or above `words` (past the last: one more)."""
+    return bisect_left(settings.WORD_BUCKETS, words)
 
 
 # A line's shape counts its characters by class (letters, capitals, digits, letters-or-digits,
@@ -158,8 +156,11 @@ def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple
     """
     codes = (sample.encode("ascii").translate(_ASCII_CLASS_CODES) if sample.isascii()
              else sample.translate(_CLASS_CODES).encode("ascii"))
-    letters, upper, digits, alnum, spaces = (len(codes.translate(None, _LACKING[bit]))
-                                             for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE))
+    letters = len(codes.translate(None, _LACKING[_LETTER]))
+    upper = len(codes.translate(None, _LACKING[_CAPITAL]))
+    digits = len(codes.translate(None, _LACKING[_DIGIT]))
+    alnum = len(codes.translate(None, _LACKING[_ALNUM]))
+    spaces = len(codes.translate(None, _LACKING[_SPACE]))
     starts = codes.translate(_WORD_START_CLASS)
     capitalised = starts.count(b"sU") + starts.startswith(b"U")
     initials = capitalised + starts.count(b"sl") + starts.startswith(b"l")
