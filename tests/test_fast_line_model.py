@@ -13,7 +13,8 @@ import math
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from converter.assembly.features import PLACE_COLUMNS, TEXT_COLUMNS, FeatureRows, _sample_shape, line_features
+from converter.assembly.features import (LINE_COLUMNS, PLACE_COLUMNS, TEXT_COLUMNS, FeatureRows, _sample_shape,
+                                         line_features)
 from converter.assembly.model import current_model
 from converter.readers.text import split_lines
 from conftest import CORPUS
@@ -184,3 +185,91 @@ def test_prefilters_pass_detected_lines_with_anything_around_them(example, befor
         for name, detector, may_match in detectors():
             if detector(candidate):
                 assert may_match(candidate), (name, candidate)
+
+
+# --- the page matrix: window and neighbour columns by running sums and shifts ------------------
+
+def plain_page_columns(lines) -> list[dict[str, float]]:
+    """The place, neighbour and common-word features by the per-line formulas the model was
+    trained on: a loop over the lines, windows summed line by line."""
+    from collections import Counter
+
+    from converter import settings as s
+    from converter.assembly.features import _text_features
+
+    text = [_text_features(line) for line in lines]
+    counts = Counter()
+    for line in lines:
+        if line.words >= s.PROSE_LINE_WORDS:
+            counts.update(WORD.findall(line.text.casefold()))
+    common = {w for w, _ in counts.most_common(s.COMMON_TOKENS)}
+    repeats = Counter(line.text for line in lines)
+    prose = [not ln.furniture and ln.words >= s.PROSE_LINE_WORDS and ln.sentence_end for ln in lines]
+    short = [ln.words <= s.SHORT_LINE_WORDS for ln in lines]
+    date = [features[TEXT_COLUMNS.index("date")] for features, _ in text]
+    long_lines = [ln for ln in lines if ln.words >= s.PROSE_LINE_WORDS]
+    unpunctuated = bool(long_lines) and sum(ln.sentence_end for ln in long_lines) < s.PUNCTUATED_PAGE_SHARE * len(long_lines)
+    n, out = len(lines), []
+    for i, line in enumerate(lines):
+        tokens = text[i][1]
+        lo, hi = max(0, i - s.CONTEXT_WIDE), min(n, i + s.CONTEXT_WIDE + 1)
+        others = max(1, hi - lo - 1)
+        run = 0
+        if short[i]:
+            a = b = i
+            while a > 0 and short[a - 1]:
+                a -= 1
+            while b + 1 < n and short[b + 1]:
+                b += 1
+            run = b - a + 1
+        prose_words = [ln.words if p else 0 for ln, p in zip(lines, prose)]
+        f = {
+            "common": sum(t in common for t in tokens) / len(tokens) if tokens else 0.0,
+            "glued": float(line.glued_to_previous),
+            "position": i / max(1, n - 1), "first_lines": float(i < 5), "last_lines": float(n - i <= 5),
+            "repeated": float(repeats[line.text] > 1), "short_run": math.log1p(run) if short[i] else 0.0,
+            "prose_near": (sum(prose[lo:hi]) - prose[i]) / others,
+            "prose_above": float(any(prose[:i])), "prose_below": float(any(prose[i + 1:])),
+            "repeats_near": sum(short[j] and repeats[lines[j].text] > 1 for j in range(lo, hi) if j != i) / others,
+            "dates_near": sum(bool(date[j]) for j in range(lo, hi) if j != i) / others,
+            "short_near": sum(short[j] for j in range(lo, hi) if j != i) / others,
+            "prose_share_above": sum(prose_words[:i]) / sum(prose_words) if sum(prose_words) else 0.0,
+            "end_above": float(any(lines[j].end == 2 and any(prose[:j]) for j in range(i))),
+            "long_unpunctuated": float(unpunctuated and line.words >= s.PROSE_LINE_WORDS and not line.sentence_end),
+        }
+        for side, j in (("prev", i - 1), ("next", i + 1)):
+            if 0 <= j < n:
+                f.update({f"{side}_log_words": text[j][0][TEXT_COLUMNS.index("log_words")],
+                          f"{side}_prose": float(prose[j]), f"{side}_date": date[j],
+                          f"{side}_byline": text[j][0][TEXT_COLUMNS.index("byline")],
+                          f"{side}_furniture": text[j][0][TEXT_COLUMNS.index("furniture")], f"{side}_none": 0.0})
+            else:
+                f.update({f"{side}_{k}": 0.0 for k in ("log_words", "prose", "date", "byline", "furniture")})
+                f[f"{side}_none"] = 1.0
+        out.append(f)
+    return out
+
+
+def assert_page_columns_are_the_plain_ones(lines):
+    rows = line_features(lines)
+    for i, plain in enumerate(plain_page_columns(lines)):
+        got = {name: float(rows.values[i, LINE_COLUMNS.index(name)]) for name in plain}
+        assert got == plain, (i, lines[i].text, {k: (got[k], plain[k]) for k in plain if got[k] != plain[k]})
+
+
+def test_page_columns_are_the_per_line_formulas_on_every_corpus_dump():
+    for corpus in (CORPUS, CORPUS.parent / "corpus2"):
+        for dump in sorted((corpus / "text").glob("*.txt")):
+            assert_page_columns_are_the_plain_ones(split_lines(dump.read_text(encoding="utf-8", errors="replace")))
+
+
+page_lines = st.lists(st.one_of(st.sampled_from(EXAMPLES + ["Home", "News", "Advertisement", "23 Comments", "Reply",
+                                                              "By Jane Doe", "Nov. 18, 2019"]),
+                                st.sampled_from([line for line in LANGUAGE_LINES if len(line) < 400]),
+                                surrounding, st.just("")), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(page_lines)
+def test_page_columns_are_the_per_line_formulas_on_any_page(texts):
+    assert_page_columns_are_the_plain_ones(split_lines("\n".join(texts)))
