@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.reading import CORPORA, _forget_lines  # noqa: E402
+from bench.reading import CORPORA, _forget_lines, best_of  # noqa: E402
 from converter import dates, furniture, people, text_shape  # noqa: E402
 from converter.assembly import features, headline, model  # noqa: E402
 from converter.assembly.body import body_span  # noqa: E402
@@ -78,13 +78,7 @@ def per_line(texts: list[str], repeat: int) -> None:
         "Line(...)": lambda line: features.Line(0, line),
     }
     for name, function in functions.items():
-        best = float("inf")
-        for _ in range(repeat):
-            _forget_lines()
-            started = time.process_time()
-            for line in short:
-                function(line)
-            best = min(best, time.process_time() - started)
+        best = best_of(repeat, lambda: [function(line) for line in short], time.process_time)
         print(f"  {name:16s} {1e6 * best / len(short):6.2f} µs per unique short line ({len(short)} lines)")
 
 
