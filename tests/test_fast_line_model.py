@@ -197,7 +197,7 @@ def plain_page_columns(lines) -> list[dict[str, float]]:
     from converter import settings as s
     from converter.assembly.features import _text_features
 
-    text = [_text_features(line) for line in lines]
+    text = [_text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end)) for line in lines]
     counts = Counter()
     for line in lines:
         if line.words >= s.PROSE_LINE_WORDS:

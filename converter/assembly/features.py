@@ -237,12 +237,12 @@ def _always_named(name: str) -> bool:
     return not name.startswith(_NAMED_WHEN_SET) and name not in _NEIGHBOUR_OF
 
 
-def _text_features(line: Line) -> tuple[tuple[float, ...], tuple[str, ...]]:
+def _text_features(text: str, facts: tuple[int, bool, int, bool]) -> tuple[tuple[float, ...], tuple[str, ...]]:
     """The features a line's text alone decides (in `TEXT_COLUMNS` order), and its casefolded
-    tokens (for `common`), from its text and the shape `Line` already read of it (a paragraph's
-    words and furniture are not worked out twice). `common` (the page's words) and `glued` (the
+    tokens (for `common`), from its text and the facts (`_line_facts`) its `Line` already holds
+    (a paragraph's words and furniture are not worked out twice). `common` (the page's words) and `glued` (the
     blank line above) are 0 here: `line_features` sets them per page and per line."""
-    text, words, furniture, end, sentence_end = line.text, line.words, line.furniture, line.end, line.sentence_end
+    words, furniture, end, sentence_end = facts
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
@@ -281,7 +281,7 @@ def _text_features(line: Line) -> tuple[tuple[float, ...], tuple[str, ...]]:
 def _short_text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
     """A short line's text features, worked out once: menus, share bars and footers repeat on a
     page and from page to page of a site (paragraphs do not, and are not kept)."""
-    return _text_features(Line(0, text))
+    return _text_features(text, _line_facts(text))
 
 
 def _common_tokens(lines: list[Line], tokens: list[tuple[str, ...]]) -> set[str]:
@@ -319,7 +319,8 @@ def _shapes(lines: list[Line], values: np.ndarray) -> None:
     """Each line's text features (cached for short lines), the share of the page's common words,
     whether it is glued to the line above, and what the format tells."""
     texts = [_short_text_features(line.text) if len(line.text) <= settings.SHORT_LINE_CHARS
-             else _text_features(line) for line in lines]
+             else _text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end))
+             for line in lines]
     common = _common_tokens(lines, [tokens for _, tokens in texts]).__contains__
     values[:, : len(TEXT_COLUMNS)] = [features for features, _ in texts]
     values[:, _AT["common"]] = [sum(map(common, tokens)) / len(tokens) if tokens else 0.0 for _, tokens in texts]
