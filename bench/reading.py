@@ -31,14 +31,18 @@ FORMATS = {"text": "*.txt", "html": "*.html"}
 def ms_per_page(paths: list[Path], repeat: int) -> float:
     """The best of `repeat` passes over `paths` (the least disturbed by other work), each
     with the readers' line caches emptied first, as `page_times` does."""
+    return 1000 * best_of(repeat, lambda: [_read(path) for path in paths]) / max(len(paths), 1)
+
+
+def best_of(repeat: int, run, clock=time.perf_counter) -> float:
+    """The least seconds `run()` took in `repeat` runs by `clock`, the line caches emptied before each."""
     best = float("inf")
     for _ in range(repeat):
         _forget_lines()
-        started = time.perf_counter()
-        for path in paths:
-            _read(path)
-        best = min(best, time.perf_counter() - started)
-    return 1000 * best / max(len(paths), 1)
+        started = clock()
+        run()
+        best = min(best, clock() - started)
+    return best
 
 
 def _read(path: Path) -> None:

@@ -239,6 +239,9 @@ SHORT_LINE_CHARS = 200
 #: short lines whose shape and detector answers are remembered (the readers see the same menus,
 #: share bars and captions again on a page and across a site's pages)
 LINE_CACHE_SIZE = 8192
+#: characters whose classes (letter, capital, digit, space) the line shape remembers: every
+#: character a page shows is met again, but a hostile dump's millions of others are not kept
+CHAR_CLASS_CACHE_SIZE = 65536
 
 # --- text dumps: the decisions around the line model (converter/assembly/) ---
 #: a line is body when its body probability reaches this. Leave-site-out body F1 for

@@ -1,21 +1,24 @@
 """The text reader's fast paths see a line exactly as the plain formulas do.
 
 The line model was trained on features computed with `sum(map(str.isalpha, ...))`
-and a dense dot product; the reader now counts characters through bytes and
-sums only non-zero features (issue 9's 5 ms target). If either drifted by one
+and a dense dot product; the reader now counts characters by class codes in bytes and
+scores a page as one matrix (issue 9's 5 ms target). If either drifted by one
 character or one rounding, pages would quietly get other headlines and bodies,
 so both are checked here against the plain formulas on any text and any values.
 """
 from __future__ import annotations
 
 import math
-from operator import mul
 
+import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from converter.assembly.features import _char_counts
+from converter.assembly.features import (LINE_COLUMNS, PLACE_COLUMNS, TEXT_COLUMNS, FeatureRows, _sample_shape,
+                                         line_features)
 from converter.assembly.model import current_model
-from converter.text_shape import CJK, cjk_chars
+from converter.readers.text import split_lines
+from conftest import CORPUS
+from converter.text_shape import CJK, WORD, cjk_chars
 
 # characters where Unicode and ASCII intuitions differ: control separators that are spaces,
 # no-break and ideographic spaces, Roman numerals (upper, not letters), fractions and
@@ -23,29 +26,44 @@ from converter.text_shape import CJK, cjk_chars
 TRICKY = "\x1c\x1d\x1e\x1f\xa0\u3000\u2003Ⅳⅷ½²³İıß’“”—…日本語한국어٣۴ΣσςЖж\t\n\x0b\x0c\r_-"
 
 
-def plain_counts(sample: str) -> tuple[int, int, int, int, int]:
+def plain_shape(sample: str) -> tuple:
+    """A line start's shape by the plain formulas: the `str` methods over every character, and
+    the first characters of `str.split`'s words."""
+    initials = "".join(filter(str.isalpha, "".join([word[0] for word in sample.split()])))
     return (sum(map(str.isalpha, sample)), sum(map(str.isupper, sample)), sum(map(str.isdigit, sample)),
-            sum(map(str.isalnum, sample)), sum(map(str.isspace, sample)))
+            sum(map(str.isalnum, sample)), sum(map(str.isspace, sample)), len(initials),
+            sum(map(str.isupper, initials)), tuple(WORD.findall(sample.casefold())))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(TRICKY)), max_size=300))
-def test_character_counts_are_those_of_the_str_methods(sample):
-    assert _char_counts(sample) == plain_counts(sample)
+def test_line_shape_is_that_of_the_str_methods(sample):
+    assert _sample_shape(sample) == plain_shape(sample)
     assert cjk_chars(sample) == len(CJK.findall(sample))
 
 
-def test_character_counts_on_every_ascii_character_and_the_tricky_ones():
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_line_shape_of_ascii_text_is_that_of_the_str_methods(sample):
+    assert _sample_shape(sample) == plain_shape(sample)
+
+
+def test_line_shape_on_every_ascii_character_the_tricky_ones_and_the_corpus_lines():
     every_ascii = "".join(map(chr, range(128)))
-    for sample in (every_ascii, TRICKY, every_ascii + TRICKY, "Plain English line, 2019.", ""):
-        assert _char_counts(sample) == plain_counts(sample)
+    for sample in (every_ascii, TRICKY, every_ascii + TRICKY, "Plain English line, 2019.", "", " A b",
+                   *(line[:300] for line in CORPUS_LINES + LANGUAGE_LINES)):
+        assert _sample_shape(sample) == plain_shape(sample), sample
 
 
 def dense_probabilities(model, features: dict[str, float]) -> list[float]:
-    """The model's probabilities by the textbook formula: every weight times its value, in name order."""
-    names = sorted(model.weights)
-    scores = [bias + sum(map(mul, [features.get(n, 0.0) for n in names], [model.weights[n][k] for n in names]))
-              for k, bias in enumerate(model.bias)]
+    """The model's probabilities by the textbook formula: every weight times its value, in name
+    order, added one by one from the left."""
+    scores = []
+    for k, bias in enumerate(model.bias):
+        total = 0.0
+        for name in sorted(model.weights):
+            total += features.get(name, 0.0) * model.weights[name][k]
+        scores.append(bias + total)
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     return [e / sum(exps) for e in exps]
@@ -56,13 +74,41 @@ values = st.one_of(st.just(0.0), st.just(-0.0), st.just(1.0), st.floats(-50, 50,
 
 @settings(max_examples=200, deadline=None)
 @given(st.data())
-def test_sparse_scores_are_the_dense_dot_product_bit_for_bit(data):
+def test_matrix_scores_are_the_textbook_formula_bit_for_bit(data):
+    """A page is scored as one matrix, its columns in any order, features the model never saw
+    among them: each row's probabilities are still the textbook formula's very floats."""
     for model in (current_model().lines, current_model().headline, current_model().byline):
         if model is None:
             continue
         names = sorted(model.weights) + ["a_feature_the_model_never_saw"]
-        features = data.draw(st.dictionaries(st.sampled_from(names), values))
-        assert model.probabilities(features) == dense_probabilities(model, features)
+        columns = tuple(data.draw(st.permutations(names)))
+        rows = data.draw(st.lists(st.dictionaries(st.sampled_from(names), values), min_size=1, max_size=6))
+        matrix = np.array([[row.get(name, 0.0) for name in columns] for row in rows])
+        assert model.probabilities_of(FeatureRows(matrix, columns)).tolist() == [
+            dense_probabilities(model, row) for row in rows]
+
+
+def test_rows_a_model_lacks_a_column_of_score_as_zeros():
+    model = current_model().lines
+    some = tuple(sorted(model.weights)[::2])
+    row = {name: 1.0 for name in some}
+    got = model.probabilities_of(FeatureRows(np.ones((1, len(some))), some)).tolist()
+    assert got == [dense_probabilities(model, row)]
+
+
+def test_training_reads_the_named_features_it_always_read():
+    """Training fits on the rows as dicts: one-hot buckets named only where set, a neighbour's
+    features only where there is one, every other feature always (so scikit-learn sees the
+    same columns, and `make train` writes the same model)."""
+    dump = sorted((CORPUS / "text").glob("*.txt"))[0].read_text(encoding="utf-8")
+    rows = line_features(split_lines(dump)).as_dicts()
+    always = set(TEXT_COLUMNS + PLACE_COLUMNS) - {name for name in TEXT_COLUMNS if name.startswith("words_")}
+    for k, row in enumerate(rows):
+        assert always <= row.keys()
+        assert sum(name.startswith("words_") for name in row) == 1
+        assert ("prev_none" in row) == (k == 0) != ("prev_log_words" in row)
+        assert ("next_none" in row) == (k == len(rows) - 1) != ("next_date" in row)
+        assert not any(name.startswith(("heading_", "link_share")) for name in row)  # a text line has no markup
 
 
 # --- prefilters: a cheap test a line must pass before a costly detector is tried --------------
@@ -71,11 +117,34 @@ def test_sparse_scores_are_the_dense_dot_product_bit_for_bit(data):
 # matches (re.I makes "ſ" an "s" and "ı" an "i": a test written with str.lower() would miss them).
 
 from converter import furniture, people  # noqa: E402
-from conftest import CORPUS  # noqa: E402
 
 CORPUS_LINES = sorted({line.strip() for corpus in (CORPUS, CORPUS.parent / "corpus2")
                        for dump in sorted((corpus / "text").glob("*.txt"))
                        for line in dump.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()})
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple, dict)):
+        return [s for v in (value.values() if isinstance(value, dict) else value) for s in _strings(v)]
+    return []
+
+
+def _language_lines() -> list[str]:
+    """Every line test_languages.py writes its dumps from: its paragraphs, menus and the
+    headlines, bylines and datelines its cases give, in a dozen languages and scripts."""
+    import test_languages
+
+    found = _strings(test_languages.PARAGRAPHS) + _strings(test_languages.MENU)
+    for function in vars(test_languages).values():
+        for mark in getattr(function, "pytestmark", []):
+            if mark.name == "parametrize":
+                found += _strings(list(mark.args[1]))
+    return sorted({line.strip() for text in found for line in text.split("\n") if line.strip()})
+
+
+LANGUAGE_LINES = _language_lines()
 # lines each detector accepts, in the scripts and spellings re.I lets through
 EXAMPLES = ["5 hours ago", "An hour ago", "TODAY at 9:30", "yesterday", "vor 2 Stunden", "3 часа назад",
             "2 days agO", "3시간 전", "5時間前", "Mon 10:30 am", "hace 3 días",
@@ -116,3 +185,91 @@ def test_prefilters_pass_detected_lines_with_anything_around_them(example, befor
         for name, detector, may_match in detectors():
             if detector(candidate):
                 assert may_match(candidate), (name, candidate)
+
+
+# --- the page matrix: window and neighbour columns by running sums and shifts ------------------
+
+def plain_page_columns(lines) -> list[dict[str, float]]:
+    """The place, neighbour and common-word features by the per-line formulas the model was
+    trained on: a loop over the lines, windows summed line by line."""
+    from collections import Counter
+
+    from converter import settings as s
+    from converter.assembly.features import _text_features
+
+    text = [_text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end)) for line in lines]
+    counts = Counter()
+    for line in lines:
+        if line.words >= s.PROSE_LINE_WORDS:
+            counts.update(WORD.findall(line.text.casefold()))
+    common = {w for w, _ in counts.most_common(s.COMMON_TOKENS)}
+    repeats = Counter(line.text for line in lines)
+    prose = [not ln.furniture and ln.words >= s.PROSE_LINE_WORDS and ln.sentence_end for ln in lines]
+    short = [ln.words <= s.SHORT_LINE_WORDS for ln in lines]
+    date = [features[TEXT_COLUMNS.index("date")] for features, _ in text]
+    long_lines = [ln for ln in lines if ln.words >= s.PROSE_LINE_WORDS]
+    unpunctuated = bool(long_lines) and sum(ln.sentence_end for ln in long_lines) < s.PUNCTUATED_PAGE_SHARE * len(long_lines)
+    n, out = len(lines), []
+    for i, line in enumerate(lines):
+        tokens = text[i][1]
+        lo, hi = max(0, i - s.CONTEXT_WIDE), min(n, i + s.CONTEXT_WIDE + 1)
+        others = max(1, hi - lo - 1)
+        run = 0
+        if short[i]:
+            a = b = i
+            while a > 0 and short[a - 1]:
+                a -= 1
+            while b + 1 < n and short[b + 1]:
+                b += 1
+            run = b - a + 1
+        prose_words = [ln.words if p else 0 for ln, p in zip(lines, prose)]
+        f = {
+            "common": sum(t in common for t in tokens) / len(tokens) if tokens else 0.0,
+            "glued": float(line.glued_to_previous),
+            "position": i / max(1, n - 1), "first_lines": float(i < 5), "last_lines": float(n - i <= 5),
+            "repeated": float(repeats[line.text] > 1), "short_run": math.log1p(run) if short[i] else 0.0,
+            "prose_near": (sum(prose[lo:hi]) - prose[i]) / others,
+            "prose_above": float(any(prose[:i])), "prose_below": float(any(prose[i + 1:])),
+            "repeats_near": sum(short[j] and repeats[lines[j].text] > 1 for j in range(lo, hi) if j != i) / others,
+            "dates_near": sum(bool(date[j]) for j in range(lo, hi) if j != i) / others,
+            "short_near": sum(short[j] for j in range(lo, hi) if j != i) / others,
+            "prose_share_above": sum(prose_words[:i]) / sum(prose_words) if sum(prose_words) else 0.0,
+            "end_above": float(any(lines[j].end == 2 and any(prose[:j]) for j in range(i))),
+            "long_unpunctuated": float(unpunctuated and line.words >= s.PROSE_LINE_WORDS and not line.sentence_end),
+        }
+        for side, j in (("prev", i - 1), ("next", i + 1)):
+            if 0 <= j < n:
+                f.update({f"{side}_log_words": text[j][0][TEXT_COLUMNS.index("log_words")],
+                          f"{side}_prose": float(prose[j]), f"{side}_date": date[j],
+                          f"{side}_byline": text[j][0][TEXT_COLUMNS.index("byline")],
+                          f"{side}_furniture": text[j][0][TEXT_COLUMNS.index("furniture")], f"{side}_none": 0.0})
+            else:
+                f.update({f"{side}_{k}": 0.0 for k in ("log_words", "prose", "date", "byline", "furniture")})
+                f[f"{side}_none"] = 1.0
+        out.append(f)
+    return out
+
+
+def assert_page_columns_are_the_plain_ones(lines):
+    rows = line_features(lines)
+    for i, plain in enumerate(plain_page_columns(lines)):
+        got = {name: float(rows.values[i, LINE_COLUMNS.index(name)]) for name in plain}
+        assert got == plain, (i, lines[i].text, {k: (got[k], plain[k]) for k in plain if got[k] != plain[k]})
+
+
+def test_page_columns_are_the_per_line_formulas_on_every_corpus_dump():
+    for corpus in (CORPUS, CORPUS.parent / "corpus2"):
+        for dump in sorted((corpus / "text").glob("*.txt")):
+            assert_page_columns_are_the_plain_ones(split_lines(dump.read_text(encoding="utf-8", errors="replace")))
+
+
+page_lines = st.lists(st.one_of(st.sampled_from(EXAMPLES + ["Home", "News", "Advertisement", "23 Comments", "Reply",
+                                                              "By Jane Doe", "Nov. 18, 2019"]),
+                                st.sampled_from([line for line in LANGUAGE_LINES if len(line) < 400]),
+                                surrounding, st.just("")), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(page_lines)
+def test_page_columns_are_the_per_line_formulas_on_any_page(texts):
+    assert_page_columns_are_the_plain_ones(split_lines("\n".join(texts)))

@@ -30,7 +30,8 @@ from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from converter.assembly import model as line_model  # noqa: E402
-from converter.assembly.features import byline_features, context_features, headline_features, line_features  # noqa: E402
+from converter.assembly.features import (FeatureRows, byline_features, context_features,  # noqa: E402
+                                         headline_features, line_features)
 from converter.assembly.model import choose_headline, classify  # noqa: E402
 from converter.errors import DumpError  # noqa: E402
 from converter.assembly.body import body_span  # noqa: E402
@@ -47,20 +48,21 @@ REGULARISATION = 0.3
 DIGITS = 4  # weights are rounded to this many decimals: stable bytes, no loss
 
 
-def fit(pages, features: list[list[dict]]) -> line_model.Models:
+def fit(pages, features: list[FeatureRows]) -> line_model.Models:
     """The line model on every line, then the headline ranker on the candidates it leaves."""
     labels = [l for p in pages for l in p.labels]
     weights = [RENDERED_WEIGHT if p.rendered else 1.0 for p in pages for _ in p.labels]
-    first = _fit_lr([f for fs in features for f in fs], labels, weights)
+    first = _fit_lr([f for fs in features for f in fs.as_dicts()], labels, weights)
     context = None
     if SECOND_PASS:  # it learns from first-pass guesses on pages the first pass never saw
         guesses = out_of_fold_body(pages, features)
-        context = _fit_lr([g for fs, body in zip(features, guesses) for g in context_features(fs, body)], labels)
+        context = _fit_lr([g for fs, body in zip(features, guesses) for g in context_features(fs, body).as_dicts()],
+                          labels)
     ranker_rows, ranker_labels = [], []
     for page, fs, (body_start, _) in _pages_read(pages, features, HEADLINE, line_model.Models(first, first, None, context)):
         candidates = headline_candidates(page.lines, body_start)
         if any(page.labels[i] == HEADLINE for i in candidates):
-            ranker_rows += headline_features(page.lines, fs, candidates, body_start)
+            ranker_rows += headline_features(page.lines, fs, candidates, body_start).as_dicts()
             ranker_labels += [HEADLINE if page.labels[i] == HEADLINE else OTHER for i in candidates]
     headline = _fit_lr(ranker_rows, ranker_labels)
     rows, labels = [], []
@@ -69,7 +71,7 @@ def fit(pages, features: list[list[dict]]) -> line_model.Models:
         head = choose_headline(page.lines, fs, headline_candidates(page.lines, body_start), body_start)
         if head is not None:
             candidates = byline_candidates(page.lines, head, body_start, body_end)
-            rows += byline_features(page.lines, fs, candidates, head, body_start)
+            rows += byline_features(page.lines, fs, candidates, head, body_start).as_dicts()
             labels += [BYLINE if page.labels[i] == BYLINE else OTHER for i, _ in candidates]
     return line_model.Models(first, headline, _fit_lr(rows, labels), context)
 
@@ -105,10 +107,10 @@ def out_of_fold_body(pages, features) -> list[list[float]]:
     for k in range(INNER_FOLDS):
         held = [i for i, p in enumerate(pages) if fold_of(p.site, INNER_FOLDS, "inner") == k]
         train = [i for i, p in enumerate(pages) if fold_of(p.site, INNER_FOLDS, "inner") != k]
-        model = _fit_lr([f for i in train for f in features[i]], [l for i in train for l in pages[i].labels])
+        model = _fit_lr([f for i in train for f in features[i].as_dicts()], [l for i in train for l in pages[i].labels])
         body = model.roles.index("body")
         for i in held:
-            guesses[i] = [p[body] for p in line_model.first_pass(model, features[i])]
+            guesses[i] = line_model.first_pass(model, features[i])[:, body].tolist()
     return guesses
 
 

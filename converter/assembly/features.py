@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, chain
+
+import numpy as np
 
 from ..dates import DATE_LABEL, find_dates, is_relative_date
 from ..furniture import furniture_and_end, photo_credit
@@ -33,7 +37,7 @@ MARKUP_LINE = re.compile(r"^<[a-zA-Z!/][^<>]{0,200}>")
 SENTENCE_INSIDE = re.compile(r"[.!?。！？](?<=[^\W\d_]{2}.)(?:(?<=[.!?])\s+|(?<=[。！？])\s*)[\"'“‘«(]?[^\W\d_]")
 
 
-@dataclass
+@dataclass(slots=True)  # a page has hundreds: no per-line __dict__, faster to make and read
 class Line:
     """One non-blank line of a text dump (or one block of a page), with its shape."""
 
@@ -47,6 +51,11 @@ class Line:
     headline_p: float = 0.0
     byline_p: float = 0.0
     in_body: bool = False  # the reader's verdict: part of the article's body
+    # its shape, from its text (`_line_facts`)
+    words: int = field(init=False)
+    furniture: bool = field(init=False)
+    end: int = field(init=False)  # 1: a related-stories line, 2: the article's end ("23 Comments")
+    sentence_end: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.words, self.furniture, self.end, self.sentence_end = _line_facts(self.text)
@@ -62,7 +71,7 @@ def _facts(text: str) -> tuple[int, bool, int, bool]:
     # a line of leaked markup, tags from its start to its end ("<div><a href=…>…</div>"), is the
     # page's source, whatever prose it holds: furniture. Text after a tag is the page's text,
     # and so is one tag alone (an article's code sample, a kicker someone wrote as a tag).
-    furniture = furniture or (text.endswith(">") and text.count("<") >= 2 and bool(MARKUP_LINE.match(text)))
+    furniture = bool(furniture) or (text.endswith(">") and text.count("<") >= 2 and bool(MARKUP_LINE.match(text)))
     return count_words(text), furniture, end, bool(SENTENCE_END.search(text))
 
 
@@ -84,7 +93,7 @@ def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool
     """What the shared rule detectors say of a short line (cached, short lines only: headers
     repeat, and the cache then holds no paragraph)."""
     return (
-        bool(find_dates(text)) or is_relative_date(text),
+        bool(find_dates(text)) or bool(is_relative_date(text)),
         bool(DATE_LABEL.match(text)),
         bool(names_from_byline(text)),
         bool(looks_like_name(text)),
@@ -94,136 +103,195 @@ def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool
 
 
 def _bucket(words: int) -> int:
-    for i, edge in enumerate(settings.WORD_BUCKETS):
-        if words <= edge:
-            return i
-    return len(settings.WORD_BUCKETS)
+    """The index of the first word-count bucket edge at or above `words` (past the last: one more)."""
+    return bisect_left(settings.WORD_BUCKETS, words)
 
 
-# The ASCII characters each `str` method says yes to, as bytes: `bytes.translate` deletes
-# them in C, so one class's count on a mostly-ASCII line costs no Python call per character.
-_ASCII = [chr(c) for c in range(128)]
-_ASCII_ALPHA = "".join(filter(str.isalpha, _ASCII)).encode()
-_ASCII_UPPER = "".join(filter(str.isupper, _ASCII)).encode()
-_ASCII_DIGIT = "".join(filter(str.isdigit, _ASCII)).encode()
-_ASCII_SPACE = "".join(filter(str.isspace, _ASCII)).encode()
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A line's shape counts its characters by class (letters, capitals, digits, letters-or-digits,
+# white space: what the `str` methods say of each) and its words' first characters. Each
+# character becomes one byte, its classes' bits (`_CLASS_BASE` + bits), so that `bytes`
+# methods count each class and each word start in C, with no Python call per character.
+_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE = 1, 2, 4, 8, 16
+_CLASS_BASE = 0x40  # the codes are the ASCII characters "@" to "_"
 
 
-def _char_counts(sample: str) -> tuple[int, int, int, int, int]:
-    """How many characters of `sample` are letters, capitals, digits, letters-or-digits and spaces.
-
-    The same counts as `sum(map(str.isalpha, sample))` and its siblings: ASCII
-    characters are counted by deleting each class from the bytes, the others
-    (curly quotes, accented and non-Latin letters) by the `str` methods.
-    """
-    ascii_part = sample.encode("ascii", "ignore")
-    size = len(ascii_part)
-    letters = size - len(ascii_part.translate(None, _ASCII_ALPHA))
-    upper = size - len(ascii_part.translate(None, _ASCII_UPPER))
-    digits = size - len(ascii_part.translate(None, _ASCII_DIGIT))
-    spaces = size - len(ascii_part.translate(None, _ASCII_SPACE))
-    alnum = letters + digits  # in ASCII, nothing is a digit and a letter, nor alphanumeric otherwise
-    if size != len(sample):
-        rest = "".join(_NON_ASCII.findall(sample))
-        letters += sum(map(str.isalpha, rest))
-        upper += sum(map(str.isupper, rest))
-        digits += sum(map(str.isdigit, rest))
-        alnum += sum(map(str.isalnum, rest))
-        spaces += sum(map(str.isspace, rest))
-    return letters, upper, digits, alnum, spaces
+def _class_code(char: str) -> str:
+    bits = (char.isalpha() | char.isupper() << 1 | char.isdigit() << 2 | char.isalnum() << 3
+            | char.isspace() << 4)
+    return chr(_CLASS_BASE + bits)
 
 
-@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
+class _ClassCodes(dict):
+    """Code point -> class code, for `str.translate`: a character met before is looked up in C."""
+
+    def __missing__(self, code: int) -> str:
+        klass = _class_code(chr(code))
+        if len(self) < settings.CHAR_CLASS_CACHE_SIZE:
+            self[code] = klass
+        return klass
+
+
+_CLASS_CODES = _ClassCodes()
+# the same for ASCII bytes (three lines in four are ASCII): one `bytes.translate`
+_ASCII_CLASS_CODES = "".join(map(_class_code, map(chr, range(128)))).encode() + bytes(128)
+# per class, the codes lacking it: deleting them leaves the characters of the class
+_LACKING = {bit: bytes(_CLASS_BASE + bits for bits in range(32) if not bits & bit)
+            for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE)}
+# each code as a word-start class: white space (where `str.split` splits), a capital letter,
+# another letter, anything else
+_WORD_START_CLASS = bytes(
+    ord("x" if not _CLASS_BASE <= code < _CLASS_BASE + 32 else "s" if (code - _CLASS_BASE) & _SPACE
+        else "U" if (code - _CLASS_BASE) & _LETTER and (code - _CLASS_BASE) & _CAPITAL
+        else "l" if (code - _CLASS_BASE) & _LETTER else "x") for code in range(256))
+
+
 def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
     """A line start's counts (letters, capitals, digits, alphanumerics, spaces, words starting
-    with a letter, those with a capital) and its casefolded tokens; cached, as lines repeat."""
-    letters, upper, digits, alnum, spaces = _char_counts(sample)
-    # first characters of the words that start with a letter: how many are capitals
-    initials = "".join(filter(str.isalpha, "".join([word[0] for word in sample.split()])))
-    tokens = tuple(WORD.findall(sample.casefold()))
-    return letters, upper, digits, alnum, spaces, len(initials), sum(map(str.isupper, initials)), tokens
+    with a letter, those with a capital) and its casefolded tokens.
 
-
-def _flag(value: object) -> float:
-    return 1.0 if value else 0.0  # the float(bool(value)) the model was trained on, without two calls
-
-
-def _text_features(text: str) -> tuple[dict[str, float], tuple[str, ...]]:
-    """The features a line's text alone decides, and its casefolded tokens (for `common`).
-
-    `common` (the page's words) and `glued` (the blank line above) are left at 0 for
-    `_shape` to set: they hold their places here so every line's dict keeps one key order.
+    The counts are those of `sum(map(str.isalpha, sample))` and its siblings,
+    and of the first characters of `sample.split()`'s words (a word starts at
+    the line's start or after white space): tests/test_fast_line_model.py
+    checks them against those formulas on any text.
     """
-    words, furniture, end, sentence_end = _line_facts(text)
+    codes = (sample.encode("ascii").translate(_ASCII_CLASS_CODES) if sample.isascii()
+             else sample.translate(_CLASS_CODES).encode("ascii"))
+    letters = len(codes.translate(None, _LACKING[_LETTER]))
+    upper = len(codes.translate(None, _LACKING[_CAPITAL]))
+    digits = len(codes.translate(None, _LACKING[_DIGIT]))
+    alnum = len(codes.translate(None, _LACKING[_ALNUM]))
+    spaces = len(codes.translate(None, _LACKING[_SPACE]))
+    starts = codes.translate(_WORD_START_CLASS)
+    capitalised = starts.count(b"sU") + starts.startswith(b"U")
+    initials = capitalised + starts.count(b"sl") + starts.startswith(b"l")
+    return letters, upper, digits, alnum, spaces, initials, capitalised, tuple(WORD.findall(sample.casefold()))
+
+
+_WORD_BUCKET_NAMES = tuple(f"words_{i}" for i in range(len(settings.WORD_BUCKETS) + 1))
+#: the features a line's text alone decides, in the order `_text_features` gives them: a
+#: one-hot bucket of its word count, measures, then yes-or-no flags
+TEXT_NUMBERS = ("log_words", "log_chars", "upper", "capitalised", "digits", "punct", "common", "glued")
+TEXT_FLAGS = ("sentence_end", "ends_colon", "ends_period", "all_caps", "cjk", "furniture", "related",
+              "article_end", "date", "date_label", "byline", "name", "credit", "contribution", "url", "markup",
+              "two_sentences", "list_item", "pipe")
+TEXT_COLUMNS = _WORD_BUCKET_NAMES + TEXT_NUMBERS + TEXT_FLAGS
+#: what a page's markup tells of a block (an HTML page's; a text line has none)
+FORMAT_COLUMNS = ("heading_1", "heading_2", "heading_3", "heading_4", "link_share", "mostly_link")
+#: where the line stands on the page and what is around it
+PLACE_COLUMNS = ("position", "first_lines", "last_lines", "repeated", "short_run", "prose_near", "prose_above",
+                 "prose_below", "repeats_near", "dates_near", "short_near", "prose_share_above", "end_above",
+                 "long_unpunctuated")
+# the names of a neighbour's features, for the line above and the line below
+_NEIGHBOUR_KEYS = ("log_words", "prose", "date", "byline", "furniture", "none")
+_PREV = tuple(f"prev_{key}" for key in _NEIGHBOUR_KEYS)
+_NEXT = tuple(f"next_{key}" for key in _NEIGHBOUR_KEYS)
+#: a line's own features: what the rankers copy of it (its neighbours' are not its own)
+OWN_COLUMNS = TEXT_COLUMNS + FORMAT_COLUMNS + PLACE_COLUMNS
+#: every feature of a line, in the fixed order of the columns of `line_features`'s matrix
+LINE_COLUMNS = OWN_COLUMNS + _PREV + _NEXT
+_AT = {name: k for k, name in enumerate(LINE_COLUMNS)}
+# a one-hot bucket per word count, as the first columns of a text's features
+_BUCKET_ROWS = tuple(tuple(float(k == b) for k in range(len(_WORD_BUCKET_NAMES))) for b in range(len(_WORD_BUCKET_NAMES)))
+
+
+@dataclass(frozen=True)
+class FeatureRows:
+    """Rows of features (lines, or a ranker's candidates) as a matrix, its columns named.
+
+    The model reads the matrix (one matrix product a page, no dict a line);
+    training reads `as_dicts`, the named features scikit-learn was always
+    given, so the shipped model file and its figures stay as they were.
+    """
+
+    values: np.ndarray  # one row per line or candidate
+    columns: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def column(self, name: str) -> np.ndarray:
+        return self.values[:, self.columns.index(name)]
+
+    def as_dicts(self) -> list[dict[str, float]]:
+        """The rows as the dicts training fits on: a one-hot feature named only where it is 1,
+        a neighbour's features only when there is one, the others always (0 or not)."""
+        present = [_always_named(name) for name in self.columns]
+        neighbours = [_NEIGHBOUR_OF.get(name) for name in self.columns]
+        at = {name: k for k, name in enumerate(self.columns)}
+        out = []
+        for row in self.values.tolist():
+            out.append({name: value for name, value, always, neighbour in zip(self.columns, row, present, neighbours)
+                        if (value if neighbour is None else not row[at[neighbour]]) or always})
+        return out
+
+
+# a feature of the line above or below exists where that line does: where its "none" is 0
+_NEIGHBOUR_OF = {name: f"{name[:5]}none" for name in _PREV[:-1] + _NEXT[:-1]}
+#: features named only where they are not 0: one-hot buckets, "no neighbour", the markup's
+#: (a block with no link share has none), and the rankers' one-hot buckets
+_NAMED_WHEN_SET = ("words_", "heading_", "link_share", "mostly_link", "prev_none", "next_none",
+                   "gap_", "rank_", "from_headline_")
+
+
+def _always_named(name: str) -> bool:
+    return not name.startswith(_NAMED_WHEN_SET) and name not in _NEIGHBOUR_OF
+
+
+def _text_features(text: str, facts: tuple[int, bool, int, bool]) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The features a line's text alone decides (in `TEXT_COLUMNS` order), and its casefolded
+    tokens (for `common`), from its text and the facts (`_line_facts`) its `Line` already holds
+    (a paragraph's words and furniture are not worked out twice). `common` (the page's words) and `glued` (the
+    blank line above) are 0 here: `line_features` sets them per page and per line."""
+    words, furniture, end, sentence_end = facts
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
     letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample)
-    date, date_label, byline, name, credit, contribution = _detectors(text)
-    features = {
-        _WORD_BUCKET_NAMES[_bucket(words)]: 1.0,
+    numbers = (
         # capped: a 4 MB paste is a long paragraph, not something unlike all the model saw
-        "log_words": math.log1p(min(words, settings.LONG_LINE_WORDS)),
-        "log_chars": math.log1p(min(len(text), settings.LONG_LINE_WORDS * CHARS_PER_WORD)),
-        "sentence_end": _flag(sentence_end),
-        "ends_colon": _flag(text.endswith((":", ",", ";"))),
-        "ends_period": _flag(text.endswith((".", "。"))),
-        "upper": upper / letters if letters else 0.0,
-        "all_caps": _flag(letters >= 4 and upper == letters),
-        "capitalised": capitalised / initials if initials else 0.0,
-        "digits": digits / len(sample),
-        "punct": (len(sample) - alnum - spaces) / len(sample),
-        "cjk": _flag(cjk_chars(text) >= 4),
-        "common": 0.0,  # set per page by `_shape`
-        "furniture": _flag(furniture),
-        "related": _flag(end == 1),
-        "article_end": _flag(end == 2),
-        "date": _flag(date),
-        "date_label": _flag(date_label),
-        "byline": _flag(byline),
-        "name": _flag(name),
-        "credit": _flag(credit),
-        "contribution": _flag(contribution),
-        "url": _flag(URL_LINE.match(text)),
-        "markup": _flag(MARKUP_LINE.match(text)),
-        "two_sentences": _flag(SENTENCE_INSIDE.search(sample)),
-        "list_item": _flag(LIST_ITEM.match(text) or text.count("\t") >= 2),
-        "glued": 0.0,  # set per line by `_shape`
-        "pipe": _flag("|" in text or " · " in text),
-    }
-    return features, tokens
+        math.log1p(min(words, settings.LONG_LINE_WORDS)),  # log_words
+        math.log1p(min(len(text), settings.LONG_LINE_WORDS * CHARS_PER_WORD)),  # log_chars
+        upper / letters if letters else 0.0,  # upper
+        capitalised / initials if initials else 0.0,  # capitalised
+        digits / len(sample),  # digits
+        (len(sample) - alnum - spaces) / len(sample),  # punct
+        0.0,  # common: set per page
+        0.0,  # glued: set per line
+    )
+    flags = (
+        sentence_end,
+        text.endswith((":", ",", ";")),  # ends_colon
+        text.endswith((".", "。")),  # ends_period
+        letters >= 4 and upper == letters,  # all_caps
+        cjk_chars(text) >= 4,  # cjk
+        furniture,
+        end == 1,  # related
+        end == 2,  # article_end
+        *_detectors(text),  # date, date_label, byline, name, credit, contribution
+        URL_LINE.match(text) is not None,  # url
+        MARKUP_LINE.match(text) is not None,  # markup
+        SENTENCE_INSIDE.search(sample) is not None,  # two_sentences
+        LIST_ITEM.match(text) is not None or text.count("\t") >= 2,  # list_item
+        "|" in text or " · " in text,  # pipe
+    )
+    return _BUCKET_ROWS[_bucket(words)] + numbers + tuple(map(float, flags)), tokens
 
 
-_WORD_BUCKET_NAMES = tuple(f"words_{i}" for i in range(len(settings.WORD_BUCKETS) + 1))
-# a short line's text features, worked out once: menus, share bars and footers repeat on a
-# page and from page to page of a site (paragraphs do not, and are not kept)
-_short_text_features = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_text_features)
+@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
+def _short_text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """A short line's text features, worked out once: menus, share bars and footers repeat on a
+    page and from page to page of a site (paragraphs do not, and are not kept)."""
+    return _text_features(text, _line_facts(text))
 
 
-def _shape(line: Line, common: set[str]) -> dict[str, float]:
-    """The line's own features: its text's (a copy: the cached dict is shared), the share of
-    the page's common words, whether it is glued to the line above, and what the format tells."""
-    text = line.text
-    features, tokens = (_short_text_features(text) if len(text) <= settings.SHORT_LINE_CHARS
-                        else _text_features(text))
-    f = dict(features)
-    f["common"] = sum(map(common.__contains__, tokens)) / len(tokens) if tokens else 0.0
-    f["glued"] = _flag(line.glued_to_previous)
-    if line.heading:
-        f[f"heading_{min(line.heading, 4)}"] = 1.0
-    if line.link_share >= 0:
-        f["link_share"] = line.link_share
-        f["mostly_link"] = _flag(line.link_share > 0.5)
-    return f
+def _common_tokens(lines: list[Line], tokens: list[tuple[str, ...]]) -> set[str]:
+    """The page's most frequent words in its longer lines: its function words, any language.
 
-
-def _common_tokens(lines: list[Line]) -> set[str]:
-    """The page's most frequent words in its longer lines: its function words, any language."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        if line.words >= settings.PROSE_LINE_WORDS:
-            counts.update(WORD.findall(line.text.casefold()))
+    `tokens` are each line's start's tokens (`_sample_shape`): a line no longer
+    than that start has them all, and only a longer one is read again."""
+    counts = Counter(chain.from_iterable(
+        line_tokens if len(line.text) <= settings.SHAPE_CHARS else WORD.findall(line.text.casefold())
+        for line, line_tokens in zip(lines, tokens) if line.words >= settings.PROSE_LINE_WORDS))
     return {w for w, _ in counts.most_common(settings.COMMON_TOKENS)}
 
 
@@ -231,81 +299,114 @@ def _prose(line: Line) -> bool:
     return not line.furniture and line.words >= settings.PROSE_LINE_WORDS and line.sentence_end
 
 
-def line_features(lines: list[Line]) -> list[dict[str, float]]:
-    """One feature dict per line: its shape, its place and its neighbours' shape."""
-    common = _common_tokens(lines)
-    shapes = [_shape(line, common) for line in lines]
-    counts = Counter(line.text for line in lines)
-    prose = [_prose(line) for line in lines]
+def line_features(lines: list[Line]) -> FeatureRows:
+    """The page's lines as a matrix (`LINE_COLUMNS`): their shape, place and neighbours' shape.
+
+    Window counts come from running totals of integers and divide as the
+    per-line formulas did, so every value is the very float it always was.
+    """
     n = len(lines)
+    values = np.zeros((n, len(LINE_COLUMNS)))
+    if not n:
+        return FeatureRows(values, LINE_COLUMNS)
+    _shapes(lines, values)
+    prose = _places(lines, values)
+    _neighbours(prose, values)
+    return FeatureRows(values, LINE_COLUMNS)
+
+
+def _shapes(lines: list[Line], values: np.ndarray) -> None:
+    """Each line's text features (cached for short lines), the share of the page's common words,
+    whether it is glued to the line above, and what the format tells."""
+    texts = [_short_text_features(line.text) if len(line.text) <= settings.SHORT_LINE_CHARS
+             else _text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end))
+             for line in lines]
+    common = _common_tokens(lines, [tokens for _, tokens in texts]).__contains__
+    values[:, : len(TEXT_COLUMNS)] = [features for features, _ in texts]
+    values[:, _AT["common"]] = [sum(map(common, tokens)) / len(tokens) if tokens else 0.0 for _, tokens in texts]
+    values[:, _AT["glued"]] = [line.glued_to_previous for line in lines]
+    for k, line in enumerate(lines):
+        if line.heading:
+            values[k, _AT[f"heading_{min(line.heading, 4)}"]] = 1.0
+        if line.link_share >= 0:
+            values[k, _AT["link_share"]] = line.link_share
+            values[k, _AT["mostly_link"]] = line.link_share > 0.5
+
+
+def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
+    """Where each line stands and what a window around it holds (prose, repeats, dates);
+    returns which lines are prose."""
+    n = len(lines)
+    at = np.arange(n)
+    column = lambda name: values[:, _AT[name]]  # noqa: E731 (a view: assigning fills the matrix)
+    counts = Counter(line.text for line in lines)
+    words = np.array([line.words for line in lines])
+    prose = np.array([_prose(line) for line in lines])
     # running count of prose lines, for prose share in a window in O(1)
     before = _running(prose)
     # length of the run of short lines (menus, link lists) each line sits in
-    short = [line.words <= settings.SHORT_LINE_WORDS for line in lines]
-    short_run = _runs(short)
+    short = words <= settings.SHORT_LINE_WORDS
+    repeated = np.array([counts[line.text] > 1 for line in lines])
+    column("position")[:] = at / max(1, n - 1)
+    column("first_lines")[:] = at < 5
+    column("last_lines")[:] = n - at <= 5
+    column("repeated")[:] = repeated
+    column("short_run")[:] = [_log1p(run) for run in _runs(short.tolist())]
+    lo, hi = np.maximum(0, at - settings.CONTEXT_WIDE), np.minimum(n, at + settings.CONTEXT_WIDE + 1)
+    others = np.maximum(1, hi - lo - 1)
+    column("prose_near")[:] = (before[hi] - before[lo] - prose) / others
+    column("prose_above")[:] = before[:-1] > 0
+    column("prose_below")[:] = before[n] - before[1:] > 0
     # what a comment thread, a live blog or a list of teasers is made of, counted in a window
     # around each line: short lines that recur on the page ("Reply", "Report", "Like"),
     # date lines (one per comment or entry), short lines in general
-    repeats = _running([short[i] and counts[line.text] > 1 for i, line in enumerate(lines)])
-    dated = _running([bool(shape["date"]) for shape in shapes])
-    shorts = _running(short)
+    for name, flags in (("repeats_near", short & repeated), ("dates_near", column("date") != 0),
+                        ("short_near", short)):
+        running = _running(flags)
+        column(name)[:] = (running[hi] - running[lo] - flags) / others
     # where the line stands in the page's running text: the article is most of it and comes
     # first; comments and teasers below it come after most of the prose
-    prose_words = _running([line.words if p else 0 for line, p in zip(lines, prose)])
+    prose_words = _running(np.where(prose, words, 0))
+    if prose_words[n]:
+        column("prose_share_above")[:] = prose_words[:-1] / prose_words[n]
     # an article end ("23 Comments", "Leave a reply") after some prose: nothing below is the article
-    end_after_prose = _running([line.end == 2 and before[i] > 0 for i, line in enumerate(lines)])
+    ends = np.array([line.end == 2 for line in lines]) & (before[:-1] > 0)
+    column("end_above")[:] = _running(ends)[:-1] > 0
     # a page whose paragraphs end with no sentence mark (Thai, Lao, Burmese, some forums): there a
     # long line that ends none reads as a paragraph, not as a teaser or a title
     long_lines = [line for line in lines if line.words >= settings.PROSE_LINE_WORDS]
     unpunctuated = bool(long_lines) and sum(line.sentence_end for line in long_lines) < (
         settings.PUNCTUATED_PAGE_SHARE * len(long_lines))
-    out = []
-    for i, line in enumerate(lines):
-        f = shapes[i]  # grows into the line's features (neighbours read only its shape's keys)
-        f["position"] = i / max(1, n - 1)
-        f["first_lines"] = _flag(i < 5)
-        f["last_lines"] = _flag(n - i <= 5)
-        f["repeated"] = _flag(counts[line.text] > 1)
-        f["short_run"] = math.log1p(short_run[i]) if short[i] else 0.0
-        lo, hi = max(0, i - settings.CONTEXT_WIDE), min(n, i + settings.CONTEXT_WIDE + 1)
-        f["prose_near"] = (before[hi] - before[lo] - prose[i]) / max(1, hi - lo - 1)
-        f["prose_above"] = _flag(before[i] > 0)
-        f["prose_below"] = _flag(before[n] - before[i + 1] > 0)
-        others = max(1, hi - lo - 1)
-        f["repeats_near"] = (repeats[hi] - repeats[lo] - (repeats[i + 1] - repeats[i])) / others
-        f["dates_near"] = (dated[hi] - dated[lo] - (dated[i + 1] - dated[i])) / others
-        f["short_near"] = (shorts[hi] - shorts[lo] - short[i]) / others
-        f["prose_share_above"] = prose_words[i] / prose_words[n] if prose_words[n] else 0.0
-        f["end_above"] = _flag(end_after_prose[i] > 0)
-        f["long_unpunctuated"] = _flag(unpunctuated and line.words >= settings.PROSE_LINE_WORDS
-                                       and not line.sentence_end)
-
-        for (log_words, prose_key, date, byline, furniture, none), j in ((_PREV, i - 1), (_NEXT, i + 1)):
-            if 0 <= j < n:
-                shape = shapes[j]
-                f[log_words] = shape["log_words"]
-                f[prose_key] = _flag(prose[j])
-                f[date] = shape["date"]
-                f[byline] = shape["byline"]
-                f[furniture] = shape["furniture"]
-            else:
-                f[none] = 1.0
-        out.append(f)
-    return out
+    if unpunctuated:
+        ended = np.array([line.sentence_end for line in lines], dtype=bool)
+        column("long_unpunctuated")[:] = (words >= settings.PROSE_LINE_WORDS) & ~ended
+    return prose
 
 
-def _running(values: list) -> list:
+def _neighbours(prose: np.ndarray, values: np.ndarray) -> None:
+    """The shape of the line above and of the line below (or that there is none)."""
+    own = [_AT[name] for name in ("log_words", "date", "byline", "furniture")]
+    above = [_AT[f"prev_{name}"] for name in ("log_words", "date", "byline", "furniture")]
+    below = [_AT[f"next_{name}"] for name in ("log_words", "date", "byline", "furniture")]
+    values[1:, above] = values[:-1, own]
+    values[:-1, below] = values[1:, own]
+    values[1:, _AT["prev_prose"]] = prose[:-1]
+    values[:-1, _AT["next_prose"]] = prose[1:]
+    values[0, _AT["prev_none"]] = 1.0
+    values[-1, _AT["next_none"]] = 1.0
+
+
+@lru_cache(maxsize=None)
+def _log1p(run: int) -> float:
+    """`math.log1p` of a run length (0 stays 0): the float training computed, looked up."""
+    return math.log1p(run) if run else 0.0
+
+
+def _running(values) -> np.ndarray:
     """Running totals, one more than values (`t[j] - t[i]` sums values[i:j]): window counts in O(1)."""
-    totals = [0]
-    for value in values:
-        totals.append(totals[-1] + value)
+    totals = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(values, out=totals[1:])
     return totals
-
-
-# the names of a neighbour's features, for the line above and the line below
-_NEIGHBOUR_KEYS = ("log_words", "prose", "date", "byline", "furniture", "none")
-_PREV = tuple(f"prev_{key}" for key in _NEIGHBOUR_KEYS)
-_NEXT = tuple(f"next_{key}" for key in _NEIGHBOUR_KEYS)
 
 
 def _runs(flags: list[bool]) -> list[int]:
@@ -329,43 +430,65 @@ def content_words(text: str) -> set[str]:
     return words | {a + b for a, b in zip(cjk, cjk[1:])}
 
 
-def headline_features(lines: list[Line], features: list[dict[str, float]], candidates: list[int],
-                      body_start: int) -> list[dict[str, float]]:
-    """Features of each headline candidate relative to the body found below it.
+#: what the headline ranker adds to a candidate's own features: its place relative to the body
+HEADLINE_COLUMNS = OWN_COLUMNS + tuple(f"gap_{k}" for k in range(settings.HEADLINE_GAP_BUCKETS + 1)) + (
+    "log_gap", *(f"rank_{k}" for k in range(settings.HEADLINE_RANK_BUCKETS + 1)), "lede_share", "lede_words",
+    "header_below", "header_next", "short_above", "related_above", "title_above", "is_body_start",
+    "title_siblings", "after_body_start")
+
+
+def _one_hot(size: int, k: int) -> list[float]:
+    return [float(j == k) for j in range(size)]
+
+
+def headline_features(lines: list[Line], features: FeatureRows, candidates: list[int],
+                      body_start: int) -> FeatureRows:
+    """Features of each headline candidate relative to the body found below it (`HEADLINE_COLUMNS`).
 
     A headline sits a few lines above the first paragraph, is the nearest
     title-shaped line or close to it, shares words with the lede, and
     often has a byline or a date just under it.
     """
     lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
-    titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]
-    out = []
-    for rank, i in enumerate(reversed(candidates)):
+    titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]  # in page order
+    # lines that are not furniture, counted from the top: how many stand between two lines in O(1)
+    kept_above = list(accumulate((not ln.furniture for ln in lines[:body_start]), initial=0))
+    extras = []
+    for position, i in enumerate(candidates):
+        rank = len(candidates) - 1 - position  # 0 for the candidate nearest the body
         line = lines[i]
-        f = {k: v for k, v in features[i].items() if not k.startswith(("prev_", "next_"))}
-        between = sum(1 for ln in lines[i + 1 : body_start] if not ln.furniture)
-        f[f"gap_{min(between, settings.HEADLINE_GAP_BUCKETS)}"] = 1.0
-        f["log_gap"] = math.log1p(between)
-        f[f"rank_{min(rank, settings.HEADLINE_RANK_BUCKETS)}"] = 1.0
+        between = kept_above[body_start] - kept_above[i + 1] if i + 1 < body_start else 0
         words = content_words(line.text)
         shared = len(words & lede)
-        f["lede_share"] = shared / len(words) if words else 0.0
-        f["lede_words"] = math.log1p(shared)
         below = [ln for ln in lines[i + 1 : i + 4] if not ln.furniture]
         above = [ln for ln in lines[max(0, i - 3) : i] if not ln.furniture]
-        f["header_below"] = float(any(_is_header(ln) for ln in below))
-        f["header_next"] = float(bool(below) and _is_header(below[0]))
-        f["short_above"] = float(not above or above[-1].words <= settings.SHORT_LINE_WORDS)
-        f["related_above"] = float(bool(above) and above[-1].end > 0)
-        f["title_above"] = float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end)
-        f["is_body_start"] = float(i == body_start)
         # a teaser in a list of other stories' headlines has title-shaped lines all around it
         near = settings.TITLE_SIBLING_LINES
-        f["title_siblings"] = math.log1p(sum(1 for j in titles if j != i and abs(j - i) <= near))
-        f["after_body_start"] = float(i > body_start)
-        out.append((i, f))
-    out.sort()
-    return [f for _, f in out]
+        extras.append([
+            *_one_hot(settings.HEADLINE_GAP_BUCKETS + 1, min(between, settings.HEADLINE_GAP_BUCKETS)),
+            math.log1p(between),  # log_gap
+            *_one_hot(settings.HEADLINE_RANK_BUCKETS + 1, min(rank, settings.HEADLINE_RANK_BUCKETS)),
+            shared / len(words) if words else 0.0,  # lede_share
+            math.log1p(shared),  # lede_words
+            float(any(_is_header(ln) for ln in below)),  # header_below
+            float(bool(below) and _is_header(below[0])),  # header_next
+            float(not above or above[-1].words <= settings.SHORT_LINE_WORDS),  # short_above
+            float(bool(above) and above[-1].end > 0),  # related_above
+            float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end),  # title_above
+            float(i == body_start),  # is_body_start
+            math.log1p(bisect_right(titles, i + near) - bisect_left(titles, i - near)
+                       - (lines[i].words >= settings.TITLE_SIBLING_WORDS)),  # title_siblings (not itself)
+            float(i > body_start),  # after_body_start
+        ])
+    return _candidate_rows(features, candidates, extras, HEADLINE_COLUMNS)
+
+
+def _candidate_rows(features: FeatureRows, candidates: list[int], extras: list[list[float]],
+                    columns: tuple[str, ...]) -> FeatureRows:
+    """A ranker's rows: each candidate line's own features, then what the ranker adds."""
+    own = features.values[candidates, : len(OWN_COLUMNS)]
+    added = np.array(extras, dtype=float).reshape(len(candidates), len(columns) - len(OWN_COLUMNS))
+    return FeatureRows(np.hstack([own, added]), columns)
 
 
 def is_dated(line: Line) -> bool:
@@ -378,32 +501,45 @@ def _is_header(line: Line) -> bool:
     return date or date_label or byline
 
 
-def byline_features(lines: list[Line], features: list[dict[str, float]], candidates: list[tuple[int, list[str]]],
-                    headline: int, body_start: int) -> list[dict[str, float]]:
-    """Features of each byline candidate (a line that starts with names) around the headline.
+_BYLINE_OFFSETS = range(-3, settings.BYLINE_OFFSET_BUCKETS + 1)
+#: what the byline ranker adds to a candidate's own features: its place and its names
+BYLINE_COLUMNS = OWN_COLUMNS + tuple(f"from_headline_{k}" for k in _BYLINE_OFFSETS) + (
+    "after_body_start", "byline_p", "names", "name_repeats", "name_is_line", "date_beside")
+
+
+def byline_features(lines: list[Line], features: FeatureRows, candidates: list[tuple[int, list[str]]],
+                    headline: int, body_start: int) -> FeatureRows:
+    """Features of each byline candidate (a line that starts with names) around the headline
+    (`BYLINE_COLUMNS`).
 
     A byline sits near the headline, is short, often carries a date or a
     "By", and its name tends to appear again on the page (an author box).
     """
     page = "\n".join(ln.text for ln in lines).casefold()
-    out = []
+    extras = []
     for i, names in candidates:
-        f = {k: v for k, v in features[i].items() if not k.startswith(("prev_", "next_"))}
-        offset = i - headline
-        f[f"from_headline_{max(-3, min(offset, settings.BYLINE_OFFSET_BUCKETS))}"] = 1.0
-        f["after_body_start"] = float(i > body_start)
-        f["byline_p"] = lines[i].byline_p
-        f["names"] = float(len(names))
-        f["name_repeats"] = math.log1p(max(0, sum(page.count(n.casefold()) - 1 for n in names)))
-        f["name_is_line"] = float(any(lines[i].text.strip() == n for n in names))
-        # a name with a dateline right above or below it ("Jane Doe" / "2 hours ago")
-        f["date_beside"] = float(any(_is_header(ln) and not _detectors(ln.text)[2]
-                                     for ln in lines[max(0, i - 1) : i] + lines[i + 1 : i + 2]))
-        out.append(f)
-    return out
+        offset = max(-3, min(i - headline, settings.BYLINE_OFFSET_BUCKETS))
+        extras.append([
+            *_one_hot(len(_BYLINE_OFFSETS), offset - _BYLINE_OFFSETS[0]),  # from_headline_k
+            float(i > body_start),  # after_body_start
+            lines[i].byline_p,
+            float(len(names)),  # names
+            math.log1p(max(0, sum(page.count(n.casefold()) - 1 for n in names))),  # name_repeats
+            float(any(lines[i].text.strip() == n for n in names)),  # name_is_line
+            # a name with a dateline right above or below it ("Jane Doe" / "2 hours ago")
+            float(any(_is_header(ln) and not _detectors(ln.text)[2]
+                      for ln in lines[max(0, i - 1) : i] + lines[i + 1 : i + 2])),  # date_beside
+        ])
+    return _candidate_rows(features, [i for i, _ in candidates], extras, BYLINE_COLUMNS)
 
 
-def context_features(features: list[dict[str, float]], body: list[float]) -> list[dict[str, float]]:
+_CONTEXT_OFFSETS = range(-settings.CONTEXT_NEAR_LINES, settings.CONTEXT_NEAR_LINES + 1)
+#: what the second pass adds to a line's features: the first pass's verdicts around it
+CONTEXT_COLUMNS = LINE_COLUMNS + tuple(f"ctx_body_{d}" for d in _CONTEXT_OFFSETS) + (
+    "ctx_body_mean", "ctx_body_above", "ctx_body_below", "ctx_body_relative")
+
+
+def context_features(features: FeatureRows, body: list[float]) -> FeatureRows:
     """Each line's features plus what a first pass of the model thought of its neighbourhood.
 
     An article runs on: a doubtful line between confident body lines is
@@ -413,20 +549,19 @@ def context_features(features: list[dict[str, float]], body: list[float]) -> lis
     """
     n = len(body)
     top = max(body, default=0.0) or 1.0
-    near, wide = settings.CONTEXT_NEAR_LINES, settings.CONTEXT_WIDE_LINES
+    wide = settings.CONTEXT_WIDE_LINES
     before = [0.0]
     for p in body:
         before.append(before[-1] + p)
-    out = []
-    for i, f in enumerate(features):
-        g = dict(f)
-        for d in range(-near, near + 1):
-            j = i + d
-            g[f"ctx_body_{d}"] = body[j] if 0 <= j < n else 0.0
+    extras = []
+    for i in range(n):
         lo, hi = max(0, i - wide), min(n, i + wide + 1)
-        g["ctx_body_mean"] = (before[hi] - before[lo]) / (hi - lo)
-        g["ctx_body_above"] = max(body[max(0, i - wide) : i], default=0.0)
-        g["ctx_body_below"] = max(body[i + 1 : i + wide + 1], default=0.0)
-        g["ctx_body_relative"] = body[i] / top
-        out.append(g)
-    return out
+        extras.append([
+            *(body[i + d] if 0 <= i + d < n else 0.0 for d in _CONTEXT_OFFSETS),  # ctx_body_d
+            (before[hi] - before[lo]) / (hi - lo),  # ctx_body_mean
+            max(body[max(0, i - wide) : i], default=0.0),  # ctx_body_above
+            max(body[i + 1 : i + wide + 1], default=0.0),  # ctx_body_below
+            body[i] / top,  # ctx_body_relative
+        ])
+    added = np.array(extras, dtype=float).reshape(n, len(CONTEXT_COLUMNS) - len(LINE_COLUMNS))
+    return FeatureRows(np.hstack([features.values, added]), CONTEXT_COLUMNS)

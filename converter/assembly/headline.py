@@ -14,7 +14,7 @@ from ..furniture import photo_credit
 from ..text_shape import WORD
 from .. import settings
 from .body import is_paragraph
-from .features import URL_LINE, Line
+from .features import URL_LINE, FeatureRows, Line
 from .header import is_caption, is_header_line
 from .model import choose_headline
 
@@ -40,7 +40,7 @@ def slug_words(text: str) -> str:
     return "-".join(w.lower() for w in WORD.findall(text))
 
 
-def find_headline(lines: list[Line], features: list[dict], body_start: int, hints: list[str],
+def find_headline(lines: list[Line], features: FeatureRows, body_start: int, hints: list[str],
                   first: int = 0) -> int | None:
     """The index of the headline line, or None when nothing before the body fits.
 
