@@ -92,7 +92,22 @@ _PATTERNS = [
     # 20 tháng 11 năm 2019 (Vietnamese: "day 20 month 11 year 2019")
     r"(?P<vi>\d{1,2}\s+tháng\s+\d{1,2},?\s+(?:năm\s+)?" + _YEAR + r")" + _time(9),
 ]
-DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+_DATE_SHAPES = "|".join(f"(?:{p})" for p in _PATTERNS)
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Where a date can start, checked before the ten shapes are tried at a position (most positions
+# of a line fail here, at one character): a digit; a word of 3 to 20 letters before a number (a
+# local month, "März 3"); an English month's first letters, even inside a word ("BUSINESSNOV 7"),
+# and at most the rest of the longest month ("september") before a number; or a weekday at a
+# word's start. Each shape starts with one of these, so the search finds the very matches it found
+# without this check (tests/test_fast_dates.py). Every repeat is bounded and possessive: a 4 MB
+# line of month names stays linear.
+_MONTH_REST = max(map(len, _MONTH_KEYS)) - len(_ENGLISH_MONTHS[0])
+_ENGLISH_MONTH_START = ("(?=[" + "".join(sorted({m[0] for m in _ENGLISH_MONTHS})) + "])(?:" + "|".join(_ENGLISH_MONTHS)
+                        + r")[^\W\d_]{0," + str(_MONTH_REST) + r"}+\.?\s+\d")
+_WEEKDAY_START = r"\b(?:" + "|".join(name[:3] for name in _WEEKDAYS) + ")"
+_DATE_START = r"(?=\d|\b" + _LOCAL_MONTH + r"+\.?\s+\d|" + _ENGLISH_MONTH_START + "|" + _WEEKDAY_START + ")"
+DATE_RE = re.compile(_DATE_START + "(?:" + _DATE_SHAPES + ")", re.I)
 
 # US zones that dateutil does not know by name.
 _ZONES = {
@@ -128,8 +143,7 @@ def _parse_day(m: re.Match) -> date | None:
             y, mo, d = map(int, re.split(r"[-./]", m.group("ymd")))
             return date(y, mo, d)
         if m.group("mdy") or m.group("dmy"):
-            text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", m.group("mdy") or m.group("dmy"), flags=re.I)
-            return dateparser.parse(text, default=datetime(2000, 1, 1), fuzzy=True).date()
+            return _english_day(m.group("mdy") or m.group("dmy"))
         if m.group("local") or m.group("local_mdy"):
             parts = re.findall(r"\w+", (m.group("local") or m.group("local_mdy")).casefold())
             month = next((_MONTH_NUMBER[p] for p in parts if p in _MONTH_NUMBER), None)
@@ -156,6 +170,29 @@ def _parse_day(m: re.Match) -> date | None:
         return date(y, month, day)
     except (ValueError, OverflowError, dateparser.ParserError):
         return None
+
+
+# An English date as most pages print it: ASCII, one space between words ("Wed, Nov. 20th, 2019",
+# "20 November 2019"). Its day, month and year are read straight off; dateutil, 30 times slower,
+# reads any other spelling. Both give the same day on every such text (tests/test_fast_dates.py).
+_PLAIN_ENGLISH_DAY = re.compile(
+    r"(?:[a-z]+\.?,? )?(?:(?P<month>[a-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?,? "
+    r"|(?P<lday>\d{1,2})(?:st|nd|rd|th)?\.? (?P<lmonth>[a-z]+),? )(?P<year>\d{4})", re.I | re.A)
+
+
+def _english_day(text: str) -> date:
+    """The day an English date matched by DATE_RE ("Nov. 19, 2019", "Wednesday 20 November 2019") names."""
+    plain = _PLAIN_ENGLISH_DAY.fullmatch(text)
+    month = (plain["month"] or plain["lmonth"])[:3].lower() if plain else None
+    if month in _ENGLISH_MONTHS:
+        return date(int(plain["year"]), _ENGLISH_MONTHS.index(month) + 1, int(plain["day"] or plain["lday"]))
+    return dateutil_day(text)
+
+
+def dateutil_day(text: str) -> date:
+    """The day dateutil reads in an English date, ordinals ("20th") dropped first."""
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.I)
+    return dateparser.parse(text, default=datetime(2000, 1, 1), fuzzy=True).date()
 
 
 def _parse_time(text: str | None) -> tuple[int, int, int] | None:
@@ -190,11 +227,22 @@ def ascii_digits(text: str) -> str:
     return text if text.isascii() or not _OTHER_DIGIT.search(text) else text.translate(_ASCII_DIGITS)
 
 
+# Three digits in a row, or two around a dot or slash: every date shape holds a four-digit year
+# or a dd.mm.yy (`_DATE_HINT`), so a line without this holds no date. Its search skips to the
+# line's digits in C: most lines of a page have none, and end here.
+_MAY_HOLD_DATE = re.compile(r"\d[\d./]\d")
+
+
 def find_dates(text: str) -> list[tuple[str, int]]:
     """Every date stated in `text`, as (ISO 8601 string, position), in order.
 
     Dates inside URLs are not statements of the page (see `date_from_url`).
     """
+    return find_dates_in(text) if _MAY_HOLD_DATE.search(text) else []
+
+
+def find_dates_in(text: str) -> list[tuple[str, int]]:
+    """`find_dates` without its first check (the full reading: tests hold the two the same)."""
     text = ascii_digits(text)
     if not _DATE_HINT.search(text):
         return []  # every date shape has a year or a dd.mm.yy: most lines of a page end here
@@ -204,9 +252,15 @@ def find_dates(text: str) -> list[tuple[str, int]]:
     return list(_short_line_dates(text) if short else _dates_stated(text))
 
 
+# the numbers of DATE_RE's time and zone groups, in order: a match's groupdict() would build all 30
+_TIME_GROUPS, _ZONE_GROUPS = (tuple(number for name, number in sorted(DATE_RE.groupindex.items(), key=lambda g: g[1])
+                                    if name.startswith(kind)) for kind in ("time", "zone"))
+
+
 def _dates_stated(text: str) -> tuple[tuple[str, int], ...]:
     found = []
-    text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    if "http" in text or "www." in text:  # what every `_URL` match starts with
+        text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     position = 0
     while (m := DATE_RE.search(text, position)) is not None:
         day = _parse_day(m)
@@ -216,9 +270,8 @@ def _dates_stated(text: str) -> tuple[tuple[str, int], ...]:
             position = m.start() + 1
             continue
         position = m.end()
-        groups = m.groupdict()
-        time_text = next((v for k, v in groups.items() if k.startswith("time") and v), None)
-        zone_name = next((v for k, v in groups.items() if k.startswith("zone") and v), None)
+        time_text = next(filter(None, m.group(*_TIME_GROUPS)), None)
+        zone_name = next(filter(None, m.group(*_ZONE_GROUPS)), None)
         hms = _parse_time(time_text)
         if hms is None:
             found.append((day.isoformat(), m.start()))
@@ -258,7 +311,6 @@ RELATIVE_LANGUAGES = ("en", *DATE_LANGUAGES, "ja", "zh", "ko", "hi", "vi")
 # from a dump's date is no better than its day.
 _UNIT_STEP = {"second": (0, 0), "minute": (0, 0), "hour": (0, 0), "day": (1, 0), "week": (7, 0),
               "fortnight": (14, 0), "month": (0, 1), "year": (0, 12), "decade": (0, 120)}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "Monday 6:30PM": last Monday, at a time
 _WEEKDAY_TIME = re.compile(r"(?:^|(?<=\s))(?P<weekday>" + _WEEKDAY_NAME + r")\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?$")
 # "yesterday at 10:30", "gestern, 14:00", "hier à 9h15": a time after the phrase, any short word between
@@ -372,7 +424,6 @@ def _stands_alone(before: str, phrase: str) -> bool:
     return " " not in before or (not phrase.isascii() and " " not in phrase)
 
 
-_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "Posted Nov 19, 6:51 AM", "Wednesday, November 20", "19. November, 14:30", "11月20日": a day without its
 # year, as sites print this year's dates. A whole line (or a labelled part of one), so that a
 # headline ending "… on March 5" is no such date.

@@ -1,0 +1,192 @@
+"""The date detectors' fast paths give the very answers of the full readings, on any line.
+
+Issue 9's 5 ms a page needs `find_dates` and `is_relative_date` at about 2 µs
+a line, so each first turns a line away with a cheap check (no date can be
+in it), skips the positions where no date can start, and reads the common
+English spellings without dateutil. A cheap check that turned away one
+line the full reading accepts would quietly lose a page's date, so each is
+held to the full reading here: on every line of both corpora's text dumps,
+on every line of tests/test_languages.py, and on text drawn from the
+detectors' own words (month and relative-date words of their languages,
+weekdays, labels, digits of other scripts, the letters `re.I` folds: "ſ",
+"K", "İ"). A word list edited so that a check no longer covers it fails here.
+"""
+from __future__ import annotations
+
+import ast
+import itertools
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from conftest import CORPUS
+from converter import dates
+
+TESTS = Path(__file__).parent
+
+
+def _corpus_lines() -> list[str]:
+    lines = {line.strip() for corpus in (CORPUS, CORPUS.parent / "corpus2")
+             for dump in sorted((corpus / "text").glob("*.txt"))
+             for line in dump.read_text(encoding="utf-8", errors="replace").splitlines()}
+    return sorted(line for line in lines if line)
+
+
+def _language_test_lines() -> list[str]:
+    """Every string written in tests/test_languages.py: its dumps' lines and its one-line cases."""
+    tree = ast.parse((TESTS / "test_languages.py").read_text(encoding="utf-8"))
+    strings = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    return sorted({line.strip() for s in strings for line in s.splitlines() if line.strip()})
+
+
+CORPUS_LINES = _corpus_lines()
+LANGUAGE_LINES = _language_test_lines()
+REAL_LINES = CORPUS_LINES + LANGUAGE_LINES
+
+# --- the detectors' own vocabulary, to build lines from -----------------------------------------
+_ENGLISH_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "sept", "october", "november", "december")
+_WEEKDAY_WORDS = tuple(name for day in dates._WEEKDAYS for name in (day, day[:3], day[:3] + ".", day[:4]))
+_PHRASE_WORDS = tuple(sorted({word for phrase in dates.RELATIVE_PHRASES for word in phrase.replace("#", " ").split()}))
+_PHRASES = tuple(sorted(dates.RELATIVE_PHRASES))
+_LOCAL_MONTHS = tuple(sorted(dates._MONTH_NUMBER))
+_LABELS = ("Published", "Updated", "Posted", "Aktualisiert", "Publié le", "date:", "By", "©", "Photo", "de", "às",
+           "um", "at", "on", "am", "pm", "a.m.", "GMT", "UTC", "EDT", "+02:00", "tháng", "năm", "http://x.y/2019/1/2",
+           "www.", "ago", "an", "a", "one")
+_DIGITS = ("0", "1", "2", "5", "9", "12", "19", "20", "31", "45", "99", "1990", "2019", "2099", "٢٠١٩", "۱۹",
+           "２０１９", "१२", "๑๒", "༢", "1.5", "3,5", "09:30", "9.05", "18h30", "6:30PM", "2019-11-20", "20.11.2019",
+           "11/13/19", "2019年", "11月", "20日", "년", "월", "일", "時間前", "天前", "分前")
+_ODD = ("ſ", "K", "İ", "ı", "ß", "Σ", "ς", "\u00a0", "\u3000", "\u2009", "\x1c", "\t", "  ", ".", ",", ":", ";", "|",
+        "•", "·", "—", "–", "-", "/", "#", "(", ")", "’", "Ж", "日本", "한국")
+_SEPARATORS = st.sampled_from((" ", " ", " ", "", ", ", ". ", " - ", " | ", "\u00a0", ": ", "/", "-"))
+
+
+def _cased(word: str) -> st.SearchStrategy[str]:
+    return st.sampled_from((word, word.upper(), word.capitalize(), word.casefold()))
+
+
+_WORD = st.one_of(
+    st.sampled_from(_ENGLISH_MONTH_NAMES + _LOCAL_MONTHS + _WEEKDAY_WORDS + _LABELS).flatmap(_cased),
+    st.sampled_from(_PHRASE_WORDS).flatmap(_cased),
+    st.sampled_from(_PHRASES).map(lambda phrase: phrase.replace("#", "3")).flatmap(_cased),
+    st.sampled_from(_DIGITS), st.sampled_from(_ODD),
+    st.integers(0, 2100).map(str),
+    st.text(max_size=4),
+)
+vocabulary_lines = st.lists(st.tuples(_WORD, _SEPARATORS), max_size=10).map(
+    lambda parts: "".join(word + separator for word, separator in parts).strip(" "))
+
+
+# --- find_dates ---------------------------------------------------------------------------------
+PLAIN_DATE_RE = re.compile(dates._DATE_SHAPES, re.I)  # the ten shapes, tried at every position
+
+
+def _every_match(pattern: re.Pattern, text: str) -> list[tuple[tuple[int, int], tuple]]:
+    """Each position's match (its span and groups), from every position a match starts at."""
+    found, position = [], 0
+    while (m := pattern.search(text, position)) is not None:
+        found.append((m.span(), m.groups()))
+        position = m.start() + 1
+    return found
+
+
+def test_the_start_check_keeps_every_match_of_the_ten_shapes():
+    matched = 0
+    for line in REAL_LINES:
+        text = dates.ascii_digits(line)
+        expected = _every_match(PLAIN_DATE_RE, text)
+        matched += len(expected)
+        assert _every_match(dates.DATE_RE, text) == expected, line
+    assert matched > 500  # real dates were checked, not only lines without one
+
+
+def test_find_dates_is_its_full_reading_on_every_real_line():
+    dated = 0
+    for line in REAL_LINES:
+        found = dates.find_dates(line)
+        dated += bool(found)
+        assert found == dates.find_dates_in(line), line
+    assert dated > 300
+
+
+@settings(max_examples=1500, deadline=None)
+@given(vocabulary_lines)
+def test_find_dates_is_its_full_reading_on_lines_of_date_words(line):
+    assert dates.find_dates(line) == dates.find_dates_in(line)
+    text = dates.ascii_digits(line)
+    assert _every_match(dates.DATE_RE, text) == _every_match(PLAIN_DATE_RE, text)
+
+
+def _dateutil_or_none(text: str) -> date | None:
+    try:
+        return dates.dateutil_day(text)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _english_or_none(text: str) -> date | None:
+    try:
+        return dates._english_day(text)
+    except (ValueError, OverflowError):
+        return None
+
+
+def test_english_dates_read_straight_off_are_dateutils_for_every_day_month_and_year():
+    """Every day number the shapes let through (0-99, "05"), every month spelling, every year."""
+    months = ("jan", "January", "FEB", "february", "Mar.", "march", "apr", "april", "may", "MAY.", "jun", "june",
+              "jul", "July", "aug", "august", "sep", "Sept.", "september", "oct", "october", "nov", "Nov.",
+              "november", "dec", "december")
+    days = [str(d) for d in range(100)] + [f"0{d}" for d in range(10)] + ["1st", "2nd", "3rd", "4th", "22nd", "31st"]
+    checked = 0
+    for month, day, year in itertools.product(months, days, (1990, 2000, 2099)):
+        for text in (f"{month} {day}, {year}", f"{month} {day} {year}", f"{day} {month} {year}",
+                     f"{day}. {month}, {year}"):
+            if dates.DATE_RE.fullmatch(text):
+                checked += 1
+                assert _english_or_none(text) == _dateutil_or_none(text), text
+    assert checked > 10_000
+
+
+_SHAPE_PARTS = st.tuples(
+    st.sampled_from(("",) + tuple(w + p for w in _WEEKDAY_WORDS for p in ("", ",", ".", ".,")) + ("monnesday", "satday")),
+    st.sampled_from(_ENGLISH_MONTH_NAMES + ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    st.sampled_from(("", ".")), st.integers(0, 99), st.sampled_from(("", "st", "nd", "rd", "th", "TH")),
+    st.sampled_from(("", ",", ".")), st.integers(1990, 2099), st.sampled_from((" ", "  ", "\u00a0", "\t", " \u3000")),
+    st.booleans(), st.sampled_from((str.lower, str.upper, str.title)),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_SHAPE_PARTS)
+def test_english_dates_read_straight_off_are_dateutils_in_any_spelling(parts):
+    weekday, month, dot, day, suffix, comma, year, space, day_first, case = parts
+    lead = weekday + space if weekday else ""
+    text = case(lead + (f"{day}{suffix}{dot}{space}{month}{comma}{space}{year}" if day_first
+                        else f"{month}{dot}{space}{day}{suffix}{comma}{space}{year}"))
+    m = dates.DATE_RE.search(text)
+    shape = m and (m.group("mdy") or m.group("dmy"))
+    if shape:
+        assert _english_or_none(shape) == _dateutil_or_none(shape), shape
+
+
+def test_every_english_date_of_the_real_lines_is_read_as_dateutil_reads_it():
+    shapes = {m.group("mdy") or m.group("dmy") for line in REAL_LINES
+              for m in dates.DATE_RE.finditer(dates.ascii_digits(line)) if m.group("mdy") or m.group("dmy")}
+    assert len(shapes) > 100
+    for shape in shapes:
+        assert _english_or_none(shape) == _dateutil_or_none(shape), shape
+
+
+@pytest.mark.parametrize("line", ["ſeptember 5, 2019", "SEPT 5, 2019", "Wed\u00a0Nov 20 2019", "BUSINESSNOV 7, 2023",
+                                  "BUSINESSSEPTEMBER. 7, 2023", "NEWSDecember 7, 2023", "Ｎov 5, 2019",
+                                  "ＷEDNESDAY 5 Nov 2019", "Nov 5,\u30002019", "Kuesday 5 nov 2019"])
+def test_odd_spellings_of_english_dates_are_read_as_before(line):
+    assert dates.find_dates(line) == dates.find_dates_in(line)
+    assert _every_match(dates.DATE_RE, line) == _every_match(PLAIN_DATE_RE, line)
+    shape = next((m.group("mdy") or m.group("dmy") for m in dates.DATE_RE.finditer(line)
+                  if m.group("mdy") or m.group("dmy")), None)
+    if shape:
+        assert _english_or_none(shape) == _dateutil_or_none(shape)
