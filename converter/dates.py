@@ -390,8 +390,8 @@ def _relative_phrase(text: str) -> tuple[str, int] | None:
     weekday = _WEEKDAY_TIME.search(text)
     if weekday:
         return "weekday", next(i for i, name in enumerate(_WEEKDAYS) if name[:3] == weekday.group("weekday")[:3])
-    numbers: list[str] = []
-    shape = _NUMBER.sub(lambda m: numbers.append(m.group()) or "#", _TIME_AT_END.sub("", text, count=1)).rstrip(" ,")
+    shape, numbers = _numbers_as_marks(_TIME_AT_END.sub("", text, count=1))
+    shape = shape.rstrip(" ,")
     starts = [m.start() for m in _PHRASE_START.finditer(shape)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
     for start in starts:
         unit = RELATIVE_PHRASES.get(shape[start:])
@@ -399,9 +399,26 @@ def _relative_phrase(text: str) -> tuple[str, int] | None:
             continue
         if unit.startswith("day") and unit[3:].isdigit():
             return "day", int(unit[3:])
-        at = shape.count("#", 0, start)
-        return unit, int(float(numbers[at].replace(",", "."))) if "#" in shape[start:] else 1
+        if "#" not in shape[start:]:
+            return unit, 1
+        number = numbers.get(shape.index("#", start))
+        if number is not None:  # a "#" the line itself prints ("#1 3 days ago") counts nothing
+            return unit, int(float(number.replace(",", ".")))
     return None
+
+
+def _numbers_as_marks(text: str) -> tuple[str, dict[int, str]]:
+    """`text` with each number as "#", as the phrase table writes it, and the number at each such mark."""
+    numbers: dict[int, str] = {}
+    shrunk = 0
+
+    def mark(m: re.Match) -> str:
+        nonlocal shrunk
+        numbers[m.start() - shrunk] = m.group()
+        shrunk += len(m.group()) - 1
+        return "#"
+
+    return _NUMBER.sub(mark, text), numbers
 
 
 # what may end the words before a relative phrase: "Jane Doe • 3 hours ago", "CNN — 2 days ago"
