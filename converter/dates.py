@@ -238,10 +238,10 @@ def find_dates(text: str) -> list[tuple[str, int]]:
 
     Dates inside URLs are not statements of the page (see `date_from_url`).
     """
-    return find_dates_in(text) if _MAY_HOLD_DATE.search(text) else []
+    return find_dates_full(text) if _MAY_HOLD_DATE.search(text) else []
 
 
-def find_dates_in(text: str) -> list[tuple[str, int]]:
+def find_dates_full(text: str) -> list[tuple[str, int]]:
     """`find_dates` without its first check (the full reading: tests hold the two the same)."""
     text = ascii_digits(text)
     if not _DATE_HINT.search(text):
@@ -319,7 +319,7 @@ _TRAILING_TIME = r"(?:" + _TIME + r")?"
 _TIME_AT_END = re.compile(_TIME + r"$")
 # where dateparser's phrases hold their number; it stands as "#" in the phrase table
 _PHRASE_NUMBER = r"(\d++[.,]?\d*+)"
-_NUMBER = re.compile(r"\d{1,4}(?:[.,]\d+)?")
+_NUMBER = re.compile(r"\d\d{0,3}(?:[.,]\d+)?")  # \d{1,4}, written to start with a class: re skips to digits in C
 # English also counts in words: "an hour ago", "a day ago"
 _ENGLISH_COUNTS = ("a", "an", "one")
 
@@ -361,9 +361,17 @@ def _relative_phrases() -> tuple[dict[str, str], tuple[str, ...]]:
 RELATIVE_PHRASES, _DAY_WORDS = _relative_phrases()
 # their last two characters: most lines are ruled out by one set look-up, not 200 suffixes
 _DAY_WORD_ENDINGS = frozenset(word[-2:] for word in _DAY_WORDS)
+# the last few characters of every phrase (all of a shorter one), for the same look-up; and the
+# longest phrase: a look-up from further back than that finds nothing
+_PHRASE_ENDS = frozenset(phrase[-settings.RELATIVE_KEY_CHARS:] for phrase in RELATIVE_PHRASES)
+_PHRASE_END_SIZES = tuple(sorted({len(end) for end in _PHRASE_ENDS}, reverse=True))
+_LONGEST_PHRASE = max(map(len, RELATIVE_PHRASES))
+# a time of day, as `_WEEKDAY_TIME` and `_TIME_AT_END` hold one ("6:30", "14.05", "18h30")
+_CLOCK = re.compile(r"\d[:.h]\d\d", re.I)  # ("9H15": `_YEARLESS` reads it so)
 # where a relative phrase may start: a word, or the number of one ("山田3時間前")
 _PHRASE_START = re.compile(r"#|(?<![\w#])\w")
 # every phrase but a day word holds a count: a number, or "a"/"an"/"one" in English ("an hour ago")
+_DIGIT = re.compile(r"\d")  # any script's: a class first, so re skips to one in C
 _HAS_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_ENGLISH_COUNTS) + r")\s\S+\sago\b", re.I)
 
 
@@ -373,7 +381,7 @@ def _worth_reading(text: str) -> str | None:
     after one search and one set look-up."""
     if len(text) > 2 * settings.RELATIVE_DATE_MAX_CHARS:
         return None
-    if not _HAS_COUNT.search(text):
+    if not (_DIGIT.search(text) or _HAS_COUNT.search(text)):  # a digit first: one C scan
         end = " ".join(text.split()).rstrip(" .:")
         if end[-2:].casefold() not in _DAY_WORD_ENDINGS or not end.casefold().endswith(_DAY_WORDS):
             return None
@@ -387,12 +395,16 @@ def _relative_phrase(text: str) -> tuple[str, int] | None:
     "jane doe 1 day ago": ("day", 1), "aktualisiert vor 2 stunden": ("hour", 2), "gestern, 14:30":
     ("day", 1). Its last few word starts are looked up in the phrase table, the number as "#"."""
     text = text.rstrip(" .:")
-    weekday = _WEEKDAY_TIME.search(text)
+    clock = _CLOCK.search(text) is not None  # what both time patterns hold: most lines have none
+    weekday = _WEEKDAY_TIME.search(text) if clock else None
     if weekday:
         return "weekday", next(i for i, name in enumerate(_WEEKDAYS) if name[:3] == weekday.group("weekday")[:3])
-    shape, numbers = _numbers_as_marks(_TIME_AT_END.sub("", text, count=1))
-    shape = shape.rstrip(" ,")
-    starts = [m.start() for m in _PHRASE_START.finditer(shape)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
+    words = _TIME_AT_END.sub("", text, count=1) if clock else text
+    shape = _NUMBER.sub("#", words).rstrip(" ,")
+    if not _may_end_in_phrase(shape):
+        return None
+    near_end = max(0, len(shape) - _LONGEST_PHRASE)  # (its look-behind still sees the character before)
+    starts = [m.start() for m in _PHRASE_START.finditer(shape, near_end)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
     for start in starts:
         unit = RELATIVE_PHRASES.get(shape[start:])
         if unit is None or not _stands_alone(shape[:start], shape[start:]):
@@ -401,24 +413,28 @@ def _relative_phrase(text: str) -> tuple[str, int] | None:
             return "day", int(unit[3:])
         if "#" not in shape[start:]:
             return unit, 1
-        number = numbers.get(shape.index("#", start))
+        number = _numbers_at_marks(words).get(shape.index("#", start))
         if number is not None:  # a "#" the line itself prints ("#1 3 days ago") counts nothing
             return unit, int(float(number.replace(",", ".")))
     return None
 
 
-def _numbers_as_marks(text: str) -> tuple[str, dict[int, str]]:
-    """`text` with each number as "#", as the phrase table writes it, and the number at each such mark."""
+def _may_end_in_phrase(shape: str) -> bool:
+    """False only for a shape no phrase of the table ends: a look-up of its tail finds nothing."""
+    for size in _PHRASE_END_SIZES:
+        if shape[-size:] in _PHRASE_ENDS:
+            return True
+    return False
+
+
+def _numbers_at_marks(text: str) -> dict[int, str]:
+    """Each number of `text`, by where its "#" stands once every number is one (`_NUMBER.sub`)."""
     numbers: dict[int, str] = {}
     shrunk = 0
-
-    def mark(m: re.Match) -> str:
-        nonlocal shrunk
+    for m in _NUMBER.finditer(text):
         numbers[m.start() - shrunk] = m.group()
         shrunk += len(m.group()) - 1
-        return "#"
-
-    return _NUMBER.sub(mark, text), numbers
+    return numbers
 
 
 # what may end the words before a relative phrase: "Jane Doe • 3 hours ago", "CNN — 2 days ago"
@@ -444,21 +460,46 @@ def _stands_alone(before: str, phrase: str) -> bool:
 # "Posted Nov 19, 6:51 AM", "Wednesday, November 20", "19. November, 14:30", "11月20日": a day without its
 # year, as sites print this year's dates. A whole line (or a labelled part of one), so that a
 # headline ending "… on March 5" is no such date.
+_ORDINALS = ("st", "nd", "rd", "th")
+_CJK_DAYS = ("日", "일")
 _YEARLESS = re.compile(
     r"(?:(?:" + _LABEL_WORDS + r")\s*:?\s*(?:on\s+|am\s+|le\s+|el\s+|em\s+|il\s+)?)?" + _WEEKDAY
-    + r"(?:(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<lday>\d{1,2})\.?\s+(?:de\s+)?"
-    r"(?P<lmonth>" + _LOCAL_MONTH + r")\.?|(?P<cmonth>\d{1,2})\s*[月월]\s*(?P<cday>\d{1,2})\s*[日일])" + _TRAILING_TIME,
+    + r"(?:(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:" + "|".join(_ORDINALS) + r")?|(?P<lday>\d{1,2})\.?\s+(?:de\s+)?"
+    r"(?P<lmonth>" + _LOCAL_MONTH + r")\.?|(?P<cmonth>\d{1,2})\s*[月월]\s*(?P<cday>\d{1,2})\s*[" + "".join(_CJK_DAYS) + "])"
+    + _TRAILING_TIME,
     re.I,
 )
+# How a day without its year may end, when no time follows it: a day number after a space ("nov
+# 19"), its ordinal, a CJK day, or a local month ("19. november"); the last few letters of these,
+# for a set look-up per size.
+_YEARLESS_ENDS = frozenset((*_ORDINALS, *_CJK_DAYS, *(name[-settings.RELATIVE_KEY_CHARS:] for name in _MONTH_NUMBER)))
+_YEARLESS_END_SIZES = tuple(sorted({len(end) for end in _YEARLESS_ENDS}, reverse=True))
+
+
+def _may_be_yearless(part: str) -> bool:
+    """False only for a part `_YEARLESS` cannot read: no time, and an end no day or month has."""
+    if (part[-2:-1].isspace() and part[-1:].isdecimal()) or (part[-3:-2].isspace() and part[-2:].isdecimal()):
+        return True
+    if _CLOCK.search(part):
+        return True
+    end = part[-settings.RELATIVE_KEY_CHARS:].casefold()
+    for size in _YEARLESS_END_SIZES:
+        if end[-size:] in _YEARLESS_ENDS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def _yearless(text: str) -> tuple[int, int] | None:
     """(month, day) of a line (as `_worth_reading` gives it) that is a date without its year;
     a published part first."""
-    parts = [part.strip() for part in re.split(r"[;|]", text)]
-    for part in sorted(parts, key=lambda part: bool(UPDATED_LABEL.match(part))):
-        m = _YEARLESS.fullmatch(part.rstrip(" .:"))
+    if ";" not in text and "|" not in text:
+        parts = [text.strip()]  # one part, most lines: nothing to split or sort
+    else:
+        parts = sorted((part.strip() for part in re.split(r"[;|]", text)), key=lambda part: bool(UPDATED_LABEL.match(part)))
+    for part in parts:
+        part = part.rstrip(" .:")
+        m = _YEARLESS.fullmatch(part) if _may_be_yearless(part) else None
         if m and m.group("month"):
             month, day = _ENGLISH_MONTHS.index(m.group("month")[:3].casefold()) + 1, int(m.group("day"))
         elif m and m.group("cmonth"):
@@ -472,9 +513,55 @@ def _yearless(text: str) -> tuple[int, int] | None:
     return None
 
 
+# What `_worth_reading` and `_relative_phrase` drop or strip around a line's last words: every
+# space `str.split` knows (none is above U+3000), and the " .:," after "yesterday".
+_END_PUNCTUATION = ".:,"
+_END_MARKS = _END_PUNCTUATION + "".join(filter(str.isspace, map(chr, range(0x3001))))
+
+
+def _end_letters(text: str) -> str | None:
+    """The last `RELATIVE_KEY_CHARS` characters of a line that are no end marks, case-folded
+    ("Gestern, …" → "tern"); None when its end is too thick with marks to tell cheaply."""
+    end = text.rstrip(_END_MARKS)
+    letters = end[-settings.RELATIVE_KEY_CHARS:]
+    if not letters.isalpha():  # marks among them ("an hour ago"): dropped, from a few more
+        letters = "".join(end[-settings.RELATIVE_KEY_SPAN:].split())
+        for mark in _END_PUNCTUATION:
+            letters = letters.replace(mark, "")
+        if len(letters) < settings.RELATIVE_KEY_CHARS and len(end) > settings.RELATIVE_KEY_SPAN:
+            return None
+    return letters[-settings.RELATIVE_KEY_CHARS:].casefold()[-settings.RELATIVE_KEY_CHARS:]
+
+
+# A line without a digit holds no count, no time and no day number, so only a day word ("gestern",
+# "an hour ago") can make it a relative date, and only at its end, where the line's end letters
+# then end as the day word's do (a day word may be shorter than the key: its length is kept too).
+_DAY_WORD_KEYS = frozenset(map(_end_letters, _DAY_WORDS))
+_DAY_WORD_KEY_SIZES = tuple(sorted({len(key) for key in _DAY_WORD_KEYS}, reverse=True))
+
+
+def _may_be_relative(text: str) -> bool:
+    """False only for a line that `is_relative_date_full` rejects: no digit of any script, and no
+    day word's end at its own (a C search and a few set look-ups, where most lines of a page end)."""
+    if _DIGIT.search(text):
+        return True
+    letters = _end_letters(text)
+    if letters is None:
+        return True
+    for size in _DAY_WORD_KEY_SIZES:
+        if letters[-size:] in _DAY_WORD_KEYS:
+            return True
+    return False
+
+
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def is_relative_date(text: str) -> bool:
     """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date."""
+    return _may_be_relative(text) and is_relative_date_full(text)
+
+
+def is_relative_date_full(text: str) -> bool:
+    """`is_relative_date` without its first check (the full reading: tests hold the two the same)."""
     text = _worth_reading(text)
     return text is not None and (_relative_phrase(text) is not None or _yearless(text) is not None)
 

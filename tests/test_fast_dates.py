@@ -108,14 +108,14 @@ def test_find_dates_is_its_full_reading_on_every_real_line():
     for line in REAL_LINES:
         found = dates.find_dates(line)
         dated += bool(found)
-        assert found == dates.find_dates_in(line), line
+        assert found == dates.find_dates_full(line), line
     assert dated > 300
 
 
 @settings(max_examples=1500, deadline=None)
 @given(vocabulary_lines)
 def test_find_dates_is_its_full_reading_on_lines_of_date_words(line):
-    assert dates.find_dates(line) == dates.find_dates_in(line)
+    assert dates.find_dates(line) == dates.find_dates_full(line)
     text = dates.ascii_digits(line)
     assert _every_match(dates.DATE_RE, text) == _every_match(PLAIN_DATE_RE, text)
 
@@ -184,9 +184,128 @@ def test_every_english_date_of_the_real_lines_is_read_as_dateutil_reads_it():
                                   "BUSINESSSEPTEMBER. 7, 2023", "NEWSDecember 7, 2023", "Ｎov 5, 2019",
                                   "ＷEDNESDAY 5 Nov 2019", "Nov 5,\u30002019", "Kuesday 5 nov 2019"])
 def test_odd_spellings_of_english_dates_are_read_as_before(line):
-    assert dates.find_dates(line) == dates.find_dates_in(line)
+    assert dates.find_dates(line) == dates.find_dates_full(line)
     assert _every_match(dates.DATE_RE, line) == _every_match(PLAIN_DATE_RE, line)
     shape = next((m.group("mdy") or m.group("dmy") for m in dates.DATE_RE.finditer(line)
                   if m.group("mdy") or m.group("dmy")), None)
     if shape:
         assert _english_or_none(shape) == _dateutil_or_none(shape)
+
+
+# --- is_relative_date ---------------------------------------------------------------------------
+BASE_DAY = "2024-08-19"
+KNOWN_RELATIVE = ["vor 2 Tagen", "Gestern, 14:30", "Jane Doe • an hour ago,", "ONE HOUR AGO", "3時間前", "Friday 6:30PM",
+                  "Posted Nov 19", "19. November, 14:30", "11月20日", "Updated Nov 19, 6:55 AM;Posted Nov 18, 6:51 AM",
+                  "hier à 9h15", "hier, 9h15", "Gestern 9.15", "ayer", "χθες", "ΧΘΈΣ", "İdag", "#1 3 days ago",
+                  "Topic #2: 2 hours ago", "19 ſt", "3 marzo", "5 de outubro", "19. listopadu", "Posted Nov 19th",
+                  "Wednesday, November 2nd", "11月20日 9H15"]
+
+
+def _forget() -> None:
+    for value in vars(dates).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
+
+
+def test_is_relative_date_is_its_full_reading_on_every_real_line():
+    relative = 0
+    for line in REAL_LINES:
+        fast = dates.is_relative_date(line)
+        relative += fast
+        assert fast == dates.is_relative_date_full(line), line
+    assert relative > 20
+
+
+@settings(max_examples=1500, deadline=None)
+@given(vocabulary_lines)
+def test_is_relative_date_is_its_full_reading_on_lines_of_date_words(line):
+    assert dates.is_relative_date(line) == dates.is_relative_date_full(line)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(dates._DAY_WORDS).flatmap(_cased), st.text(max_size=12),
+       st.sampled_from(("", ".", ":", " ,", " .", ",\u00a0", "\u3000", "  ")))
+def test_a_line_ending_in_any_day_word_passes_the_first_check(day_word, before, after):
+    """Each day word of the phrase table, after anything, as `_relative_phrase` may still read it."""
+    line = before + " " + day_word + after
+    assert dates._may_be_relative(line)
+    assert dates.is_relative_date(line) == dates.is_relative_date_full(line)
+
+
+def test_the_end_marks_are_every_space_and_no_letter_folds_into_one():
+    """`_END_MARKS` lists every character `str.split` splits on, and casefolding never makes one:
+    the first check reads a line's end letters as the full reading's normalised line has them."""
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert spaces <= set(dates._END_MARKS)
+    marks = set(dates._END_MARKS)
+    assert not [c for c in map(chr, range(0x110000)) if c not in marks and marks & set(c.casefold())]
+
+
+_PLAIN_NUMBER = re.compile(r"\d{1,4}(?:[.,]\d+)?")
+
+
+def _readings(lines: list[str]) -> list[tuple]:
+    _forget()
+    found = [(dates.is_relative_date_full(line), dates.resolve_relative(line, BASE_DAY)) for line in lines]
+    _forget()
+    return found
+
+
+def test_the_full_readings_shortcuts_change_no_answer(monkeypatch):
+    """The shortcuts inside the full reading (a time looked for before the time patterns run, a
+    shape's end before its phrases are looked up, only the phrase-long tail searched for starts,
+    a yearless part's end before its pattern runs) turned off give the same answers."""
+    lines = REAL_LINES + KNOWN_RELATIVE
+    with_shortcuts = _readings(lines)
+    monkeypatch.setattr(dates, "_CLOCK", re.compile(""))
+    monkeypatch.setattr(dates, "_may_end_in_phrase", lambda shape: True)
+    monkeypatch.setattr(dates, "_may_be_yearless", lambda part: True)
+    monkeypatch.setattr(dates, "_LONGEST_PHRASE", 10 ** 9)
+    monkeypatch.setattr(dates, "_NUMBER", _PLAIN_NUMBER)
+    assert _readings(lines) == with_shortcuts
+    assert sum(relative for relative, _ in with_shortcuts) > 20
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(vocabulary_lines, min_size=5, max_size=5))
+def test_the_full_readings_shortcuts_change_no_answer_on_lines_of_date_words(lines):
+    with_shortcuts = _readings(lines)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "_CLOCK", re.compile(""))
+        patch.setattr(dates, "_may_end_in_phrase", lambda shape: True)
+        patch.setattr(dates, "_may_be_yearless", lambda part: True)
+        patch.setattr(dates, "_LONGEST_PHRASE", 10 ** 9)
+        patch.setattr(dates, "_NUMBER", _PLAIN_NUMBER)
+        assert _readings(lines) == with_shortcuts
+
+
+@pytest.mark.parametrize("line", KNOWN_RELATIVE)
+def test_known_relative_dates_read_the_same_both_ways(line):
+    assert dates.is_relative_date(line) == dates.is_relative_date_full(line)
+
+
+def test_every_time_the_time_patterns_read_holds_a_clock():
+    for line in REAL_LINES + KNOWN_RELATIVE:
+        text = dates._worth_reading(line) or line
+        if dates._TIME_AT_END.search(text) or dates._WEEKDAY_TIME.search(text):
+            assert dates._CLOCK.search(text), line
+
+
+def _yearless_without_check(part: str) -> tuple[int, int] | None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "_may_be_yearless", lambda part: True)
+        return dates._yearless.__wrapped__(part)
+
+
+@pytest.mark.parametrize("month", sorted(dates._MONTH_NUMBER))
+def test_a_day_and_any_local_month_without_a_year_passes_the_yearless_check(month):
+    """Every month name of the locale data, in the shapes `_YEARLESS` reads, with and without a time."""
+    read = 0
+    for form in (f"19. {month}", f"5 de {month}", f"veröffentlicht am 3 {month}", f"1 {month}.", f"19 {month}, 14:30",
+                 f"19 {month} 9h15", f"{month} 19"):
+        for part in (form, form.upper(), form.casefold()):
+            part = part.rstrip(" .:")
+            if _yearless_without_check(part) is not None:
+                read += 1
+                assert dates._may_be_yearless(part), part
+    assert read
