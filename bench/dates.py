@@ -79,10 +79,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7, help="passes per function (best is printed)")
     args = parser.parse_args()
     asked = asked_lines()
+    pages = sum(len(list((corpus / "text").glob("*.txt"))) for corpus in CORPORA)
     for name in TIMED:
         lines = asked[name]
-        print(f"{name}: {us_per_line(getattr(dates, name), lines, args.repeat):.2f} µs per unique line "
-              f"({len(lines)} unique lines, best of {args.repeat}, CPU time)")
+        us = us_per_line(getattr(dates, name), lines, args.repeat)
+        print(f"{name}: {us:.2f} µs per unique line ({len(lines)} unique lines, best of {args.repeat}, CPU time), "
+              f"{us * len(lines) / 1000 / max(pages, 1):.2f} ms a page over {pages} pages")
     return 0
 
 

@@ -389,7 +389,6 @@ def _worth_reading(text: str) -> str | None:
     return text if text and len(text) <= settings.RELATIVE_DATE_MAX_CHARS else None
 
 
-@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def _relative_phrase(text: str) -> tuple[str, int] | None:
     """(unit, count) of the relative phrase a line (as `_worth_reading` gives it) ends with:
     "jane doe 1 day ago": ("day", 1), "aktualisiert vor 2 stunden": ("hour", 2), "gestern, 14:30":
@@ -489,7 +488,6 @@ def _may_be_yearless(part: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def _yearless(text: str) -> tuple[int, int] | None:
     """(month, day) of a line (as `_worth_reading` gives it) that is a date without its year;
     a published part first."""
@@ -538,6 +536,8 @@ def _end_letters(text: str) -> str | None:
 # then end as the day word's do (a day word may be shorter than the key: its length is kept too).
 _DAY_WORD_KEYS = frozenset(map(_end_letters, _DAY_WORDS))
 _DAY_WORD_KEY_SIZES = tuple(sorted({len(key) for key in _DAY_WORD_KEYS}, reverse=True))
+# every key's last few letters (as many as the shortest key has): one look-up turns most lines away
+_DAY_WORD_KEY_ENDS = frozenset(key[-_DAY_WORD_KEY_SIZES[-1]:] for key in _DAY_WORD_KEYS)
 
 
 def _may_be_relative(text: str) -> bool:
@@ -548,6 +548,8 @@ def _may_be_relative(text: str) -> bool:
     letters = _end_letters(text)
     if letters is None:
         return True
+    if letters[-_DAY_WORD_KEY_SIZES[-1]:] not in _DAY_WORD_KEY_ENDS:
+        return False
     for size in _DAY_WORD_KEY_SIZES:
         if letters[-size:] in _DAY_WORD_KEYS:
             return True
@@ -556,7 +558,10 @@ def _may_be_relative(text: str) -> bool:
 
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def is_relative_date(text: str) -> bool:
-    """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date."""
+    """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date.
+
+    Remembered per line (a site prints "1 hour ago" on every teaser); the readings below are not:
+    a line they read is asked about here once, and `resolve_relative` once a dump."""
     return _may_be_relative(text) and is_relative_date_full(text)
 
 
