@@ -544,7 +544,7 @@ def _may_be_relative(text: str) -> bool:
     """False only for a line that `is_relative_date_full` rejects: no digit of any script, and no
     day word's end at its own (a C search and a few set look-ups, where most lines of a page end)."""
     if _DIGIT.search(text):
-        return True
+        return _may_be_relative_with_digits(text)
     letters = _end_letters(text)
     if letters is None:
         return True
@@ -552,6 +552,25 @@ def _may_be_relative(text: str) -> bool:
         return False
     for size in _DAY_WORD_KEY_SIZES:
         if letters[-size:] in _DAY_WORD_KEYS:
+            return True
+    return False
+
+
+def _may_be_relative_with_digits(text: str) -> bool:
+    """False only for a line with digits that `is_relative_date_full` rejects: no time of day, one
+    part, and it ends in letters (a space after them at most) that end no phrase of the table and
+    no day without its year ("Karnataka Bypolls 2019 Live"). Those letters are then the very end
+    of the shape `_relative_phrase` looks phrases up in, and of the part `_yearless` reads."""
+    end = text.rstrip()
+    letters = end[-settings.RELATIVE_KEY_CHARS:]
+    if not letters.isalpha() or ";" in text or "|" in text or _CLOCK.search(text):
+        return True
+    letters = letters.casefold()
+    for size in _PHRASE_END_SIZES:
+        if letters[-size:] in _PHRASE_ENDS:
+            return True
+    for size in _YEARLESS_END_SIZES:
+        if letters[-size:] in _YEARLESS_ENDS:
             return True
     return False
 

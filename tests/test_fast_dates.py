@@ -300,4 +300,31 @@ def test_a_day_and_any_local_month_without_a_year_passes_the_yearless_check(mont
             if _yearless_without_check(part) is not None:
                 read += 1
                 assert dates._may_be_yearless(part), part
+                assert dates._may_be_relative(part), part
     assert read
+
+
+def test_every_phrase_of_the_table_passes_the_first_check():
+    """Each phrase, its number a digit or two, alone and after a name, and in capitals: a line the
+    full reading takes for a relative date is never turned away first."""
+    read = 0
+    for phrase in dates.RELATIVE_PHRASES:
+        for number, lead, case in itertools.product(("3", "12"), ("", "Jane Doe • ", "Updated "), (str, str.upper)):
+            line = case(lead + phrase.replace("#", number))
+            if dates.is_relative_date_full(line):
+                read += 1
+                assert dates._may_be_relative(line), line
+    assert read > len(dates.RELATIVE_PHRASES)
+
+
+def test_no_character_folds_into_a_clock_the_line_does_not_show():
+    """The first check looks for a time in the line as printed, the full reading in the case-folded
+    line: a character that folds into ":", "." or "h" must not make one (U+1E96 folds to h and a
+    mark, and a clock wants a digit right after the h)."""
+    clock_mark = re.compile(r"[:.h]", re.I)
+    for c in map(chr, range(0x110000)):
+        folded = c.casefold()
+        if folded != c and not clock_mark.fullmatch(c):
+            for i, mark in enumerate(folded):
+                if mark in ":.h":
+                    assert i < len(folded) - 1 and not folded[i + 1].isdecimal(), hex(ord(c))
