@@ -117,7 +117,7 @@ def test_each_fast_detector_is_its_full_reading_on_every_real_line(fast, full, f
     assert answered > found  # real positives were checked, not only lines with nothing
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(vocabulary_lines)
 def test_each_fast_detector_is_its_full_reading_on_lines_of_date_words(line):
     for fast, full, _ in FAST_AND_FULL:
@@ -147,7 +147,7 @@ def test_english_dates_read_straight_off_are_dateutils_for_every_day_month_and_y
               "november", "dec", "december")
     days = [str(d) for d in range(100)] + [f"0{d}" for d in range(10)] + ["1st", "2nd", "3rd", "4th", "22nd", "31st"]
     checked = 0
-    for month, day, year in itertools.product(months, days, (1990, 2000, 2099)):
+    for month, day, year in itertools.product(months, days, (1990, 2099)):
         for text in (f"{month} {day}, {year}", f"{month} {day} {year}", f"{day} {month} {year}",
                      f"{day}. {month}, {year}"):
             if dates.DATE_RE.fullmatch(text):
@@ -165,7 +165,7 @@ _SHAPE_PARTS = st.tuples(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(_SHAPE_PARTS)
 def test_english_dates_read_straight_off_are_dateutils_in_any_spelling(parts):
     weekday, month, dot, day, suffix, comma, year, space, day_first, case = parts
@@ -262,7 +262,7 @@ def test_the_full_readings_shortcuts_change_no_answer(monkeypatch):
     assert sum(relative for relative, _ in with_shortcuts) > 20
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(vocabulary_lines, min_size=5, max_size=5))
 def test_the_full_readings_shortcuts_change_no_answer_on_lines_of_date_words(lines):
     with_shortcuts = _readings(lines)
