@@ -537,19 +537,26 @@ def _end_letters(text: str) -> str | None:
 _DAY_WORD_KEYS = frozenset(map(_end_letters, _DAY_WORDS))
 _DAY_WORD_KEY_SIZES = tuple(sorted({len(key) for key in _DAY_WORD_KEYS}, reverse=True))
 # every key's last few letters (as many as the shortest key has): one look-up turns most lines away
-_DAY_WORD_KEY_ENDS = frozenset(key[-_DAY_WORD_KEY_SIZES[-1]:] for key in _DAY_WORD_KEYS)
+_SHORTEST_KEY = _DAY_WORD_KEY_SIZES[-1]
+_DAY_WORD_KEY_ENDS = frozenset(key[-_SHORTEST_KEY:] for key in _DAY_WORD_KEYS)
 
 
 def _may_be_relative(text: str) -> bool:
     """False only for a line that `is_relative_date_full` rejects: no digit of any script, and no
-    day word's end at its own (a C search and a few set look-ups, where most lines of a page end)."""
+    day word's end at its own (a C search and a set look-up, where most lines of a page end)."""
     if _DIGIT.search(text):
         return _may_be_relative_with_digits(text)
+    last = text.rstrip(_END_MARKS)[-_SHORTEST_KEY:]
+    if last.isalpha() and last.casefold()[-_SHORTEST_KEY:] not in _DAY_WORD_KEY_ENDS:
+        return False  # letters, so no marks among them: the end `_end_letters` reads, without its work
+    return _ends_as_a_day_word(text)
+
+
+def _ends_as_a_day_word(text: str) -> bool:
+    """Whether a line's end letters (`_end_letters`) end as a day word's do."""
     letters = _end_letters(text)
     if letters is None:
         return True
-    if letters[-_DAY_WORD_KEY_SIZES[-1]:] not in _DAY_WORD_KEY_ENDS:
-        return False
     for size in _DAY_WORD_KEY_SIZES:
         if letters[-size:] in _DAY_WORD_KEYS:
             return True
