@@ -92,7 +92,22 @@ _PATTERNS = [
     # 20 tháng 11 năm 2019 (Vietnamese: "day 20 month 11 year 2019")
     r"(?P<vi>\d{1,2}\s+tháng\s+\d{1,2},?\s+(?:năm\s+)?" + _YEAR + r")" + _time(9),
 ]
-DATE_RE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+_DATE_SHAPES = "|".join(f"(?:{p})" for p in _PATTERNS)
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Where a date can start, checked before the ten shapes are tried at a position (most positions
+# of a line fail here, at one character): a digit; a word of 3 to 20 letters before a number (a
+# local month, "März 3"); an English month's first letters, even inside a word ("BUSINESSNOV 7"),
+# and at most the rest of the longest month ("september") before a number; or a weekday at a
+# word's start. Each shape starts with one of these, so the search finds the very matches it found
+# without this check (tests/test_fast_dates.py). Every repeat is bounded and possessive: a 4 MB
+# line of month names stays linear.
+_MONTH_REST = max(map(len, _MONTH_KEYS)) - len(_ENGLISH_MONTHS[0])
+_ENGLISH_MONTH_START = ("(?=[" + "".join(sorted({m[0] for m in _ENGLISH_MONTHS})) + "])(?:" + "|".join(_ENGLISH_MONTHS)
+                        + r")[^\W\d_]{0," + str(_MONTH_REST) + r"}+\.?\s+\d")
+_WEEKDAY_START = r"\b(?:" + "|".join(name[:3] for name in _WEEKDAYS) + ")"
+_DATE_START = r"(?=\d|\b" + _LOCAL_MONTH + r"+\.?\s+\d|" + _ENGLISH_MONTH_START + "|" + _WEEKDAY_START + ")"
+DATE_RE = re.compile(_DATE_START + "(?:" + _DATE_SHAPES + ")", re.I)
 
 # US zones that dateutil does not know by name.
 _ZONES = {
@@ -128,8 +143,7 @@ def _parse_day(m: re.Match) -> date | None:
             y, mo, d = map(int, re.split(r"[-./]", m.group("ymd")))
             return date(y, mo, d)
         if m.group("mdy") or m.group("dmy"):
-            text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", m.group("mdy") or m.group("dmy"), flags=re.I)
-            return dateparser.parse(text, default=datetime(2000, 1, 1), fuzzy=True).date()
+            return _english_day(m.group("mdy") or m.group("dmy"))
         if m.group("local") or m.group("local_mdy"):
             parts = re.findall(r"\w+", (m.group("local") or m.group("local_mdy")).casefold())
             month = next((_MONTH_NUMBER[p] for p in parts if p in _MONTH_NUMBER), None)
@@ -156,6 +170,29 @@ def _parse_day(m: re.Match) -> date | None:
         return date(y, month, day)
     except (ValueError, OverflowError, dateparser.ParserError):
         return None
+
+
+# An English date as most pages print it: ASCII, one space between words ("Wed, Nov. 20th, 2019",
+# "20 November 2019"). Its day, month and year are read straight off; dateutil, 30 times slower,
+# reads any other spelling. Both give the same day on every such text (tests/test_fast_dates.py).
+_PLAIN_ENGLISH_DAY = re.compile(
+    r"(?:[a-z]+\.?,? )?(?:(?P<month>[a-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?,? "
+    r"|(?P<lday>\d{1,2})(?:st|nd|rd|th)?\.? (?P<lmonth>[a-z]+),? )(?P<year>\d{4})", re.I | re.A)
+
+
+def _english_day(text: str) -> date:
+    """The day an English date matched by DATE_RE ("Nov. 19, 2019", "Wednesday 20 November 2019") names."""
+    plain = _PLAIN_ENGLISH_DAY.fullmatch(text)
+    month = (plain["month"] or plain["lmonth"])[:3].lower() if plain else None
+    if month in _ENGLISH_MONTHS:
+        return date(int(plain["year"]), _ENGLISH_MONTHS.index(month) + 1, int(plain["day"] or plain["lday"]))
+    return dateutil_day(text)
+
+
+def dateutil_day(text: str) -> date:
+    """The day dateutil reads in an English date, ordinals ("20th") dropped first."""
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text, flags=re.I)
+    return dateparser.parse(text, default=datetime(2000, 1, 1), fuzzy=True).date()
 
 
 def _parse_time(text: str | None) -> tuple[int, int, int] | None:
@@ -190,11 +227,22 @@ def ascii_digits(text: str) -> str:
     return text if text.isascii() or not _OTHER_DIGIT.search(text) else text.translate(_ASCII_DIGITS)
 
 
+# Three digits in a row, or two around a dot or slash: every date shape holds a four-digit year
+# or a dd.mm.yy (`_DATE_HINT`), so a line without this holds no date. Its search skips to the
+# line's digits in C: most lines of a page have none, and end here.
+_MAY_HOLD_DATE = re.compile(r"\d[\d./]\d")
+
+
 def find_dates(text: str) -> list[tuple[str, int]]:
     """Every date stated in `text`, as (ISO 8601 string, position), in order.
 
     Dates inside URLs are not statements of the page (see `date_from_url`).
     """
+    return find_dates_full(text) if _MAY_HOLD_DATE.search(text) else []
+
+
+def find_dates_full(text: str) -> list[tuple[str, int]]:
+    """`find_dates` without its first check (the full reading: tests hold the two the same)."""
     text = ascii_digits(text)
     if not _DATE_HINT.search(text):
         return []  # every date shape has a year or a dd.mm.yy: most lines of a page end here
@@ -204,9 +252,15 @@ def find_dates(text: str) -> list[tuple[str, int]]:
     return list(_short_line_dates(text) if short else _dates_stated(text))
 
 
+# the numbers of DATE_RE's time and zone groups, in order: a match's groupdict() would build all 30
+_TIME_GROUPS, _ZONE_GROUPS = (tuple(number for name, number in sorted(DATE_RE.groupindex.items(), key=lambda g: g[1])
+                                    if name.startswith(kind)) for kind in ("time", "zone"))
+
+
 def _dates_stated(text: str) -> tuple[tuple[str, int], ...]:
     found = []
-    text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    if "http" in text or "www." in text:  # what every `_URL` match starts with
+        text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     position = 0
     while (m := DATE_RE.search(text, position)) is not None:
         day = _parse_day(m)
@@ -216,9 +270,8 @@ def _dates_stated(text: str) -> tuple[tuple[str, int], ...]:
             position = m.start() + 1
             continue
         position = m.end()
-        groups = m.groupdict()
-        time_text = next((v for k, v in groups.items() if k.startswith("time") and v), None)
-        zone_name = next((v for k, v in groups.items() if k.startswith("zone") and v), None)
+        time_text = next(filter(None, m.group(*_TIME_GROUPS)), None)
+        zone_name = next(filter(None, m.group(*_ZONE_GROUPS)), None)
         hms = _parse_time(time_text)
         if hms is None:
             found.append((day.isoformat(), m.start()))
@@ -258,7 +311,6 @@ RELATIVE_LANGUAGES = ("en", *DATE_LANGUAGES, "ja", "zh", "ko", "hi", "vi")
 # from a dump's date is no better than its day.
 _UNIT_STEP = {"second": (0, 0), "minute": (0, 0), "hour": (0, 0), "day": (1, 0), "week": (7, 0),
               "fortnight": (14, 0), "month": (0, 1), "year": (0, 12), "decade": (0, 120)}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "Monday 6:30PM": last Monday, at a time
 _WEEKDAY_TIME = re.compile(r"(?:^|(?<=\s))(?P<weekday>" + _WEEKDAY_NAME + r")\.?,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?$")
 # "yesterday at 10:30", "gestern, 14:00", "hier à 9h15": a time after the phrase, any short word between
@@ -267,7 +319,7 @@ _TRAILING_TIME = r"(?:" + _TIME + r")?"
 _TIME_AT_END = re.compile(_TIME + r"$")
 # where dateparser's phrases hold their number; it stands as "#" in the phrase table
 _PHRASE_NUMBER = r"(\d++[.,]?\d*+)"
-_NUMBER = re.compile(r"\d{1,4}(?:[.,]\d+)?")
+_NUMBER = re.compile(r"\d\d{0,3}(?:[.,]\d+)?")  # \d{1,4}, written to start with a class: re skips to digits in C
 # English also counts in words: "an hour ago", "a day ago"
 _ENGLISH_COUNTS = ("a", "an", "one")
 
@@ -309,9 +361,17 @@ def _relative_phrases() -> tuple[dict[str, str], tuple[str, ...]]:
 RELATIVE_PHRASES, _DAY_WORDS = _relative_phrases()
 # their last two characters: most lines are ruled out by one set look-up, not 200 suffixes
 _DAY_WORD_ENDINGS = frozenset(word[-2:] for word in _DAY_WORDS)
+# the last few characters of every phrase (all of a shorter one), for the same look-up; and the
+# longest phrase: a look-up from further back than that finds nothing
+_PHRASE_ENDS = frozenset(phrase[-settings.RELATIVE_KEY_CHARS:] for phrase in RELATIVE_PHRASES)
+_PHRASE_END_SIZES = tuple(sorted({len(end) for end in _PHRASE_ENDS}, reverse=True))
+_LONGEST_PHRASE = max(map(len, RELATIVE_PHRASES))
+# a time of day, as `_WEEKDAY_TIME` and `_TIME_AT_END` hold one ("6:30", "14.05", "18h30")
+_CLOCK = re.compile(r"\d[:.h]\d\d", re.I)  # ("9H15": `_YEARLESS` reads it so)
 # where a relative phrase may start: a word, or the number of one ("山田3時間前")
 _PHRASE_START = re.compile(r"#|(?<![\w#])\w")
 # every phrase but a day word holds a count: a number, or "a"/"an"/"one" in English ("an hour ago")
+_DIGIT = re.compile(r"\d")  # any script's: a class first, so re skips to one in C
 _HAS_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_ENGLISH_COUNTS) + r")\s\S+\sago\b", re.I)
 
 
@@ -321,7 +381,7 @@ def _worth_reading(text: str) -> str | None:
     after one search and one set look-up."""
     if len(text) > 2 * settings.RELATIVE_DATE_MAX_CHARS:
         return None
-    if not _HAS_COUNT.search(text):
+    if not (_DIGIT.search(text) or _HAS_COUNT.search(text)):  # a digit first: one C scan
         end = " ".join(text.split()).rstrip(" .:")
         if end[-2:].casefold() not in _DAY_WORD_ENDINGS or not end.casefold().endswith(_DAY_WORDS):
             return None
@@ -329,27 +389,51 @@ def _worth_reading(text: str) -> str | None:
     return text if text and len(text) <= settings.RELATIVE_DATE_MAX_CHARS else None
 
 
-@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def _relative_phrase(text: str) -> tuple[str, int] | None:
     """(unit, count) of the relative phrase a line (as `_worth_reading` gives it) ends with:
     "jane doe 1 day ago": ("day", 1), "aktualisiert vor 2 stunden": ("hour", 2), "gestern, 14:30":
     ("day", 1). Its last few word starts are looked up in the phrase table, the number as "#"."""
     text = text.rstrip(" .:")
-    weekday = _WEEKDAY_TIME.search(text)
+    clock = _CLOCK.search(text) is not None  # what both time patterns hold: most lines have none
+    weekday = _WEEKDAY_TIME.search(text) if clock else None
     if weekday:
         return "weekday", next(i for i, name in enumerate(_WEEKDAYS) if name[:3] == weekday.group("weekday")[:3])
-    numbers: list[str] = []
-    shape = _NUMBER.sub(lambda m: numbers.append(m.group()) or "#", _TIME_AT_END.sub("", text, count=1)).rstrip(" ,")
-    starts = [m.start() for m in _PHRASE_START.finditer(shape)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
+    words = _TIME_AT_END.sub("", text, count=1) if clock else text
+    shape = _NUMBER.sub("#", words).rstrip(" ,")
+    if not _may_end_in_phrase(shape):
+        return None
+    near_end = max(0, len(shape) - _LONGEST_PHRASE)  # (its look-behind still sees the character before)
+    starts = [m.start() for m in _PHRASE_START.finditer(shape, near_end)][-settings.RELATIVE_PHRASE_MAX_WORDS:]
     for start in starts:
         unit = RELATIVE_PHRASES.get(shape[start:])
         if unit is None or not _stands_alone(shape[:start], shape[start:]):
             continue
         if unit.startswith("day") and unit[3:].isdigit():
             return "day", int(unit[3:])
-        at = shape.count("#", 0, start)
-        return unit, int(float(numbers[at].replace(",", "."))) if "#" in shape[start:] else 1
+        if "#" not in shape[start:]:
+            return unit, 1
+        number = _numbers_at_marks(words).get(shape.index("#", start))
+        if number is not None:  # a "#" the line itself prints ("#1 3 days ago") counts nothing
+            return unit, int(float(number.replace(",", ".")))
     return None
+
+
+def _may_end_in_phrase(shape: str) -> bool:
+    """False only for a shape no phrase of the table ends: a look-up of its tail finds nothing."""
+    for size in _PHRASE_END_SIZES:
+        if shape[-size:] in _PHRASE_ENDS:
+            return True
+    return False
+
+
+def _numbers_at_marks(text: str) -> dict[int, str]:
+    """Each number of `text`, by where its "#" stands once every number is one (`_NUMBER.sub`)."""
+    numbers: dict[int, str] = {}
+    shrunk = 0
+    for m in _NUMBER.finditer(text):
+        numbers[m.start() - shrunk] = m.group()
+        shrunk += len(m.group()) - 1
+    return numbers
 
 
 # what may end the words before a relative phrase: "Jane Doe • 3 hours ago", "CNN — 2 days ago"
@@ -372,25 +456,48 @@ def _stands_alone(before: str, phrase: str) -> bool:
     return " " not in before or (not phrase.isascii() and " " not in phrase)
 
 
-_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "Posted Nov 19, 6:51 AM", "Wednesday, November 20", "19. November, 14:30", "11月20日": a day without its
 # year, as sites print this year's dates. A whole line (or a labelled part of one), so that a
 # headline ending "… on March 5" is no such date.
+_ORDINALS = ("st", "nd", "rd", "th")
+_CJK_DAYS = ("日", "일")
 _YEARLESS = re.compile(
     r"(?:(?:" + _LABEL_WORDS + r")\s*:?\s*(?:on\s+|am\s+|le\s+|el\s+|em\s+|il\s+)?)?" + _WEEKDAY
-    + r"(?:(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<lday>\d{1,2})\.?\s+(?:de\s+)?"
-    r"(?P<lmonth>" + _LOCAL_MONTH + r")\.?|(?P<cmonth>\d{1,2})\s*[月월]\s*(?P<cday>\d{1,2})\s*[日일])" + _TRAILING_TIME,
+    + r"(?:(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:" + "|".join(_ORDINALS) + r")?|(?P<lday>\d{1,2})\.?\s+(?:de\s+)?"
+    r"(?P<lmonth>" + _LOCAL_MONTH + r")\.?|(?P<cmonth>\d{1,2})\s*[月월]\s*(?P<cday>\d{1,2})\s*[" + "".join(_CJK_DAYS) + "])"
+    + _TRAILING_TIME,
     re.I,
 )
+# How a day without its year may end, when no time follows it: a day number after a space ("nov
+# 19"), its ordinal, a CJK day, or a local month ("19. november"); the last few letters of these,
+# for a set look-up per size.
+_YEARLESS_ENDS = frozenset((*_ORDINALS, *_CJK_DAYS, *(name[-settings.RELATIVE_KEY_CHARS:] for name in _MONTH_NUMBER)))
+_YEARLESS_END_SIZES = tuple(sorted({len(end) for end in _YEARLESS_ENDS}, reverse=True))
 
 
-@lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
+def _may_be_yearless(part: str) -> bool:
+    """False only for a part `_YEARLESS` cannot read: no time, and an end no day or month has."""
+    if (part[-2:-1].isspace() and part[-1:].isdecimal()) or (part[-3:-2].isspace() and part[-2:].isdecimal()):
+        return True
+    if _CLOCK.search(part):
+        return True
+    end = part[-settings.RELATIVE_KEY_CHARS:].casefold()
+    for size in _YEARLESS_END_SIZES:
+        if end[-size:] in _YEARLESS_ENDS:
+            return True
+    return False
+
+
 def _yearless(text: str) -> tuple[int, int] | None:
     """(month, day) of a line (as `_worth_reading` gives it) that is a date without its year;
     a published part first."""
-    parts = [part.strip() for part in re.split(r"[;|]", text)]
-    for part in sorted(parts, key=lambda part: bool(UPDATED_LABEL.match(part))):
-        m = _YEARLESS.fullmatch(part.rstrip(" .:"))
+    if ";" not in text and "|" not in text:
+        parts = [text.strip()]  # one part, most lines: nothing to split or sort
+    else:
+        parts = sorted((part.strip() for part in re.split(r"[;|]", text)), key=lambda part: bool(UPDATED_LABEL.match(part)))
+    for part in parts:
+        part = part.rstrip(" .:")
+        m = _YEARLESS.fullmatch(part) if _may_be_yearless(part) else None
         if m and m.group("month"):
             month, day = _ENGLISH_MONTHS.index(m.group("month")[:3].casefold()) + 1, int(m.group("day"))
         elif m and m.group("cmonth"):
@@ -404,9 +511,88 @@ def _yearless(text: str) -> tuple[int, int] | None:
     return None
 
 
+# What `_worth_reading` and `_relative_phrase` drop or strip around a line's last words: every
+# space `str.split` knows (none is above U+3000), and the " .:," after "yesterday".
+_END_PUNCTUATION = ".:,"
+_END_MARKS = _END_PUNCTUATION + "".join(filter(str.isspace, map(chr, range(0x3001))))
+
+
+def _end_letters(text: str) -> str | None:
+    """The last `RELATIVE_KEY_CHARS` characters of a line that are no end marks, case-folded
+    ("Gestern, …" → "tern"); None when its end is too thick with marks to tell cheaply."""
+    end = text.rstrip(_END_MARKS)
+    letters = end[-settings.RELATIVE_KEY_CHARS:]
+    if not letters.isalpha():  # marks among them ("an hour ago"): dropped, from a few more
+        letters = "".join(end[-settings.RELATIVE_KEY_SPAN:].split())
+        for mark in _END_PUNCTUATION:
+            letters = letters.replace(mark, "")
+        if len(letters) < settings.RELATIVE_KEY_CHARS and len(end) > settings.RELATIVE_KEY_SPAN:
+            return None
+    return letters[-settings.RELATIVE_KEY_CHARS:].casefold()[-settings.RELATIVE_KEY_CHARS:]
+
+
+# A line without a digit holds no count, no time and no day number, so only a day word ("gestern",
+# "an hour ago") can make it a relative date, and only at its end, where the line's end letters
+# then end as the day word's do (a day word may be shorter than the key: its length is kept too).
+_DAY_WORD_KEYS = frozenset(map(_end_letters, _DAY_WORDS))
+_DAY_WORD_KEY_SIZES = tuple(sorted({len(key) for key in _DAY_WORD_KEYS}, reverse=True))
+# every key's last few letters (as many as the shortest key has): one look-up turns most lines away
+_SHORTEST_KEY = _DAY_WORD_KEY_SIZES[-1]
+_DAY_WORD_KEY_ENDS = frozenset(key[-_SHORTEST_KEY:] for key in _DAY_WORD_KEYS)
+
+
+def _may_be_relative(text: str) -> bool:
+    """False only for a line that `is_relative_date_full` rejects: no digit of any script, and no
+    day word's end at its own (a C search and a set look-up, where most lines of a page end)."""
+    if _DIGIT.search(text):
+        return _may_be_relative_with_digits(text)
+    last = text.rstrip(_END_MARKS)[-_SHORTEST_KEY:]
+    if last.isalpha() and last.casefold()[-_SHORTEST_KEY:] not in _DAY_WORD_KEY_ENDS:
+        return False  # letters, so no marks among them: the end `_end_letters` reads, without its work
+    return _ends_as_a_day_word(text)
+
+
+def _ends_as_a_day_word(text: str) -> bool:
+    """Whether a line's end letters (`_end_letters`) end as a day word's do."""
+    letters = _end_letters(text)
+    if letters is None:
+        return True
+    for size in _DAY_WORD_KEY_SIZES:
+        if letters[-size:] in _DAY_WORD_KEYS:
+            return True
+    return False
+
+
+def _may_be_relative_with_digits(text: str) -> bool:
+    """False only for a line with digits that `is_relative_date_full` rejects: no time of day, one
+    part, and it ends in letters (a space after them at most) that end no phrase of the table and
+    no day without its year ("Karnataka Bypolls 2019 Live"). Those letters are then the very end
+    of the shape `_relative_phrase` looks phrases up in, and of the part `_yearless` reads."""
+    end = text.rstrip()
+    letters = end[-settings.RELATIVE_KEY_CHARS:]
+    if not letters.isalpha() or ";" in text or "|" in text or _CLOCK.search(text):
+        return True
+    letters = letters.casefold()
+    for size in _PHRASE_END_SIZES:
+        if letters[-size:] in _PHRASE_ENDS:
+            return True
+    for size in _YEARLESS_END_SIZES:
+        if letters[-size:] in _YEARLESS_ENDS:
+            return True
+    return False
+
+
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)
 def is_relative_date(text: str) -> bool:
-    """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date."""
+    """True for "1 day ago", "vor 2 Stunden", "3 часа назад", "Posted Nov 19": a time, but no date.
+
+    Remembered per line (a site prints "1 hour ago" on every teaser); the readings below are not:
+    a line they read is asked about here once, and `resolve_relative` once a dump."""
+    return _may_be_relative(text) and is_relative_date_full(text)
+
+
+def is_relative_date_full(text: str) -> bool:
+    """`is_relative_date` without its first check (the full reading: tests hold the two the same)."""
     text = _worth_reading(text)
     return text is not None and (_relative_phrase(text) is not None or _yearless(text) is not None)
 

@@ -202,6 +202,11 @@ MIN_MONTH_NAME = 3
 # phrases are at most four words: "il y a 3 jours"; a name or label may stand before them).
 RELATIVE_DATE_MAX_CHARS = 80
 RELATIVE_PHRASE_MAX_WORDS = 6
+# A line with no digit is a relative date only if it ends as a day word does ("gestern", "an hour
+# ago"): its last this many letters (spaces and " .:," aside), read from this many characters
+# before its end, are compared with the day words' (a set look-up; more letters turn more away).
+RELATIVE_KEY_CHARS = 4
+RELATIVE_KEY_SPAN = 16
 # A day without its year ("Posted Nov 19") is the last such day on or before the dump's date,
 # looked for this many years back (February 29 comes once in four).
 LEAP_YEAR_CYCLE = 4

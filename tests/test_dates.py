@@ -82,3 +82,20 @@ def test_a_capitalised_word_before_numbers_is_no_month(tmp_path):
     path = dump_with(tmp_path, "council.txt", ["Chapter 12, 2019 edition"])
     article = convert_dump(path, path.name)
     assert article.date_source != "dateline"
+
+
+@pytest.mark.parametrize("dateline, day", [
+    ("#15 Jane Doe • 3 days ago", "2024-08-16"),  # a forum post's number before the relative date
+    ("Topic #2: 2 hours ago", "2024-08-19"),
+])
+def test_a_hash_the_page_prints_is_no_count_of_a_relative_date(tmp_path, dateline, day):
+    """The phrase table writes a relative date's number as "#": a "#" in the dump is text, not one."""
+    path = dump_with(tmp_path, "2024-08-19-council.txt", [dateline])
+    article = convert_dump(path, path.name)
+    assert (article.date, article.date_source) == (day, "relative")
+
+
+@pytest.mark.parametrize("line", ["Forum: # days ago", "#1 # days ago", "Jane Doe • # hours ago"])
+def test_a_hash_where_a_relative_date_has_its_number_is_no_relative_date(tmp_path, line):
+    path = dump_with(tmp_path, "2024-08-19-council.txt", [line])
+    assert convert_dump(path, path.name).date_source != "relative"
