@@ -182,8 +182,20 @@ _TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+©\s*(?:\d{4}\s+)?(?i:provi
 
 def without_credit(line: str) -> str:
     """The line without a copyright credit glued to its start or end, when the rest is a paragraph."""
-    if "©" not in line and "(c)" not in line.casefold()[:4] and not line[:9].casefold().startswith("copyright"):
-        return line
+    if "©" in line or _opens_with_copyright(line[:9].casefold()):
+        return _strip_credit(line)
+    return line
+
+
+def _opens_with_copyright(folded_head: str) -> bool:
+    """`"(c)" in line.casefold()[:4] or line[:9].casefold().startswith("copyright")`, told from the
+    fold of the line's first nine characters alone: `casefold` folds each character on its own,
+    into one or more, so that fold starts with the first nine (and four) of the whole line's."""
+    return "(c)" in folded_head[:4] or folded_head.startswith("copyright")
+
+
+def _strip_credit(line: str) -> str:
+    """The line with a glued credit cut off, when one is and what is left is a paragraph."""
     rest = _TRAILING_CREDIT.sub("", _LEADING_CREDIT.sub("", line, count=1), count=1)
     if rest == line or not SENTENCE_END.search(rest) or count_words(rest) < settings.PROSE_LINE_WORDS:
         return line

@@ -49,3 +49,25 @@ def test_count_words_is_the_plain_count_on_every_line():
 @given(st.one_of(tricky_text, st.text(alphabet=st.sampled_from(TRICKY + "ab é"), max_size=60)))
 def test_count_words_is_the_plain_count_on_any_text(text):
     assert text_shape.count_words(text) == text_shape._count_words_plain(text)
+
+
+# --- furniture ------------------------------------------------------------------------------
+
+from converter import furniture  # noqa: E402
+
+
+def _opens_with_copyright_plain(line: str) -> bool:
+    """The test `without_credit` made of every line before it folded only the first characters."""
+    return "(c)" in line.casefold()[:4] or line[:9].casefold().startswith("copyright")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(tricky_text, st.builds(lambda a, b: a + b, st.sampled_from(
+    ["(c)", "(C)", " (c)", "ß(c)", "ﬃ(c)", "copyright", "COPYRIGHT", "ßcopyright", "İcopyright", "ﬀ(c) "]), tricky_text)))
+def test_without_credit_folds_only_what_it_reads(line):
+    assert furniture._opens_with_copyright(line[:9].casefold()) == _opens_with_copyright_plain(line)
+
+
+def test_without_credit_folds_only_what_it_reads_on_every_line():
+    for line in CORPUS_LINES + LANGUAGE_LINES:
+        assert furniture._opens_with_copyright(line[:9].casefold()) == _opens_with_copyright_plain(line), line
