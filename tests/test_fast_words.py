@@ -12,6 +12,7 @@ from the detectors' own words in the spellings `re.I` lets through.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
@@ -71,3 +72,110 @@ def test_without_credit_folds_only_what_it_reads(line):
 def test_without_credit_folds_only_what_it_reads_on_every_line():
     for line in CORPUS_LINES + LANGUAGE_LINES:
         assert furniture._opens_with_copyright(line[:9].casefold()) == _opens_with_copyright_plain(line), line
+
+
+# --- text built from the detectors' own words -------------------------------------------------
+
+# letters `re.I` matches with another that `str.lower` keeps apart, by the letter they stand for
+ODD_SPELLINGS = {"s": "ſ", "i": "ıİ", "k": "\u212a", "o": "ᲂ", "с": "ᲃ", "т": "ᲄᲅ", "σ": "ς", "μ": "µ"}
+
+
+@st.composite
+def spelled(draw, word: str) -> str:
+    """`word` as a page might write it: lower, upper, title case, or with letters `re.I` takes for others."""
+    how = draw(st.sampled_from(["same", "upper", "title", "odd"]))
+    if how == "odd":
+        return "".join(draw(st.sampled_from(ODD_SPELLINGS.get(c.lower(), c) + c)) for c in word)
+    return {"same": word, "upper": word.upper(), "title": word.title()}[how]
+
+
+MARKS = [" ", " ", " ", ": ", "…", "...", "/", " / ", " | ", "—", " – ", "(", ")", "©", " via ", "By ", ", ", ". ",
+         "!", "?", "\u00a0", "  ", "\t", "-", "2019", "11", "Jane", "Doe", "McDermid", "REUTERS", "the", "and", "日本"]
+
+
+def vocabulary_text(words) -> st.SearchStrategy[str]:
+    """Lines made of a detector's own words, marks, names and odd characters, in any order."""
+    piece = st.one_of(st.sampled_from(sorted(words)).flatmap(spelled), st.sampled_from(MARKS),
+                      st.text(alphabet=st.sampled_from(TRICKY), max_size=3))
+    return st.lists(piece, max_size=12).map("".join)
+
+
+def _credit_plain(line: str) -> str | None:
+    """`photo_credit` with no quick test at all: every credit shape searched, in order."""
+    text = line.strip()
+    if len(text) > furniture.settings.CREDIT_MAX_CHARS:
+        return None
+    for pattern, _ in furniture._CREDIT_PATTERNS:
+        m = pattern.search(text[-furniture.settings.CREDIT_TAIL_CHARS:] if pattern is furniture._PHOTOGRAPHER_AGENCY
+                           else text)
+        if m and m.group("credit").strip(" ()©|/").strip():
+            return m.group("credit").strip(" ()©|/").strip()
+    return None
+
+
+CREDIT_WORDS = set(furniture._AGENCIES + furniture._CREDIT_LABELS) | {"copyright", "photo", "Photo by"}
+
+
+def test_photo_credit_is_the_plain_search_on_every_line():
+    found = 0
+    for line in CORPUS_LINES + LANGUAGE_LINES:
+        assert furniture.photo_credit(line) == _credit_plain(line), line
+        found += _credit_plain(line) is not None
+    assert found > 50  # the check saw real credits, not only lines without one
+
+
+@settings(max_examples=1500, deadline=None)
+@given(vocabulary_text(CREDIT_WORDS))
+def test_photo_credit_is_the_plain_search_on_text_of_credit_words(line):
+    assert furniture.photo_credit(line) == _credit_plain(line)
+
+
+CREDIT_EXAMPLES = ["Photo: AP", "Credit…Pool photo by Kevin Mohatt", "IMAGE COPYRIGHT Getty Images",
+                   "Image copyright Jane Doe", "A caption (AP Photo/Evan Vucci)", "Children play. REUTERS/Brendan McDermid",
+                   "Alex Wong | Getty Images", "Foto… dpa", "(Jane Doe/Staff)", "Phoτo: AP", "Pıcture: AFP",
+                   "David McNew—Getty Images", "Jane Doe / AFP", "Getty Images via Bloomberg", "Shutterstock",
+                   "(© Jane Doe)", "Фото: ТАСС", "Crédito: EFE", "Bild: Keystone", "(Photo by Kevin Mazur/Getty Images)",
+                   "Jane Doe/AFP via Getty Images"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(CREDIT_EXAMPLES), vocabulary_text(CREDIT_WORDS), vocabulary_text(CREDIT_WORDS), st.booleans())
+def test_photo_credit_is_the_plain_search_around_credits(example, before, after, upper):
+    for line in (before + example, example + after, before + " " + example + " " + after, example.upper() if upper
+                 else example.casefold()):
+        assert furniture.photo_credit(line) == _credit_plain(line)
+
+
+# --- the fold: what `re.I` sees ---------------------------------------------------------------
+
+from converter.ignorecase import fold  # noqa: E402
+
+EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def prefilter_words() -> set[str]:
+    """Every word a quick test looks for in a folded line."""
+    return (set(furniture._AGENCY_WORDS + furniture._CREDIT_LABEL_WORDS + furniture._BRACKETED_CREDIT_WORDS
+                + furniture._FOLDED_AGENCIES) | {"copyright", " via "})
+
+
+def test_fold_keeps_every_character_in_its_place():
+    folded = fold(EVERY_CHARACTER)
+    assert len(folded) == len(EVERY_CHARACTER)
+    assert fold(EVERY_CHARACTER[:128]) == EVERY_CHARACTER[:128].lower()
+
+
+def test_every_character_re_i_matches_to_a_prefilter_letter_folds_to_that_letter():
+    """Exhaustive: for each letter of the words the quick tests look for, every character of
+    Unicode that `re.I` matches to it folds to the same character (the proof `in` is exact)."""
+    letters = {c for word in prefilter_words() for c in word}
+    assert {"s", "i", "k", "о", "т", "é"} <= letters  # the letters with odd spellings are among them
+    for letter in sorted(letters):
+        matched = set(re.findall(re.escape(letter), EVERY_CHARACTER, re.I))
+        assert matched and {fold(c) for c in matched} == {fold(letter)}, (letter, matched)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tricky_text)
+def test_fold_folds_a_character_at_a_time(text):
+    assert fold(text) == "".join(map(fold, text))
