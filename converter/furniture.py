@@ -12,6 +12,7 @@ from typing import Callable
 
 from . import settings
 from .ignorecase import fewest_words, fold, holds_any
+from .pattern_words import QuickTest
 from .text_shape import SENTENCE_END, count_words
 
 _SOCIAL = (
@@ -83,11 +84,19 @@ ARTICLE_END = re.compile(
     re.I,
 )
 
-_TRIM_LEAD = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:\[]+")
+_MAY_BE_FURNITURE = QuickTest(FURNITURE_LINE)
+_MAY_END_ARTICLE = QuickTest(ARTICLE_END)
+_MAY_OPEN_RELATED_BOX = QuickTest(RELATED_BOX)
+_MAY_BE_ANY = QuickTest(FURNITURE_LINE, ARTICLE_END, RELATED_BOX)  # most lines: told by this one
+
+# bullets, arrows and bars a line may start or end with, besides white space
+_LEAD_MARKS = "•·|>»›▸▶►◆■□●○*-–—_:["
+_TRAIL_MARKS = "•·|»›▸▶►◆■□●○*:]"
+_TRIM_LEAD = re.compile(r"^[\s" + re.escape(_LEAD_MARKS) + "]+")
 # Matched at the start of the reversed line: a `[…]+$` search retries from every
 # character of a long run that does not end the line (quadratic: 32 KB of
 # "* * … x" took 30 s).
-_TRIM_TRAIL_REVERSED = re.compile(r"^[\s•·|»›▸▶►◆■□●○*:\]]+")
+_TRIM_TRAIL_REVERSED = re.compile(r"^[\s" + re.escape(_TRAIL_MARKS) + "]+")
 
 
 # Photo agencies, each spelling in full, longer before shorter where one starts another (the
@@ -251,7 +260,15 @@ def _strip_credit(line: str) -> str:
 
 def normalise(line: str) -> str:
     """The line as the furniture patterns see it: trimmed of bullets and arrows."""
-    text = _TRIM_LEAD.sub("", line.strip())
+    text = line.strip()
+    if text[:1] not in _LEAD_MARKS and text[-1:] not in _TRAIL_MARKS:
+        return text  # most lines: no mark at either end (nor white space, after `strip`)
+    return _trimmed(text)
+
+
+def _trimmed(text: str) -> str:
+    """`text` without the marks and white space at its ends."""
+    text = _TRIM_LEAD.sub("", text)
     trail = _TRIM_TRAIL_REVERSED.match(text[::-1])
     return (text[: len(text) - trail.end()] if trail else text).strip()
 
@@ -262,9 +279,21 @@ def is_furniture(line: str) -> bool:
 
 
 def furniture_and_end(line: str) -> tuple[bool, int]:
-    """`is_furniture` and `end_strength` of a line, trimmed once: the text reader asks both of every line."""
+    """`is_furniture` and `end_strength` of a line, trimmed once: the text reader asks both of every line.
+
+    Each pattern runs only on a line its `QuickTest` lets through (a line starting as one of
+    its phrases does, or holding a word one of them must hold): the same answers, most lines
+    told by a few `startswith` and `in` on the line's fold."""
     text = normalise(line)
-    return _is_furniture_text(text), _end_strength_text(text)
+    if not text:
+        return True, 0
+    folded = fold(text)
+    if not _MAY_BE_ANY(folded):
+        return False, 0
+    furniture = _MAY_BE_FURNITURE(folded) and FURNITURE_LINE.match(text) is not None
+    if _MAY_END_ARTICLE(folded) and ARTICLE_END.match(text):
+        return furniture, 2
+    return furniture, 1 if _MAY_OPEN_RELATED_BOX(folded) and RELATED_BOX.match(text) else 0
 
 
 def _is_furniture_text(text: str) -> bool:

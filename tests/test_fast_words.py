@@ -179,3 +179,58 @@ def test_every_character_re_i_matches_to_a_prefilter_letter_folds_to_that_letter
 @given(tricky_text)
 def test_fold_folds_a_character_at_a_time(text):
     assert fold(text) == "".join(map(fold, text))
+
+
+# --- furniture lines: each pattern behind the quick test read off it --------------------------
+
+from converter.pattern_words import QuickTest  # noqa: E402
+
+FURNITURE_PATTERNS = (furniture.FURNITURE_LINE, furniture.ARTICLE_END, furniture.RELATED_BOX)
+
+
+def _furniture_and_end_plain(line: str) -> tuple[bool, int]:
+    """`furniture_and_end` with no quick test: the trimmed line through every pattern."""
+    text = furniture._trimmed(line.strip())
+    return furniture._is_furniture_text(text), furniture._end_strength_text(text)
+
+
+def _phrases(test: QuickTest) -> set[str]:
+    return set(test.lines) | {s for starts in test.starts_by_letter.values() for s in starts} | set(test.held) | set(
+        test.held_after_digit)
+
+
+FURNITURE_WORDS = _phrases(QuickTest(*FURNITURE_PATTERNS)) | {"newsletter", "comments", "all rights reserved"}
+
+
+def test_furniture_and_end_is_the_plain_match_on_every_line():
+    seen = 0
+    for line in CORPUS_LINES + LANGUAGE_LINES:
+        assert furniture.furniture_and_end(line) == _furniture_and_end_plain(line), line
+        seen += _furniture_and_end_plain(line) != (False, 0)
+    assert seen > 300  # the check saw real furniture, not only prose
+
+
+@settings(max_examples=1500, deadline=None)
+@given(vocabulary_text(FURNITURE_WORDS), st.sampled_from(["", "• ", "» ", "* ", " | ", "- "]), st.sampled_from(["", " »", ":", " |", " *"]))
+def test_furniture_and_end_is_the_plain_match_on_text_of_furniture_words(line, lead, trail):
+    for candidate in (line, lead + line + trail):
+        assert furniture.furniture_and_end(candidate) == _furniture_and_end_plain(candidate)
+
+
+QUICK_TESTS = [(pattern, QuickTest(pattern)) for pattern in FURNITURE_PATTERNS] + [
+    (pattern, QuickTest(*FURNITURE_PATTERNS)) for pattern in FURNITURE_PATTERNS]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_quick_tests_pass_every_line_their_pattern_matches(data):
+    """Lines hypothesis draws from the patterns themselves (`from_regex`, any case `re.I` allows)."""
+    for pattern, quick_test in QUICK_TESTS:
+        line = data.draw(st.from_regex(pattern, fullmatch=True))
+        assert pattern.match(line) is None or quick_test(fold(line)), (pattern.pattern[:30], line)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(tricky_text, vocabulary_text(FURNITURE_WORDS)))
+def test_normalise_is_the_plain_trim(line):
+    assert furniture.normalise(line) == furniture._trimmed(line.strip())
