@@ -275,7 +275,8 @@ def _trimmed(text: str) -> str:
 
 def is_furniture(line: str) -> bool:
     """True when the whole line is page furniture (ads, share bars, menus, legal)."""
-    return _is_furniture_text(normalise(line))
+    text = normalise(line)
+    return not text or (_MAY_BE_FURNITURE(fold(text)) and FURNITURE_LINE.match(text) is not None)
 
 
 def furniture_and_end(line: str) -> tuple[bool, int]:

@@ -42,8 +42,10 @@ def _is_digits(op, arg) -> bool:
 def _starts(sequence) -> tuple[set[str], bool]:
     """(texts, whole): every match of `sequence` starts with one of `texts`; `whole` when every
     match is exactly one of them. Spelled out while the pattern is plain letters, optional parts
-    and alternatives; where it is anything else (a class, a repeat) the texts stop there."""
+    and alternatives; where it is anything else (a class, a repeat) a text stops there, and
+    the ways around a part that stops (skipping an optional one, another alternative) go on."""
     texts = {""}
+    stopped: set[str] = set()  # starts of the ways that stopped being spelled out
     for op, arg in sequence:
         if op is _sre.LITERAL:
             texts = {t + chr(arg) for t in texts}
@@ -51,19 +53,21 @@ def _starts(sequence) -> tuple[set[str], bool]:
         if op in _ZERO_WIDTH:
             continue  # an anchor or a look-around consumes nothing
         if op is _sre.SUBPATTERN:
-            part, whole = _starts(arg[-1])
+            ways = [_starts(arg[-1])]
         elif op is _sre.BRANCH:
-            parts = [_starts(branch) for branch in arg[1]]
-            part, whole = set().union(*(p for p, _ in parts)), all(w for _, w in parts)
+            ways = [_starts(branch) for branch in arg[1]]
+        elif op is _sre.IN and all(item_op is _sre.LITERAL for item_op, _ in arg):  # `[Пп]`
+            ways = [({chr(code) for _, code in arg}, True)]
         elif op in _REPEATS and arg[0] == 0 and arg[1] == 1:  # `(…)?`
-            inner, whole = _starts(arg[2])
-            part = inner | {""}
+            ways = [_starts(arg[2]), ({""}, True)]
         else:
-            return ({t + DIGIT for t in texts} if _is_digits(op, arg) else texts), False
-        texts = {t + p for t in texts for p in part}
-        if not whole or len(texts) > _MAX_STARTS:
-            return texts, False
-    return texts, True
+            return ({t + DIGIT for t in texts} if _is_digits(op, arg) else texts) | stopped, False
+        stopped |= {t + p for part, whole in ways if not whole for t in texts for p in part}
+        going_on = set().union(*(part for part, whole in ways if whole))
+        texts = {t + p for t in texts for p in going_on}
+        if len(texts) + len(stopped) > _MAX_STARTS:
+            return texts | stopped, False
+    return texts | stopped, not stopped
 
 
 def _held(sequence) -> set[str] | None:
@@ -94,6 +98,14 @@ def _held(sequence) -> set[str] | None:
             consider(_held(arg[2]))
     consider({run} if run else None)
     return best
+
+
+def held_words(*patterns: re.Pattern[str]) -> tuple[str, ...]:
+    """Folded words one of which every match of each pattern holds, anywhere (for `search`)."""
+    words = [_held(list(_sre_parse.parse(p.pattern, p.flags))) for p in patterns]
+    if any(w is None for w in words):
+        raise ValueError("a pattern holds no known word")
+    return _fewest({fold(w) for found in words for w in found})
 
 
 def _alternatives(pattern: re.Pattern[str]) -> list:

@@ -234,3 +234,52 @@ def test_quick_tests_pass_every_line_their_pattern_matches(data):
 @given(st.one_of(tricky_text, vocabulary_text(FURNITURE_WORDS)))
 def test_normalise_is_the_plain_trim(line):
     assert furniture.normalise(line) == furniture._trimmed(line.strip())
+
+
+# --- people: each detector behind its quick test ----------------------------------------------
+
+from converter import people  # noqa: E402
+
+
+def _names_from_byline_plain(line: str):
+    text = people.short_line(line)
+    return None if text is None else people._names_of_byline(people._LEAD_MARKS.sub("", text))
+
+
+def _names_from_contribution_plain(line: str):
+    text = people.short_line(line)
+    return None if text is None else people._names_of_contribution(text)
+
+
+PEOPLE = [(people.names_from_byline, _names_from_byline_plain), (people.looks_like_name, people._name_of_line),
+          (people.names_from_contribution, _names_from_contribution_plain)]
+PEOPLE_WORDS = (_phrases(people._MAY_OPEN_BYLINE) | set(people._CJK_BYLINE_WORDS) | set(people._CONTRIBUTION_WORDS)
+                | people._PARTICLES | people._SECTION_WORDS | {"by", "contributed reporting", "additional reporting by",
+                                                               "Editing by", "Staff Writer", "AP", "Reuters", "von",
+                                                               "Jean-Paul", "de la", "Doe,", "МИР", "Иван Петров",
+                                                               "Sign Up", "Nov. 18, 2019", "3 hours ago", "기자", "王小明"})
+
+
+def test_people_detectors_are_their_plain_selves_on_every_line():
+    found = {fast.__name__: 0 for fast, _ in PEOPLE}
+    for line in CORPUS_LINES + LANGUAGE_LINES:
+        for fast, plain in PEOPLE:
+            assert fast(line) == plain(line), (fast.__name__, line)
+            found[fast.__name__] += plain(line) is not None
+    assert min(found.values()) >= 3 and sum(found.values()) > 100, found  # real names were seen
+
+
+@settings(max_examples=1500, deadline=None)
+@given(vocabulary_text(PEOPLE_WORDS), st.sampled_from(["", " ", "// ", "— ", "| "]))
+def test_people_detectors_are_their_plain_selves_on_text_of_byline_words(line, lead):
+    for candidate in (line, lead + line):
+        for fast, plain in PEOPLE:
+            assert fast(candidate) == plain(candidate), (fast.__name__, candidate)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_the_byline_quick_test_passes_every_line_its_patterns_match(data):
+    for pattern in (people.BYLINE, people.LABELLED, people.BY_CYRILLIC):
+        line = data.draw(st.from_regex(pattern, fullmatch=True))
+        assert pattern.match(line) is None or people._MAY_OPEN_BYLINE(fold(line)), line
