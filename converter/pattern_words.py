@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from . import settings
 from .ignorecase import fold
 
 try:  # the regex engine's own parser: the tree the pattern is compiled from
@@ -26,7 +27,6 @@ except ImportError:  # Python 3.10
 
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
-_MAX_STARTS = 256  # more ways to start than this: stop spelling them out (shorter starts stay exact)
 _DIGIT_CLASS = [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]
 #: stands, at the end of a start, for "then a digit" (`\d`): what "12 comments" starts with
 DIGIT = "\x00"
@@ -65,7 +65,7 @@ def _starts(sequence) -> tuple[set[str], bool]:
         stopped |= {t + p for part, whole in ways if not whole for t in texts for p in part}
         going_on = set().union(*(part for part, whole in ways if whole))
         texts = {t + p for t in texts for p in going_on}
-        if len(texts) + len(stopped) > _MAX_STARTS:
+        if len(texts) + len(stopped) > settings.QUICK_TEST_MAX_STARTS:
             return texts | stopped, False
     return texts | stopped, not stopped
 
@@ -108,15 +108,24 @@ def held_words(*patterns: re.Pattern[str]) -> tuple[str, ...]:
     return _fewest({fold(w) for found in words for w in found})
 
 
-def _alternatives(pattern: re.Pattern[str]) -> list:
-    """The parsed alternatives of a `^(?:A|B|…)$` pattern (the whole pattern when it is not one)."""
+_AT_START = (_sre.AT, _sre.AT_BEGINNING)
+_AT_END = (_sre.AT, _sre.AT_END)
+
+
+def _alternatives(pattern: re.Pattern[str]) -> tuple[list, bool]:
+    """The parsed alternatives of a `^(?:A|B|…)$` pattern (the whole pattern when it is not one),
+    and whether the pattern ends with `$`. A pattern not anchored at the start has no start
+    to tell a line by: it is refused."""
     sequence = list(_sre_parse.parse(pattern.pattern, pattern.flags))
-    body = [item for item in sequence if item[0] is not _sre.AT]
+    if not sequence or sequence[0] != _AT_START or pattern.flags & re.MULTILINE:
+        raise ValueError(f"a quick test needs a pattern anchored with ^ (not re.M): {pattern.pattern[:40]}")
+    to_the_end = sequence[-1] == _AT_END
+    body = sequence[1:-1] if to_the_end else sequence[1:]
     while len(body) == 1 and body[0][0] is _sre.SUBPATTERN:
         body = list(body[0][1][-1])
     if not (len(body) == 1 and body[0][0] is _sre.BRANCH):
-        return [sequence]
-    return [item for branch in body[0][1][1] for item in _flattened(list(branch))]
+        return [body], to_the_end
+    return [item for branch in body[0][1][1] for item in _flattened(list(branch))], to_the_end
 
 
 def _flattened(alternative: list) -> list:
@@ -141,9 +150,9 @@ class QuickTest:
         held_after_digit: set[str] = set()  # what "12 comments", "3 min read" hold
         self.always = False  # an alternative that neither starts nor holds anything known
         self.any_digit_first = False  # an alternative that starts with a digit and holds nothing known
-        for alternative in (a for pattern in patterns for a in _alternatives(pattern)):
+        for alternative, to_the_end in (pair for p in patterns for pair in _pair(_alternatives(p))):
             texts, whole = _starts(alternative)
-            if whole:
+            if whole and to_the_end:  # the line is one of these texts, as `$` ends it
                 lines |= {fold(t) for t in texts}
                 continue
             digit_first = any(t.startswith(DIGIT) for t in texts)
@@ -181,6 +190,11 @@ class QuickTest:
                 return True
         # `$` also matches before a newline that ends the line
         return folded.endswith("\n") and folded[:-1] in self.lines
+
+
+def _pair(alternatives_and_end: tuple[list, bool]) -> list[tuple[list, bool]]:
+    alternatives, to_the_end = alternatives_and_end
+    return [(a, to_the_end) for a in alternatives]
 
 
 def _fewest(words: set[str]) -> tuple[str, ...]:

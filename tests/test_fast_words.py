@@ -15,6 +15,7 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import CORPUS
@@ -283,3 +284,19 @@ def test_the_byline_quick_test_passes_every_line_its_patterns_match(data):
     for pattern in (people.BYLINE, people.LABELLED, people.BY_CYRILLIC):
         line = data.draw(st.from_regex(pattern, fullmatch=True))
         assert pattern.match(line) is None or people._MAY_OPEN_BYLINE(fold(line)), line
+
+
+@pytest.mark.parametrize("pattern, line", [
+    (re.compile(r"^(?:foo|bar)", re.I), "Foobar baz"),  # no `$`: a whole alternative is only a start
+    (re.compile(r"^(?:advertisement|\d+ comments?|.{0,20}newsletter.*)$", re.I), "12 comments\n"),  # `$` before "\n"
+    (re.compile(r"^(?:[Пп]о\s+\w+|by\s+\w+)", re.I), "ПО Ивану"),
+    (re.compile(r"^(?:x|(?:ab|cd)?ef)$", re.I), "EF"),  # skipping an optional part goes on to what follows
+])
+def test_quick_tests_read_anchors_optional_parts_and_classes_as_the_engine_does(pattern, line):
+    assert pattern.match(line) and QuickTest(pattern)(fold(line))
+
+
+@pytest.mark.parametrize("pattern", [re.compile("foo"), re.compile("^foo$", re.M)])
+def test_a_quick_test_refuses_a_pattern_it_cannot_read_a_start_of(pattern):
+    with pytest.raises(ValueError):
+        QuickTest(pattern)
