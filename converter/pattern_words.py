@@ -169,27 +169,30 @@ class QuickTest:
                     self.any_digit_first = True
                 held_after_digit |= set(map(fold, words or ()))
         self.lines = frozenset(lines)
+        self.line_initials = frozenset(line[:1] for line in lines) | ({"\n"} if "" in lines else set())
         self.starts_by_letter = _by_first_letter(starts)
         self.held = _fewest(held)
         self.held_after_digit = _fewest(held_after_digit)
 
     def __call__(self, folded: str) -> bool:
-        if folded in self.lines or self.always:
-            return True
-        starts = self.starts_by_letter.get(folded[:1])
+        first = folded[:1]
+        starts = self.starts_by_letter.get(first)
         if starts is not None and folded.startswith(starts):
             return True
-        if folded[:1].isdecimal():
-            if self.any_digit_first:
-                return True
-            for word in self.held_after_digit:
-                if word in folded:
-                    return True
-        for word in self.held:
-            if word in folded:
-                return True
-        # `$` also matches before a newline that ends the line
-        return folded.endswith("\n") and folded[:-1] in self.lines
+        # a whole line (`$` also matches before a newline that ends it), hashed only when its
+        # first letter is a whole line's
+        if first in self.line_initials and (folded in self.lines or (folded.endswith("\n") and folded[:-1] in self.lines)):
+            return True
+        if self.always or (first.isdecimal() and (self.any_digit_first or _holds_one(folded, self.held_after_digit))):
+            return True
+        return _holds_one(folded, self.held)
+
+
+def _holds_one(folded: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word in folded:
+            return True
+    return False
 
 
 def _pair(alternatives_and_end: tuple[list, bool]) -> list[tuple[list, bool]]:

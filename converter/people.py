@@ -108,12 +108,26 @@ _OUTLET_POSSESSIVE = re.compile(r"^[^'’]{2,40}['’]s?\s+(?=[A-Z])")
 _AFFILIATION_AFTER_STOP = re.compile(r"(?<=[a-z]{2})\.\s+\S.*$")
 
 
+# Where the layout glued a title or an outlet on (`_GLUED_TITLE`, `_GLUED`): a lower-case
+# letter, then a capital; a name without one has nothing to split
+_CASE_STEP = re.compile(r"[a-z][A-Z]")
+_WHITE_SPACE = re.compile(r"\s+")
+
+
 def _tidy(name: str) -> str | None:
-    name = _OUTLET_POSSESSIVE.sub("", name.strip())
-    name = _AFFILIATION_AFTER_STOP.sub("", name)
-    name = _GLUED_TITLE.split(name, maxsplit=1)[0]
-    name = _GLUED.split(_HANDLE.sub("", name), maxsplit=1)[0].strip(" .,:;|-–—'\"")
-    name = re.sub(r"\s+", " ", name)
+    # each clean-up only where the mark its pattern needs is there ("'", ".", a case step, "@")
+    name = name.strip()
+    if "'" in name or "’" in name:
+        name = _OUTLET_POSSESSIVE.sub("", name)
+    if "." in name:
+        name = _AFFILIATION_AFTER_STOP.sub("", name)
+    if _CASE_STEP.search(name):
+        name = _GLUED_TITLE.split(name, maxsplit=1)[0]
+    if "@" in name:
+        name = _HANDLE.sub("", name)
+    if _CASE_STEP.search(name):
+        name = _GLUED.split(name, maxsplit=1)[0]
+    name = _WHITE_SPACE.sub(" ", name.strip(" .,:;|-–—'\""))
     if not name or _NOT_A_NAME.match(name) or _TEAM.search(name) or not _NAME.match(name):
         return None
     words = name.split()

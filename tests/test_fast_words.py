@@ -300,3 +300,18 @@ def test_quick_tests_read_anchors_optional_parts_and_classes_as_the_engine_does(
 def test_a_quick_test_refuses_a_pattern_it_cannot_read_a_start_of(pattern):
     with pytest.raises(ValueError):
         QuickTest(pattern)
+
+
+# --- the clean-up of a name: each pattern only where the mark it needs is there -----------------
+
+NAME_GATES = [(people._OUTLET_POSSESSIVE, lambda t: "'" in t or "’" in t), (people._AFFILIATION_AFTER_STOP, lambda t: "." in t),
+              (people._GLUED_TITLE, people._CASE_STEP.search), (people._GLUED, people._CASE_STEP.search),
+              (people._HANDLE, lambda t: "@" in t)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(vocabulary_text(PEOPLE_WORDS | {"Fox News’", "Jane DoeStaff Writer", "Jonathan GarberFOXBusiness",
+                                                   "@handle", "Finian Cunningham. Sputnik", "O'Brien"}), tricky_text))
+def test_a_name_pattern_never_matches_without_the_mark_it_needs(text):
+    for pattern, has_mark in NAME_GATES:
+        assert has_mark(text) or pattern.search(text) is None, (pattern.pattern[:30], text)
