@@ -185,7 +185,7 @@ class QuickTest:
             return True
         if self.always or (first.isdecimal() and (self.any_digit_first or _holds_one(folded, self.held_after_digit))):
             return True
-        return _holds_one(folded, self.held)
+        return bool(self.held) and _holds_one(folded, self.held)
 
 
 def _holds_one(folded: str, words: tuple[str, ...]) -> bool:

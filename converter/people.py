@@ -18,8 +18,16 @@ from .pattern_words import QuickTest, held_words
 
 def short_line(text: str) -> str | None:
     """`text` on one line with white space collapsed, or None when it is too long to be a byline."""
-    text = " ".join(text.split())
+    if not _collapsed(text):
+        text = " ".join(text.split())
     return text if len(text) <= settings.NAME_LINE_MAX_CHARS else None
+
+
+def _collapsed(text: str) -> bool:
+    """True when `" ".join(text.split())` is `text` itself: no white space at its ends, no two
+    spaces together, and no other white space (every white space character but the space is
+    unprintable: tabs, line breaks, no-break and wide spaces), told in C without a list of words."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 BYLINE = re.compile(
@@ -91,7 +99,19 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 
 
 # "IGN Staff", "Metro Desk": a byline that names a team, not a person
-_TEAM = re.compile(r"\b(?:staff|team|desk|editors?|reporters?|newsroom|bureau|redaktion|redação|redazione)$", re.I)
+_TEAM_WORDS = ("staff", "team", "desk", "editors", "editor", "reporters", "reporter", "newsroom", "bureau", "redaktion",
+               "redação", "redazione")
+_TEAM = re.compile(r"\b(?:" + "|".join(_TEAM_WORDS) + r")$", re.I)
+_FOLDED_TEAM_WORDS = tuple(map(fold, _TEAM_WORDS))
+
+
+def _names_a_team(name: str) -> bool:
+    """`_TEAM.search(name)`, looked for only when the name's fold ends with a team word
+    (`$` also stands before a last line break)."""
+    folded = fold(name)
+    if not folded.removesuffix("\n").endswith(_FOLDED_TEAM_WORDS):
+        return False
+    return _TEAM.search(name) is not None
 # "Jane DoeStaff Writer", "Jane DoeReporter": a job title the layout glued to the name; a
 # capitalised word inside a name ("McDonald") is neither two more words nor a title
 _TITLE_WORDS = (r"Staff|Writer|Reporter|Correspondent|Editor|Columnist|Contributor|Journalist|Producer|"
@@ -128,7 +148,7 @@ def _tidy(name: str) -> str | None:
     if _CASE_STEP.search(name):
         name = _GLUED.split(name, maxsplit=1)[0]
     name = _WHITE_SPACE.sub(" ", name.strip(" .,:;|-–—'\""))
-    if not name or _NOT_A_NAME.match(name) or _TEAM.search(name) or not _NAME.match(name):
+    if not name or _NOT_A_NAME.match(name) or _names_a_team(name) or not _NAME.match(name):
         return None
     words = name.split()
     if len(words) < 2 and not name.isupper():

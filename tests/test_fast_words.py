@@ -315,3 +315,21 @@ NAME_GATES = [(people._OUTLET_POSSESSIVE, lambda t: "'" in t or "’" in t), (pe
 def test_a_name_pattern_never_matches_without_the_mark_it_needs(text):
     for pattern, has_mark in NAME_GATES:
         assert has_mark(text) or pattern.search(text) is None, (pattern.pattern[:30], text)
+
+
+def test_the_space_is_the_only_printable_white_space_character():
+    """What `short_line`'s quick way out stands on, over all of Unicode."""
+    assert [c for c in EVERY_CHARACTER if c.isspace() and c.isprintable()] == [" "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(tricky_text, vocabulary_text(PEOPLE_WORDS)))
+def test_short_line_collapses_white_space_as_split_and_join_do(text):
+    collapsed = " ".join(text.split())
+    assert people.short_line(text) == (collapsed if len(collapsed) <= people.settings.NAME_LINE_MAX_CHARS else None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(vocabulary_text(PEOPLE_WORDS | set(people._TEAM_WORDS) | {"IGN Staff", "Metro Desk", "Redação\n", "EDITORS"}))
+def test_a_team_is_told_as_the_team_pattern_tells_it(name):
+    assert people._names_a_team(name) == (people._TEAM.search(name) is not None)
