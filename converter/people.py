@@ -13,7 +13,7 @@ from . import settings
 from .dates import DATE_RE
 from .furniture import is_furniture
 from .ignorecase import fold, holds_any
-from .pattern_words import QuickTest, held_words
+from .pattern_words import held_words
 
 
 def short_line(text: str) -> str | None:
@@ -58,8 +58,7 @@ LABELLED = re.compile(
     r"\s*:\s*(?P<names>\S.*)$",
     re.I,
 )
-# what a line must start as (or hold) to be one of the shapes above, read off them
-_MAY_OPEN_BYLINE = QuickTest(BYLINE, LABELLED, BY_CYRILLIC)
+# what a CJK byline holds, read off its patterns
 _CJK_BYLINE_WORDS = held_words(CJK_BYLINE, KOREAN_BYLINE)  # (both patterns tell case from case)
 # "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline after a dateline
 BY_AFTER_DATE = re.compile(r"(?:^|\s)by\s+(?P<names>[A-Z][^\d]*)$")
@@ -141,13 +140,17 @@ def _tidy(name: str) -> str | None:
         name = _OUTLET_POSSESSIVE.sub("", name)
     if "." in name:
         name = _AFFILIATION_AFTER_STOP.sub("", name)
-    if _CASE_STEP.search(name):
-        name = _GLUED_TITLE.split(name, maxsplit=1)[0]
+    case_step = _CASE_STEP.search(name) is not None
+    if case_step:
+        name = _GLUED_TITLE.split(name, maxsplit=1)[0]  # (what is left is the start: no new case step)
     if "@" in name:
-        name = _HANDLE.sub("", name)
-    if _CASE_STEP.search(name):
+        name = _HANDLE.sub("", name)  # ("jane@xDoe" -> "janeDoe": a case step may appear)
+        case_step = _CASE_STEP.search(name) is not None
+    if case_step:
         name = _GLUED.split(name, maxsplit=1)[0]
-    name = _WHITE_SPACE.sub(" ", name.strip(" .,:;|-–—'\""))
+    name = name.strip(" .,:;|-–—'\"")
+    if not (name.isprintable() and "  " not in name):  # else no white space but single spaces
+        name = _WHITE_SPACE.sub(" ", name)
     if not name or _NOT_A_NAME.match(name) or _names_a_team(name) or not _NAME.match(name):
         return None
     words = name.split()
@@ -200,10 +203,12 @@ def names_from_byline(line: str) -> list[str] | None:
 
 def _may_be_byline(text: str) -> bool:
     """What `_names_of_byline` needs of a line: a word a CJK byline holds ("作者", "기자"), a
-    start one of its other shapes allows, or a lower-case "by" after the start or a space
-    (the only white space `short_line` leaves). Most lines have none, and skip every pattern."""
-    return ((not text.isascii() and holds_any(text, _CJK_BYLINE_WORDS)) or _MAY_OPEN_BYLINE(fold(text))
-            or text.startswith("by ") or " by " in text)
+    lower-case "by" after the start or a space (the only white space `short_line` leaves), or
+    one of the three shapes anchored at the start (each fails at a line's first letters).
+    Most lines have none, and skip the searches of the whole line."""
+    return ((not text.isascii() and holds_any(text, _CJK_BYLINE_WORDS))
+            or text.startswith("by ") or " by " in text
+            or (BYLINE.match(text) or LABELLED.match(text) or BY_CYRILLIC.match(text)) is not None)
 
 
 def _names_of_byline(text: str) -> list[str] | None:
