@@ -237,6 +237,22 @@ def test_normalise_is_the_plain_trim(line):
     assert furniture.normalise(line) == furniture._trimmed(line.strip())
 
 
+@pytest.mark.parametrize("pattern, line", [
+    (re.compile(r"^(?:foo|bar)", re.I), "Foobar baz"),  # no `$`: a whole alternative is only a start
+    (re.compile(r"^(?:advertisement|\d+ comments?|.{0,20}newsletter.*)$", re.I), "12 comments\n"),  # `$` before "\n"
+    (re.compile(r"^(?:[Пп]о\s+\w+|by\s+\w+)", re.I), "ПО Ивану"),
+    (re.compile(r"^(?:x|(?:ab|cd)?ef)$", re.I), "EF"),  # skipping an optional part goes on to what follows
+])
+def test_quick_tests_read_anchors_optional_parts_and_classes_as_the_engine_does(pattern, line):
+    assert pattern.match(line) and QuickTest(pattern)(fold(line))
+
+
+@pytest.mark.parametrize("pattern", [re.compile("foo"), re.compile("^foo$", re.M)])
+def test_a_quick_test_refuses_a_pattern_it_cannot_read_a_start_of(pattern):
+    with pytest.raises(ValueError):
+        QuickTest(pattern)
+
+
 # --- people: each detector behind its quick test ----------------------------------------------
 
 from converter import people  # noqa: E402
