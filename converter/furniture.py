@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import Callable
 
 from . import settings
+from .ignorecase import fewest_words, fold, holds_any
+from .pattern_words import QuickTest
 from .text_shape import SENTENCE_END, count_words
 
 _SOCIAL = (
@@ -82,18 +84,39 @@ ARTICLE_END = re.compile(
     re.I,
 )
 
-_TRIM_LEAD = re.compile(r"^[\s•·|>»›▸▶►◆■□●○*\-–—_:\[]+")
+_MAY_BE_FURNITURE = QuickTest(FURNITURE_LINE)
+_MAY_END_ARTICLE = QuickTest(ARTICLE_END)
+_MAY_OPEN_RELATED_BOX = QuickTest(RELATED_BOX)
+_MAY_BE_ANY = QuickTest(FURNITURE_LINE, ARTICLE_END, RELATED_BOX)  # most lines: told by this one
+
+# bullets, arrows and bars a line may start or end with, besides white space
+_LEAD_MARKS = "•·|>»›▸▶►◆■□●○*-–—_:["
+_TRAIL_MARKS = "•·|»›▸▶►◆■□●○*:]"
+_TRIM_LEAD = re.compile(r"^[\s" + re.escape(_LEAD_MARKS) + "]+")
 # Matched at the start of the reversed line: a `[…]+$` search retries from every
 # character of a long run that does not end the line (quadratic: 32 KB of
 # "* * … x" took 30 s).
-_TRIM_TRAIL_REVERSED = re.compile(r"^[\s•·|»›▸▶►◆■□●○*:\]]+")
+_TRIM_TRAIL_REVERSED = re.compile(r"^[\s" + re.escape(_TRAIL_MARKS) + "]+")
 
 
-_AGENCY = (
-    r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy|ap photo|(?:the )?associated press|afp|reuters|"
-    r"epa(?:-efe)?|pa (?:wire|images)|press association|ansa|dpa|xinhua|anadolu|nurphoto|zuma(?: press)?|imago|"
-    r"sipa|stock photo)"
+# Photo agencies, each spelling in full, longer before shorter where one starts another (the
+# order a regular expression tries them in): the credit patterns and their quick tests are made of it
+_AGENCIES = (
+    "getty images", "getty", "shutterstock", "istockphoto", "istock", "alamy", "ap photo", "the associated press",
+    "associated press", "afp", "reuters", "epa-efe", "epa", "pa wire", "pa images", "press association", "ansa",
+    "dpa", "xinhua", "anadolu", "nurphoto", "zuma press", "zuma", "imago", "sipa", "stock photo",
 )
+_AGENCY = "(?:" + "|".join(map(re.escape, _AGENCIES)) + ")"
+_FOLDED_AGENCIES = tuple(map(fold, _AGENCIES))
+_AGENCY_WORDS = fewest_words(_AGENCIES)
+# the words that open a labelled credit ("Photo: AP", "Image copyright Getty Images")
+_IMAGE_COPYRIGHT = "image copyright"
+_CREDIT_LABELS = (_IMAGE_COPYRIGHT, "image caption", "photo credit", "credit", "photograph", "photo", "image",
+                  "picture", "foto", "bild", "crédito", "фото")
+_CREDIT_LABEL_WORDS = fewest_words(_CREDIT_LABELS)
+# a bracketed credit names a photo, a copyright or an agency: "(AP Photo/Evan Vucci)", "(© Jane Doe)"
+_PHOTO, _COPYRIGHT_SIGN = "photo", "©"
+_BRACKETED_CREDIT_WORDS = fewest_words((_PHOTO, _COPYRIGHT_SIGN, *_AGENCIES))
 # a caption ending "David McNew—Getty Images", "Jane Doe / AFP": the photographer, then the agency
 # (looked for in the caption's last characters only: a search of the whole line is tried at
 # every capital letter)
@@ -103,59 +126,92 @@ _PHOTOGRAPHER_AGENCY = re.compile(
 )
 
 
-def _credit_mark_near_end(text: str) -> bool:
-    """What a "Photographer—Agency" credit needs in the caption's last characters: a dash, bar or slash."""
-    return _CREDIT_MARK.search(text[-settings.CREDIT_TAIL_CHARS:]) is not None
+def _credit_mark_near_end(text: str, folded: str | None = None) -> bool:
+    """What a "Photographer—Agency" credit needs: a dash, bar or slash in the caption's last
+    characters, and an agency ending the line."""
+    return (_CREDIT_MARK.search(text[-settings.CREDIT_TAIL_CHARS:]) is not None
+            and (fold(text) if folded is None else folded).endswith(_FOLDED_AGENCIES))
 
 
-_COPYRIGHT = re.compile(r"copyright", re.I)
+def _has_label_mark(text: str, folded: str | None = None) -> bool:
+    """What a labelled credit needs ("Photo: AP", "Credit…"): a label word, then …, ..., : or copyright."""
+    folded = fold(text) if folded is None else folded
+    return (":" in text or "…" in text or "..." in text or "copyright" in folded) and holds_any(folded, _CREDIT_LABEL_WORDS)
 
 
-def _has_label_mark(text: str) -> bool:
-    """What a labelled credit needs after its label ("Photo: AP", "Credit…"): …, ..., : or copyright."""
-    return ":" in text or "…" in text or "..." in text or _COPYRIGHT.search(text) is not None
+def _opens_with_image_copyright(text: str, folded: str | None = None) -> bool:
+    return (fold(text) if folded is None else folded).startswith(_IMAGE_COPYRIGHT)
 
 
-def _ends_in_bracket(text: str) -> bool:
-    return text.endswith(")")  # `\)$` on a stripped line: no newline for `$` to stand before
+def _ends_in_bracketed_credit_word(text: str, folded: str | None = None) -> bool:
+    """What "(AP Photo/Evan Vucci)" needs: a closing bracket ending the line, a photo, © or an agency."""
+    return text.endswith(")") and holds_any(fold(text) if folded is None else folded, _BRACKETED_CREDIT_WORDS)
 
 
-def _has_slash(text: str) -> bool:
-    return "/" in text
+def _ends_in_bracketed_slash(text: str, folded: str | None = None) -> bool:
+    """What "(Jane Doe/Staff)" needs: a closing bracket ending the line (`\\)$` on a stripped line:
+    no newline for `$` to stand before) and a slash."""
+    return text.endswith(")") and "/" in text
+
+
+def _has_slash_and_agency(text: str, folded: str | None = None) -> bool:
+    """What "REUTERS/Brendan McDermid" needs: a slash and an agency."""
+    return "/" in text and holds_any(fold(text) if folded is None else folded, _AGENCY_WORDS)
+
+
+def _agency_line_shape(text: str, folded: str | None = None) -> bool:
+    """What "Alex Wong | Getty Images" needs: no sentence stop, and an agency ending the line or
+    one before " via …"."""
+    if "." in text or "!" in text or "?" in text:
+        return False
+    folded = fold(text) if folded is None else folded
+    return folded.endswith(_FOLDED_AGENCIES) or " via " in folded
 
 
 # Each credit shape, with a cheap test of something no match of it lacks (None: always
-# tried). A pattern costs a search at every character of a line; most lines fail the test
-# in C and skip the search, and a line that passes it gets the very same search as before.
-_CREDIT_PATTERNS: list[tuple[re.Pattern[str], Callable[[str], bool] | None]] = [
+# tried), given the stripped line and its `fold`. A pattern costs a search at every
+# character of a line; most lines fail the test in C and skip the search, and a line
+# that passes it gets the very same search as before.
+_CREDIT_PATTERNS: list[tuple[re.Pattern[str], Callable[..., bool] | None]] = [
     # "…Credit…Pool photo by Kevin Mohatt", "Photo: AP", "Image copyright Getty Images"
     (re.compile(
-        r"(?<![^\W\d_])(?:image copyright|image caption|photo credit|credit|photo(?:graph)?|image|picture|"
-        r"foto|bild|crédito|фото)\s*(?:…|\.\.\.|:|copyright\b)\s*(?P<credit>[^…]{2,120})$",
+        r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _CREDIT_LABELS)) + r")\s*(?:…|\.\.\.|:|copyright\b)\s*"
+        r"(?P<credit>[^…]{2,120})$",
         re.I,
     ), _has_label_mark),
-    (re.compile(r"^image copyright\s+(?P<credit>.{2,80})$", re.I), None),
+    (re.compile(r"^" + _IMAGE_COPYRIGHT + r"\s+(?P<credit>.{2,80})$", re.I), _opens_with_image_copyright),
     # a caption ending "(Photo by Kevin Mazur/Getty Images)" or "(AP Photo/Evan Vucci)"
-    (re.compile(r"\((?P<credit>[^()]{0,80}(?:\bphoto\b|©|" + _AGENCY + r")[^()]{0,80})\)$", re.I), _ends_in_bracket),
-    (re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"), _ends_in_bracket),
+    (re.compile(r"\((?P<credit>[^()]{0,80}(?:\b" + _PHOTO + r"\b|" + _COPYRIGHT_SIGN + "|" + _AGENCY + r")[^()]{0,80})\)$",
+                re.I), _ends_in_bracketed_credit_word),
+    (re.compile(r"\((?P<credit>[A-Z][^()/]{1,60}/\s*[A-Z][^()/]{1,60})\)$"), _ends_in_bracketed_slash),
     # a caption ending "REUTERS/Brendan McDermid" or "AP Photo/Evan Vucci"
-    (re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I), _has_slash),
+    (re.compile(r"(?<=[.!?)\s])\s*(?P<credit>" + _AGENCY + r"\s*/\s*[A-Z][\w.\- ]{1,40})$", re.I), _has_slash_and_agency),
     (_PHOTOGRAPHER_AGENCY, _credit_mark_near_end),
     # a short line naming a photo agency: "Alex Wong | Getty Images", "Shutterstock"
-    (re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I), None),
+    (re.compile(r"^(?!by\s)(?P<credit>[^.!?]{0,60}\b" + _AGENCY + r"(?: via [^.!?]{2,30})?)$", re.I), _agency_line_shape),
 ]
 
 
 def photo_credit(line: str) -> str | None:
     """The photo credit a caption line states ("Photo: AP", "(Getty Images)"), or None."""
     text = line.strip()
-    return None if len(text) > settings.CREDIT_MAX_CHARS else _credit_of(text)
+    if len(text) > settings.CREDIT_MAX_CHARS or not _may_hold_credit(text, fold(text)):
+        return None  # most lines: told without the cache or a pattern
+    return _credit_of(text)
+
+
+def _may_hold_credit(text: str, folded: str) -> bool:
+    """The credit shapes' quick tests in one: a line passing none of them holds no credit."""
+    return (text.endswith(")") or "/" in text or folded.endswith(_FOLDED_AGENCIES) or " via " in folded
+            or _has_label_mark(text, folded))
 
 
 @lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)
 def _credit_of(text: str) -> str | None:
+    """The credit of a stripped line, every shape tried in turn (each behind its own quick test)."""
+    folded = fold(text)
     for pattern, may_match in _CREDIT_PATTERNS:
-        if may_match is not None and not may_match(text):
+        if may_match is not None and not may_match(text, folded):
             continue
         # a "Photographer—Agency" credit is looked for in the caption's last characters only:
         # a search of the whole line is tried at every capital letter
@@ -182,8 +238,20 @@ _TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+©\s*(?:\d{4}\s+)?(?i:provi
 
 def without_credit(line: str) -> str:
     """The line without a copyright credit glued to its start or end, when the rest is a paragraph."""
-    if "©" not in line and "(c)" not in line.casefold()[:4] and not line[:9].casefold().startswith("copyright"):
-        return line
+    if "©" in line or _opens_with_copyright(line[:9].casefold()):
+        return _strip_credit(line)
+    return line
+
+
+def _opens_with_copyright(folded_head: str) -> bool:
+    """`"(c)" in line.casefold()[:4] or line[:9].casefold().startswith("copyright")`, told from the
+    fold of the line's first nine characters alone: `casefold` folds each character on its own,
+    into one or more, so that fold starts with the first nine (and four) of the whole line's."""
+    return "(c)" in folded_head[:4] or folded_head.startswith("copyright")
+
+
+def _strip_credit(line: str) -> str:
+    """The line with a glued credit cut off, when one is and what is left is a paragraph."""
     rest = _TRAILING_CREDIT.sub("", _LEADING_CREDIT.sub("", line, count=1), count=1)
     if rest == line or not SENTENCE_END.search(rest) or count_words(rest) < settings.PROSE_LINE_WORDS:
         return line
@@ -192,20 +260,41 @@ def without_credit(line: str) -> str:
 
 def normalise(line: str) -> str:
     """The line as the furniture patterns see it: trimmed of bullets and arrows."""
-    text = _TRIM_LEAD.sub("", line.strip())
+    text = line.strip()
+    if text[:1] not in _LEAD_MARKS and text[-1:] not in _TRAIL_MARKS:
+        return text  # most lines: no mark at either end (nor white space, after `strip`)
+    return _trimmed(text)
+
+
+def _trimmed(text: str) -> str:
+    """`text` without the marks and white space at its ends."""
+    text = _TRIM_LEAD.sub("", text)
     trail = _TRIM_TRAIL_REVERSED.match(text[::-1])
     return (text[: len(text) - trail.end()] if trail else text).strip()
 
 
 def is_furniture(line: str) -> bool:
     """True when the whole line is page furniture (ads, share bars, menus, legal)."""
-    return _is_furniture_text(normalise(line))
+    text = normalise(line)
+    return not text or (_MAY_BE_FURNITURE(fold(text)) and FURNITURE_LINE.match(text) is not None)
 
 
 def furniture_and_end(line: str) -> tuple[bool, int]:
-    """`is_furniture` and `end_strength` of a line, trimmed once: the text reader asks both of every line."""
+    """`is_furniture` and `end_strength` of a line, trimmed once: the text reader asks both of every line.
+
+    Each pattern runs only on a line its `QuickTest` lets through (a line starting as one of
+    its phrases does, or holding a word one of them must hold): the same answers, most lines
+    told by a few `startswith` and `in` on the line's fold."""
     text = normalise(line)
-    return _is_furniture_text(text), _end_strength_text(text)
+    if not text:
+        return True, 0
+    folded = fold(text)
+    if not _MAY_BE_ANY(folded):
+        return False, 0
+    furniture = _MAY_BE_FURNITURE(folded) and FURNITURE_LINE.match(text) is not None
+    if _MAY_END_ARTICLE(folded) and ARTICLE_END.match(text):
+        return furniture, 2
+    return furniture, 1 if _MAY_OPEN_RELATED_BOX(folded) and RELATED_BOX.match(text) else 0
 
 
 def _is_furniture_text(text: str) -> bool:

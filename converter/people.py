@@ -12,12 +12,22 @@ import re
 from . import settings
 from .dates import DATE_RE
 from .furniture import is_furniture
+from .ignorecase import fold, holds_any
+from .pattern_words import held_words
 
 
 def short_line(text: str) -> str | None:
     """`text` on one line with white space collapsed, or None when it is too long to be a byline."""
-    text = " ".join(text.split())
+    if not _collapsed(text):
+        text = " ".join(text.split())
     return text if len(text) <= settings.NAME_LINE_MAX_CHARS else None
+
+
+def _collapsed(text: str) -> bool:
+    """True when `" ".join(text.split())` is `text` itself: no white space at its ends, no two
+    spaces together, and no other white space (every white space character but the space is
+    unprintable: tabs, line breaks, no-break and wide spaces), told in C without a list of words."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 BYLINE = re.compile(
@@ -48,9 +58,12 @@ LABELLED = re.compile(
     r"\s*:\s*(?P<names>\S.*)$",
     re.I,
 )
+# what a CJK byline holds, read off its patterns
+_CJK_BYLINE_WORDS = held_words(CJK_BYLINE, KOREAN_BYLINE)  # (both patterns tell case from case)
 # "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline after a dateline
 BY_AFTER_DATE = re.compile(r"(?:^|\s)by\s+(?P<names>[A-Z][^\d]*)$")
-_LEAD_MARKS = re.compile(r"^[/|•·>»—–\-\s]+")
+_LEAD_MARK_CHARS = "/|•·>»—–-"
+_LEAD_MARKS = re.compile(r"^[" + re.escape(_LEAD_MARK_CHARS) + r"\s]+")
 CONTRIBUTED = re.compile(
     r"^(?P<names>.+?)\s+(?:contributed|also contributed)\s+(?:reporting|research|to this (?:report|article|story)).*$",
     re.I,
@@ -58,10 +71,11 @@ CONTRIBUTED = re.compile(
 REPORTING_BY = re.compile(
     r"(?:^|[;.(]\s*)(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<names>[^;.)]+)", re.I
 )
-# A word each of the two shapes above holds: a line without one is no contribution line,
-# told by one search instead of both patterns' (most lines of a page; a paragraph too long
-# to be one is turned away by its length first)
-_CONTRIBUTION_WORD = re.compile(r"contributed|reporting|writing", re.I)
+# The words one of which each of the two shapes above holds ("contributed", "reporting",
+# "writing"), read off the patterns: a line without one is no contribution line, told by
+# `in` on its fold instead of both patterns' searches (most lines of a page; a paragraph
+# too long to be one is turned away by its length first)
+_CONTRIBUTION_WORDS = held_words(CONTRIBUTED, REPORTING_BY)
 
 # Words that show the name part has ended or is no person at all.
 _NOT_A_NAME = re.compile(
@@ -84,7 +98,19 @@ _NAME = re.compile(r"^[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){0,4}$")
 
 
 # "IGN Staff", "Metro Desk": a byline that names a team, not a person
-_TEAM = re.compile(r"\b(?:staff|team|desk|editors?|reporters?|newsroom|bureau|redaktion|redação|redazione)$", re.I)
+_TEAM_WORDS = ("staff", "team", "desk", "editors", "editor", "reporters", "reporter", "newsroom", "bureau", "redaktion",
+               "redação", "redazione")
+_TEAM = re.compile(r"\b(?:" + "|".join(_TEAM_WORDS) + r")$", re.I)
+_FOLDED_TEAM_WORDS = tuple(map(fold, _TEAM_WORDS))
+
+
+def _names_a_team(name: str) -> bool:
+    """`_TEAM.search(name)`, looked for only when the name's fold ends with a team word
+    (`$` also stands before a last line break)."""
+    folded = fold(name)
+    if not folded.removesuffix("\n").endswith(_FOLDED_TEAM_WORDS):
+        return False
+    return _TEAM.search(name) is not None
 # "Jane DoeStaff Writer", "Jane DoeReporter": a job title the layout glued to the name; a
 # capitalised word inside a name ("McDonald") is neither two more words nor a title
 _TITLE_WORDS = (r"Staff|Writer|Reporter|Correspondent|Editor|Columnist|Contributor|Journalist|Producer|"
@@ -101,13 +127,31 @@ _OUTLET_POSSESSIVE = re.compile(r"^[^'’]{2,40}['’]s?\s+(?=[A-Z])")
 _AFFILIATION_AFTER_STOP = re.compile(r"(?<=[a-z]{2})\.\s+\S.*$")
 
 
+# Where the layout glued a title or an outlet on (`_GLUED_TITLE`, `_GLUED`): a lower-case
+# letter, then a capital; a name without one has nothing to split
+_CASE_STEP = re.compile(r"[a-z][A-Z]")
+_WHITE_SPACE = re.compile(r"\s+")
+
+
 def _tidy(name: str) -> str | None:
-    name = _OUTLET_POSSESSIVE.sub("", name.strip())
-    name = _AFFILIATION_AFTER_STOP.sub("", name)
-    name = _GLUED_TITLE.split(name, maxsplit=1)[0]
-    name = _GLUED.split(_HANDLE.sub("", name), maxsplit=1)[0].strip(" .,:;|-–—'\"")
-    name = re.sub(r"\s+", " ", name)
-    if not name or _NOT_A_NAME.match(name) or _TEAM.search(name) or not _NAME.match(name):
+    # each clean-up only where the mark its pattern needs is there ("'", ".", a case step, "@")
+    name = name.strip()
+    if "'" in name or "’" in name:
+        name = _OUTLET_POSSESSIVE.sub("", name)
+    if "." in name:
+        name = _AFFILIATION_AFTER_STOP.sub("", name)
+    case_step = _CASE_STEP.search(name) is not None
+    if case_step:
+        name = _GLUED_TITLE.split(name, maxsplit=1)[0]  # (what is left is the start: no new case step)
+    if "@" in name:
+        name = _HANDLE.sub("", name)  # ("jane@xDoe" -> "janeDoe": a case step may appear)
+        case_step = _CASE_STEP.search(name) is not None
+    if case_step:
+        name = _GLUED.split(name, maxsplit=1)[0]
+    name = name.strip(" .,:;|-–—'\"")
+    if not (name.isprintable() and "  " not in name):  # else no white space but single spaces
+        name = _WHITE_SPACE.sub(" ", name)
+    if not name or _NOT_A_NAME.match(name) or _names_a_team(name) or not _NAME.match(name):
         return None
     words = name.split()
     if len(words) < 2 and not name.isupper():
@@ -152,7 +196,23 @@ def names_from_byline(line: str) -> list[str] | None:
     text = short_line(line)
     if text is None:
         return None
-    text = _LEAD_MARKS.sub("", text)  # "// By Jane Doe", "— By Jane Doe"
+    if text[:1] in _LEAD_MARK_CHARS:  # (`short_line` left no white space at the start)
+        text = _LEAD_MARKS.sub("", text)  # "// By Jane Doe", "— By Jane Doe"
+    return _names_of_byline(text) if _may_be_byline(text) else None
+
+
+def _may_be_byline(text: str) -> bool:
+    """What `_names_of_byline` needs of a line: a word a CJK byline holds ("作者", "기자"), a
+    lower-case "by" after the start or a space (the only white space `short_line` leaves), or
+    one of the three shapes anchored at the start (each fails at a line's first letters).
+    Most lines have none, and skip the searches of the whole line."""
+    return ((not text.isascii() and holds_any(text, _CJK_BYLINE_WORDS))
+            or text.startswith("by ") or " by " in text
+            or (BYLINE.match(text) or LABELLED.match(text) or BY_CYRILLIC.match(text)) is not None)
+
+
+def _names_of_byline(text: str) -> list[str] | None:
+    """`names_from_byline` of a line on one line, its lead marks cut off: every shape tried."""
     cjk = _CJK_CHAR.search(text) and (CJK_BYLINE.search(text) or KOREAN_BYLINE.match(text))
     if cjk:
         return _CJK_NAMES.findall(cjk.group("names"))
@@ -170,8 +230,13 @@ def names_from_byline(line: str) -> list[str] | None:
 def names_from_contribution(line: str) -> list[str] | None:
     """Names in `X contributed reporting` / `Reporting by X; Editing by Y` lines."""
     text = short_line(line)
-    if text is None or _CONTRIBUTION_WORD.search(text) is None:
+    if text is None or not holds_any(fold(text), _CONTRIBUTION_WORDS):
         return None
+    return _names_of_contribution(text)
+
+
+def _names_of_contribution(text: str) -> list[str] | None:
+    """`names_from_contribution` of a line on one line: both shapes tried."""
     m = CONTRIBUTED.match(text)
     if m:
         names = split_names(m.group("names"))
@@ -192,8 +257,11 @@ def looks_like_name(line: str) -> str | None:
     """The name when a whole line is one person's name ("Ed Cara", "JANIE HAR",
     "Robert Burns, AP Writer"), else None. Only the caller knows whether the
     line's place (next to a dateline) makes it a byline."""
-    if not _may_start_a_name(line):
-        return None
+    return _name_of_line(line) if _may_start_a_name(line) else None
+
+
+def _name_of_line(line: str) -> str | None:
+    """`looks_like_name` with every step taken, whatever the line's first words."""
     text = short_line(line)
     if text is None:
         return None
@@ -213,12 +281,35 @@ def looks_like_name(line: str) -> str | None:
 _PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "la", "le", "di", "del", "bin", "al"}
 
 
+# the first letters of the particles, as `str.lower` of a word's first letter starts
+_PARTICLE_INITIALS = frozenset(p[0] for p in _PARTICLES)
+# a character `_AFFILIATION` may cut a name off at (its " - " holds a "-")
+_AFFILIATION_MARK = re.compile(r"[,|–—-]")
+
+
 def _may_start_a_name(line: str) -> bool:
-    """Two words or more, the first capitalised or a particle: what `looks_like_name` asks of
-    a line's words, told before its clean-up. Cutting an affiliation off the end leaves the
-    first word whole whenever two words remain, so no line it would accept fails this."""
-    words = line.split(None, 2)
-    return len(words) >= 2 and (words[0][0].isupper() or words[0].lower() in _PARTICLES)
+    """What `looks_like_name` asks of a line's words, told before its clean-up: two to four
+    words, each capitalised or a particle. The clean-up cuts an affiliation off at a comma,
+    bar, dash or " - ", never before the first of those marks: every word before it stays a
+    word of the name (the last may go on past a hyphen, "Jean-Paul", or lose its end, "Doe,"
+    or "de,": only its first letter is sure), and with no mark the name is the whole line.
+    So no line `looks_like_name` would accept fails this."""
+    mark = _AFFILIATION_MARK.search(line)
+    words = (line[: mark.start()] if mark else line).split(None, 4)
+    if len(words) > 4 or (not mark and len(words) < 2) or not all(map(_capital_or_particle, words[:-1])):
+        return False
+    if words and not (words[-1][0].isupper() or words[-1][0].lower()[:1] in _PARTICLE_INITIALS):
+        return False
+    # the name's second word: the first word after the mark when the line starts with one
+    following = line.split(None, 2)
+    return len(following) >= 2 and _capital_or_particle(following[0]) and (
+        following[1][0].isupper() or following[1][0].lower()[:1] in _PARTICLE_INITIALS)
+
+
+def _capital_or_particle(word: str) -> bool:
+    return word[0].isupper() or word.lower() in _PARTICLES
+
+
 # Words of section labels that stand where a byline could ("Business News").
 _SECTION_WORDS = {
     "news", "business", "sports", "sport", "world", "politics", "opinion", "health", "science", "tech",

@@ -75,6 +75,9 @@ CREDIT_TAIL_CHARS = 120
 # Captions whose credit is remembered: the text reader asks it of one line up to four times,
 # and a site's captions repeat across its pages.
 CREDIT_CACHE_SIZE = 8192
+# The quick tests read off the furniture and byline patterns (pattern_words.py) spell out at most
+# this many ways a match of one alternative starts; past it they keep the shorter starts (still exact).
+QUICK_TEST_MAX_STARTS = 256
 
 # --- saved pages (HTML reader: readers/html.py) ---
 

@@ -26,8 +26,36 @@ def cjk_chars(text: str) -> int:
     return 0 if text.isascii() else len(CJK.findall(text))
 
 
+# Each ASCII byte as `WORD` sees it: b"w" for a word character, b" " for any other; a line's
+# words are then its runs of b"w", counted in C with no list of words.
+_ASCII_AS_WORD_CHARS = bytes(ord("w") if WORD.match(chr(c)) else ord(" ") for c in range(128)) + b" " * 128
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _word_count_through_bytes(text: str) -> int | None:
+    """`len(WORD.findall(text))`, counted on bytes, when every non-ASCII character of `text` is
+    no word character (curly quotes, dashes: each becomes a "?", no word character either);
+    None when one is (an accented or non-Latin letter), for the plain count."""
+    if not text.isascii() and WORD.search("".join(_NON_ASCII.findall(text))):
+        return None
+    marks = text.encode("ascii", "replace").translate(_ASCII_AS_WORD_CHARS)
+    return marks.count(b" w") + marks.startswith(b"w")
+
+
 def count_words(text: str) -> int:
     """Words in `text`; a space-less token (slug, URL, handle) is one; CJK counts two characters a word."""
+    if text.isascii() or CJK.search(text) is None:  # no CJK: `_count_words_plain` with `cjk` 0
+        if " " not in text:
+            return 1
+        words = _word_count_through_bytes(text)
+        if words is None:
+            words = len(WORD.findall(text))
+        return max(words, len(text) // settings.CHARS_PER_WORD)
+    return _count_words_plain(text)
+
+
+def _count_words_plain(text: str) -> int:
+    """`count_words` by the plain formula, for any text (and the fast path's tests)."""
     cjk = cjk_chars(text)
     if cjk < settings.CJK_MIN_CHARS_FOR_WORDS and " " not in text:
         return 1  # one token: a slug, a URL, a handle

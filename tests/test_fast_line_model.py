@@ -117,6 +117,7 @@ def test_training_reads_the_named_features_it_always_read():
 # matches (re.I makes "ſ" an "s" and "ı" an "i": a test written with str.lower() would miss them).
 
 from converter import furniture, people  # noqa: E402
+from converter.ignorecase import fold, holds_any  # noqa: E402
 
 CORPUS_LINES = sorted({line.strip() for corpus in (CORPUS, CORPUS.parent / "corpus2")
                        for dump in sorted((corpus / "text").glob("*.txt"))
@@ -159,7 +160,7 @@ surrounding = st.text(alphabet=st.one_of(st.characters(), st.sampled_from(TRICKY
 def detectors() -> list[tuple[str, callable, callable]]:
     """(name, the full test, its prefilter): the full test passing must mean the prefilter passes."""
     pairs = [("contribution", lambda t: people.CONTRIBUTED.match(t) or people.REPORTING_BY.search(t),
-              lambda t: people._CONTRIBUTION_WORD.search(t))]
+              lambda t: holds_any(fold(t), people._CONTRIBUTION_WORDS))]
     for k, (pattern, may_match) in enumerate(furniture._CREDIT_PATTERNS):
         if may_match is not None:  # `photo_credit` hands its patterns the stripped line
             pairs.append((f"credit shape {k}", lambda t, p=pattern: p.search(t.strip()),
