@@ -19,7 +19,7 @@ from ..people import names_from_byline
 from ..text_shape import SENTENCE_END, count_words
 from .. import settings
 from .byline import bare_byline
-from .features import URL_LINE, Line
+from .features import URL_LINE, Line, _detectors
 
 
 def is_header_line(line: Line) -> bool:
@@ -29,14 +29,32 @@ def is_header_line(line: Line) -> bool:
 
 @lru_cache(maxsize=settings.HEADER_CACHE_SIZE)
 def _is_header_text(text: str) -> bool:
-    if len(text) > settings.HEADER_LINE_MAX_CHARS or (count_words(text) >= settings.PROSE_WORDS and SENTENCE_END.search(text)
-                           and not text.endswith(")")):
-        return False  # a sentence that mentions a date (a caption, a paragraph), not a dateline
+    """`_is_header_text_plain`, from the answers the line model's detectors (`features._detectors`,
+    cached) gave when `classify` read the page's short lines, rather than asking them again."""
+    if _reads_as_sentence(text):
+        return False
+    if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
+        return _is_header_text_plain(text)
+    date, date_label, byline, _name, credit, _contribution = _detectors(text)
+    return not credit and (date or byline or (date_label and len(text) <= settings.DATE_LABEL_LINE_MAX_CHARS))
+
+
+def _is_header_text_plain(text: str) -> bool:
+    """Each detector asked directly: what `_is_header_text` must answer (tests/test_fast_header.py)."""
+    if _reads_as_sentence(text):
+        return False
     if photo_credit(text):
         return False
     # "Posted on social media by …" opens a sentence; a "Posted …" dateline is short
     label = DATE_LABEL.match(text) and len(text) <= settings.DATE_LABEL_LINE_MAX_CHARS
     return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Too long for a header line, or a sentence that mentions a date (a caption, a paragraph),
+    not a dateline."""
+    return len(text) > settings.HEADER_LINE_MAX_CHARS or (
+        count_words(text) >= settings.PROSE_WORDS and bool(SENTENCE_END.search(text)) and not text.endswith(")"))
 
 
 def is_dateline(line: Line, prose: bool) -> bool:
