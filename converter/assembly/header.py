@@ -66,10 +66,20 @@ def is_dateline(line: Line, prose: bool) -> bool:
 
 def is_caption(lines: list[Line], i: int) -> bool:
     """A photo caption: a credit itself, or glued to a credit line below it."""
-    if photo_credit(lines[i].text):
+    if holds_credit(lines[i].text):
         return True
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and nxt.glued_to_previous and bool(photo_credit(nxt.text))
+    return nxt is not None and nxt.glued_to_previous and holds_credit(nxt.text)
+
+
+def holds_credit(text: str) -> bool:
+    """Whether `photo_credit` finds a credit in a text line: for a short line, the answer the line
+    model's detectors (`features._detectors`, cached) gave when `classify` read the page, so the
+    assembly does not ask again of each line it passes; a longer line is asked directly."""
+    if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
+        return bool(photo_credit(text))
+    _date, _date_label, _byline, _name, credit, _contribution = _detectors(text)
+    return credit
 
 
 def page_url(lines: list[Line], body_start: int) -> str | None:
@@ -168,9 +178,9 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
         if line.furniture:
             continue
         nxt = after[position + 1] if position + 1 < len(after) else None
-        if nxt is not None and nxt.glued_to_previous and photo_credit(nxt.text):
+        if nxt is not None and nxt.glued_to_previous and holds_credit(nxt.text):
             continue  # alt text: taken with the caption below
-        if take_caption(article, line, after[position - 1] if position else None):
+        if holds_credit(text) and take_caption(article, line, after[position - 1] if position else None):
             continue
         names = names_from_byline(text) or bare_byline(after, position)
         if names and not article.authors:
