@@ -1,7 +1,8 @@
 """The assembly's header checks give their plain selves' very answers, on any line.
 
-`header._is_header_text` (is a line a byline or a dateline?) and
-`header.holds_credit` (does it hold a photo credit?) take the answers the
+`header._is_header_text` (is a line a byline or a dateline?) and the
+`header.holds_…` checks (does it hold a photo credit, a byline, a
+contributor line?) take the answers the
 line model's detectors gave when `classify` read the page, instead of
 asking `find_dates`, `is_relative_date`, `names_from_byline` and
 `photo_credit` again (issue 9's 5 ms a page). That is exact only while the
@@ -13,10 +14,12 @@ made of date, byline and credit words.
 """
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from converter.assembly import header
 from converter.furniture import photo_credit
+from converter.people import names_from_byline, names_from_contribution
 from test_fast_dates import REAL_LINES, vocabulary_lines
 from test_fast_words import CREDIT_WORDS, PEOPLE_WORDS, tricky_text, vocabulary_text
 
@@ -48,22 +51,33 @@ def test_the_header_check_is_the_plain_check_on_header_words(line):
     assert _is_header_text(line) == header._is_header_text_plain(line)
 
 
-def test_holding_a_credit_is_what_photo_credit_says_on_every_real_line():
+#: each `holds_…` check beside the detector whose truth it must be
+HOLDS = [(header.holds_credit, photo_credit), (header.holds_byline, names_from_byline),
+         (header.holds_contribution, names_from_contribution)]
+
+
+@pytest.mark.parametrize("holds, detector", HOLDS, ids=lambda f: f.__name__)
+def test_each_holds_check_is_its_detectors_truth_on_every_real_line(holds, detector):
     found = 0
     for line in REAL_LINES:
-        assert header.holds_credit(line) == bool(photo_credit(line)), line
-        found += header.holds_credit(line)
-    assert found > 50  # the check saw real credits, not only lines without one
+        assert holds(line) == bool(detector(line)), line
+        found += holds(line)
+    assert found  # the check saw lines the detector finds something in, not only others
 
 
-def test_holding_a_credit_is_what_photo_credit_says_on_long_lines():
-    """A caption longer than the line model's detectors read is asked of `photo_credit` itself."""
+@pytest.mark.parametrize("holds, detector", HOLDS, ids=lambda f: f.__name__)
+def test_each_holds_check_asks_its_detector_of_a_long_line(holds, detector):
+    """A line longer than the line model's detectors read is asked of the detector itself."""
     pad = "x " * (header.settings.SHORT_LINE_CHARS // 2)
-    for line in ("A caption. (AP Photo/Evan Vucci)", "Children play. REUTERS/Brendan McDermid", "Photo: AP"):
-        assert header.holds_credit(pad + line) == bool(photo_credit(pad + line)), line
+    lines = ["A caption. (AP Photo/Evan Vucci)", "Children play. REUTERS/Brendan McDermid", "Photo: AP",
+             "Jane Doe contributed reporting. " + pad, "By Jane Doe and John Smith " + pad[:190]]
+    assert any(len(line) > header.settings.SHORT_LINE_CHARS and detector(line) for line in lines + [pad + l for l in lines])
+    for line in lines + [pad + line for line in lines]:
+        assert holds(line) == bool(detector(line)), line
 
 
-@settings(max_examples=1500, deadline=None)
-@given(st.one_of(vocabulary_text(CREDIT_WORDS), tricky_text))
-def test_holding_a_credit_is_what_photo_credit_says_on_credit_words(line):
-    assert header.holds_credit(line) == bool(photo_credit(line))
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(vocabulary_text(CREDIT_WORDS | PEOPLE_WORDS), tricky_text))
+def test_each_holds_check_is_its_detectors_truth_on_credit_and_byline_words(line):
+    for holds, detector in HOLDS:
+        assert holds(line) == bool(detector(line)), detector.__name__

@@ -23,7 +23,7 @@ from .. import settings
 from .blocks import PageBlock
 from .byline import body_byline, contributor_names, contributors_after
 from .features import LIST_ITEM, URL_LINE, Line, is_dated
-from .header import dateline_date, holds_credit, is_dateline, take_caption
+from .header import dateline_date, holds_byline, holds_contribution, holds_credit, is_dateline, take_caption
 
 
 def is_prose(line: Line) -> bool:
@@ -183,7 +183,7 @@ def read_body(article: Article, body: list[Line]) -> None:
         text = line.text
         if line.furniture or line.end or _is_promo(line):
             continue
-        contributors = contributor_names(line)
+        contributors = contributor_names(line) if holds_contribution(text) else None
         if contributors:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
@@ -194,7 +194,7 @@ def read_body(article: Article, body: list[Line]) -> None:
             continue
         if holds_credit(text) and take_caption(article, line, body[position - 1] if position else None):
             continue
-        if body_byline(line, prose=False):
+        if holds_byline(text) and body_byline(line, prose=False):
             continue  # (the byline block the ranker picked is already out of the body)
         if _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..article import Article, Image
 from ..dates import DATE_LABEL, UPDATED_LABEL, find_dates, is_relative_date
 from ..furniture import photo_credit
-from ..people import names_from_byline
+from ..people import names_from_byline, names_from_contribution
 from ..text_shape import SENTENCE_END, count_words
 from .. import settings
 from .byline import bare_byline
@@ -73,13 +73,31 @@ def is_caption(lines: list[Line], i: int) -> bool:
 
 
 def holds_credit(text: str) -> bool:
-    """Whether `photo_credit` finds a credit in a text line: for a short line, the answer the line
+    """Whether `photo_credit` finds a credit in a text line (`_holds`)."""
+    return _holds(text, "credit", photo_credit)
+
+
+def holds_byline(text: str) -> bool:
+    """Whether `names_from_byline` finds names in a text line (`_holds`)."""
+    return _holds(text, "byline", names_from_byline)
+
+
+def holds_contribution(text: str) -> bool:
+    """Whether `names_from_contribution` finds names in a text line (`_holds`)."""
+    return _holds(text, "contribution", names_from_contribution)
+
+
+#: where in `features._detectors`' answer for a short line each detector's stands
+_DETECTED = {name: k for k, name in enumerate(("date", "date_label", "byline", "name", "credit", "contribution"))}
+
+
+def _holds(text: str, detected: str, detector) -> bool:
+    """Whether `detector` finds something in a text line: for a short line, the answer the line
     model's detectors (`features._detectors`, cached) gave when `classify` read the page, so the
     assembly does not ask again of each line it passes; a longer line is asked directly."""
     if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
-        return bool(photo_credit(text))
-    _date, _date_label, _byline, _name, credit, _contribution = _detectors(text)
-    return credit
+        return bool(detector(text))
+    return _detectors(text)[_DETECTED[detected]]
 
 
 def page_url(lines: list[Line], body_start: int) -> str | None:
