@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from ..article import Article, Block
 from ..dates import opens_with_time
-from ..furniture import photo_credit
 from ..text_shape import ends_sentence
 from .. import settings
 from .blocks import PageBlock
 from .byline import body_byline, contributor_names, contributors_after
 from .features import LIST_ITEM, URL_LINE, Line, is_dated
-from .header import dateline_date, is_dateline, take_caption
+from .header import dateline_date, holds_byline, holds_contribution, holds_credit, is_dateline, take_caption
 
 
 def is_prose(line: Line) -> bool:
@@ -184,18 +183,18 @@ def read_body(article: Article, body: list[Line]) -> None:
         text = line.text
         if line.furniture or line.end or _is_promo(line):
             continue
-        contributors = contributor_names(line)
+        contributors = contributor_names(line) if holds_contribution(text) else None
         if contributors:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
         nxt = body[position + 1] if position + 1 < len(body) else None
-        if nxt is not None and nxt.glued_to_previous and photo_credit(nxt.text):
+        if nxt is not None and nxt.glued_to_previous and holds_credit(nxt.text):
             if article.image.is_empty():
                 continue  # alt text or caption: taken with the credit below
             continue
-        if take_caption(article, line, body[position - 1] if position else None):
+        if holds_credit(text) and take_caption(article, line, body[position - 1] if position else None):
             continue
-        if body_byline(line, prose=False):
+        if holds_byline(text) and body_byline(line, prose=False):
             continue  # (the byline block the ranker picked is already out of the body)
         if _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))

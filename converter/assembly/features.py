@@ -437,8 +437,10 @@ HEADLINE_COLUMNS = OWN_COLUMNS + tuple(f"gap_{k}" for k in range(settings.HEADLI
     "title_siblings", "after_body_start")
 
 
-def _one_hot(size: int, k: int) -> list[float]:
-    return [float(j == k) for j in range(size)]
+@lru_cache(maxsize=None)
+def _one_hot(size: int, k: int) -> tuple[float, ...]:
+    """Position k of `size` set: the rankers ask for the same few rows for every candidate."""
+    return tuple(float(j == k) for j in range(size))
 
 
 def headline_features(lines: list[Line], features: FeatureRows, candidates: list[int],

@@ -15,11 +15,11 @@ from functools import lru_cache
 from ..article import Article, Image
 from ..dates import DATE_LABEL, UPDATED_LABEL, find_dates, is_relative_date
 from ..furniture import photo_credit
-from ..people import names_from_byline
+from ..people import names_from_byline, names_from_contribution
 from ..text_shape import SENTENCE_END, count_words
 from .. import settings
 from .byline import bare_byline
-from .features import URL_LINE, Line
+from .features import URL_LINE, Line, _detectors
 
 
 def is_header_line(line: Line) -> bool:
@@ -29,14 +29,32 @@ def is_header_line(line: Line) -> bool:
 
 @lru_cache(maxsize=settings.HEADER_CACHE_SIZE)
 def _is_header_text(text: str) -> bool:
-    if len(text) > settings.HEADER_LINE_MAX_CHARS or (count_words(text) >= settings.PROSE_WORDS and SENTENCE_END.search(text)
-                           and not text.endswith(")")):
-        return False  # a sentence that mentions a date (a caption, a paragraph), not a dateline
+    """`_is_header_text_plain`, from the answers the line model's detectors (`features._detectors`,
+    cached) gave when `classify` read the page's short lines, rather than asking them again."""
+    if _reads_as_sentence(text):
+        return False
+    if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
+        return _is_header_text_plain(text)
+    date, date_label, byline, _name, credit, _contribution = _detectors(text)
+    return not credit and (date or byline or (date_label and len(text) <= settings.DATE_LABEL_LINE_MAX_CHARS))
+
+
+def _is_header_text_plain(text: str) -> bool:
+    """Each detector asked directly: what `_is_header_text` must answer (tests/test_fast_header.py)."""
+    if _reads_as_sentence(text):
+        return False
     if photo_credit(text):
         return False
     # "Posted on social media by …" opens a sentence; a "Posted …" dateline is short
     label = DATE_LABEL.match(text) and len(text) <= settings.DATE_LABEL_LINE_MAX_CHARS
     return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Too long for a header line, or a sentence that mentions a date (a caption, a paragraph),
+    not a dateline."""
+    return len(text) > settings.HEADER_LINE_MAX_CHARS or (
+        count_words(text) >= settings.PROSE_WORDS and bool(SENTENCE_END.search(text)) and not text.endswith(")"))
 
 
 def is_dateline(line: Line, prose: bool) -> bool:
@@ -48,10 +66,38 @@ def is_dateline(line: Line, prose: bool) -> bool:
 
 def is_caption(lines: list[Line], i: int) -> bool:
     """A photo caption: a credit itself, or glued to a credit line below it."""
-    if photo_credit(lines[i].text):
+    if holds_credit(lines[i].text):
         return True
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and nxt.glued_to_previous and bool(photo_credit(nxt.text))
+    return nxt is not None and nxt.glued_to_previous and holds_credit(nxt.text)
+
+
+def holds_credit(text: str) -> bool:
+    """Whether `photo_credit` finds a credit in a text line (`_holds`)."""
+    return _holds(text, "credit", photo_credit)
+
+
+def holds_byline(text: str) -> bool:
+    """Whether `names_from_byline` finds names in a text line (`_holds`)."""
+    return _holds(text, "byline", names_from_byline)
+
+
+def holds_contribution(text: str) -> bool:
+    """Whether `names_from_contribution` finds names in a text line (`_holds`)."""
+    return _holds(text, "contribution", names_from_contribution)
+
+
+#: where in `features._detectors`' answer for a short line each detector's stands
+_DETECTED = {name: k for k, name in enumerate(("date", "date_label", "byline", "name", "credit", "contribution"))}
+
+
+def _holds(text: str, detected: str, detector) -> bool:
+    """Whether `detector` finds something in a text line: for a short line, the answer the line
+    model's detectors (`features._detectors`, cached) gave when `classify` read the page, so the
+    assembly does not ask again of each line it passes; a longer line is asked directly."""
+    if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
+        return bool(detector(text))
+    return _detectors(text)[_DETECTED[detected]]
 
 
 def page_url(lines: list[Line], body_start: int) -> str | None:
@@ -150,9 +196,9 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
         if line.furniture:
             continue
         nxt = after[position + 1] if position + 1 < len(after) else None
-        if nxt is not None and nxt.glued_to_previous and photo_credit(nxt.text):
+        if nxt is not None and nxt.glued_to_previous and holds_credit(nxt.text):
             continue  # alt text: taken with the caption below
-        if take_caption(article, line, after[position - 1] if position else None):
+        if holds_credit(text) and take_caption(article, line, after[position - 1] if position else None):
             continue
         names = names_from_byline(text) or bare_byline(after, position)
         if names and not article.authors:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
-from ..furniture import photo_credit
 from ..text_shape import WORD
 from .. import settings
 from .body import is_paragraph
 from .features import URL_LINE, FeatureRows, Line
-from .header import is_caption, is_header_line
+from .header import holds_credit, is_caption, is_header_line
 from .model import choose_headline
 
 
@@ -30,7 +29,7 @@ def _title_shaped(lines: list[Line], i: int) -> bool:
         or URL_LINE.match(text)
         or text.endswith((",", ";", ":"))
         or is_header_line(line)
-        or (is_caption(lines, i) and (line.sentence_end or bool(photo_credit(text))))
+        or (is_caption(lines, i) and (line.sentence_end or holds_credit(text)))
         or line.end
     )
 
