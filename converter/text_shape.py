@@ -29,14 +29,15 @@ def cjk_chars(text: str) -> int:
 # Each ASCII byte as `WORD` sees it: b"w" for a word character, b" " for any other; a line's
 # words are then its runs of b"w", counted in C with no list of words.
 _ASCII_AS_WORD_CHARS = bytes(ord("w") if WORD.match(chr(c)) else ord(" ") for c in range(128)) + b" " * 128
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: a word character outside ASCII (an accented or non-Latin letter, a non-ASCII digit)
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 
 
 def _word_count_through_bytes(text: str) -> int | None:
     """`len(WORD.findall(text))`, counted on bytes, when every non-ASCII character of `text` is
     no word character (curly quotes, dashes: each becomes a "?", no word character either);
     None when one is (an accented or non-Latin letter), for the plain count."""
-    if not text.isascii() and WORD.search("".join(_NON_ASCII.findall(text))):
+    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
         return None
     marks = text.encode("ascii", "replace").translate(_ASCII_AS_WORD_CHARS)
     return marks.count(b" w") + marks.startswith(b"w")

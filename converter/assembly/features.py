@@ -145,6 +145,27 @@ _WORD_START_CLASS = bytes(
         else "l" if (code - _CLASS_BASE) & _LETTER else "x") for code in range(256))
 
 
+# An ASCII character has one of five class codes (white space, lower case, capital, digit,
+# other): an ASCII line's class counts are sums of four `bytes.count`s, with no copy made.
+_ASCII_CODES = sorted(set(_ASCII_CLASS_CODES[:128]))
+_ASCII_CODES_WITH = {bit: tuple(code for code in _ASCII_CODES if (code - _CLASS_BASE) & bit)
+                     for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE)}
+_ASCII_SPACE, = _ASCII_CODES_WITH[_SPACE]  # (each unpacking fails at import if the classes ever differ)
+_ASCII_CAPITAL, = _ASCII_CODES_WITH[_CAPITAL]
+_ASCII_DIGIT, = _ASCII_CODES_WITH[_DIGIT]
+_ASCII_LOWER, = set(_ASCII_CODES_WITH[_LETTER]) - {_ASCII_CAPITAL}
+if set(_ASCII_CODES_WITH[_ALNUM]) != {_ASCII_LOWER, _ASCII_CAPITAL, _ASCII_DIGIT}:
+    raise ImportError("ASCII alphanumerics are no longer exactly its letters and digits")
+
+
+def _class_counts(codes: bytes, ascii: bool) -> tuple[int, int, int, int, int]:
+    """Letters, capitals, digits, alphanumerics and spaces among a line's class codes."""
+    if ascii:
+        lower, upper, digits = codes.count(_ASCII_LOWER), codes.count(_ASCII_CAPITAL), codes.count(_ASCII_DIGIT)
+        return lower + upper, upper, digits, lower + upper + digits, codes.count(_ASCII_SPACE)
+    return tuple(len(codes.translate(None, _LACKING[bit])) for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE))
+
+
 def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
     """A line start's counts (letters, capitals, digits, alphanumerics, spaces, words starting
     with a letter, those with a capital) and its casefolded tokens.
@@ -154,13 +175,10 @@ def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple
     the line's start or after white space): tests/test_fast_line_model.py
     checks them against those formulas on any text.
     """
-    codes = (sample.encode("ascii").translate(_ASCII_CLASS_CODES) if sample.isascii()
+    ascii = sample.isascii()
+    codes = (sample.encode("ascii").translate(_ASCII_CLASS_CODES) if ascii
              else sample.translate(_CLASS_CODES).encode("ascii"))
-    letters = len(codes.translate(None, _LACKING[_LETTER]))
-    upper = len(codes.translate(None, _LACKING[_CAPITAL]))
-    digits = len(codes.translate(None, _LACKING[_DIGIT]))
-    alnum = len(codes.translate(None, _LACKING[_ALNUM]))
-    spaces = len(codes.translate(None, _LACKING[_SPACE]))
+    letters, upper, digits, alnum, spaces = _class_counts(codes, ascii)
     starts = codes.translate(_WORD_START_CLASS)
     capitalised = starts.count(b"sU") + starts.startswith(b"U")
     initials = capitalised + starts.count(b"sl") + starts.startswith(b"l")
