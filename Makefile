@@ -47,7 +47,7 @@ test: setup browser
 
 # A long fuzzing run (thousands of examples per reader); CI runs a short one.
 fuzz: setup
-	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_fuzz.py tests/test_fast_dates.py tests/test_fast_words.py tests/test_fast_header.py tests/test_fast_line_model.py
 
 # 5,000 varied real pages plus bad dumps: convert and build, peak RSS, error lines, --strict.
 load: setup

@@ -196,3 +196,9 @@ def zensical_site(tmp_path_factory) -> BuiltSite:
 def zensical_url(zensical_site: BuiltSite):
     with serve_static(zensical_site.site) as url:
         yield url
+
+
+def examples(deep: int) -> int:
+    """Hypothesis examples for a fast-path property test: a third of `deep` in `make test`
+    (every corpus line is checked there anyway), all of them in `make fuzz`."""
+    return deep if os.environ.get("HYPOTHESIS_PROFILE") == "long" else max(100, deep // 3)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import CORPUS
+from conftest import CORPUS, examples
 from converter import dates
 
 TESTS = Path(__file__).parent
@@ -117,7 +117,7 @@ def test_each_fast_detector_is_its_full_reading_on_every_real_line(fast, full, f
     assert answered > found  # real positives were checked, not only lines with nothing
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(vocabulary_lines)
 def test_each_fast_detector_is_its_full_reading_on_lines_of_date_words(line):
     for fast, full, _ in FAST_AND_FULL:
@@ -165,7 +165,7 @@ _SHAPE_PARTS = st.tuples(
 )
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(_SHAPE_PARTS)
 def test_english_dates_read_straight_off_are_dateutils_in_any_spelling(parts):
     weekday, month, dot, day, suffix, comma, year, space, day_first, case = parts
@@ -213,7 +213,7 @@ def _forget() -> None:
             value.cache_clear()
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(st.sampled_from(dates._DAY_WORDS).flatmap(_cased), st.text(max_size=12),
        st.sampled_from(("", ".", ":", " ,", " .", ",\u00a0", "\u3000", "  ")))
 def test_a_line_ending_in_any_day_word_passes_the_first_check(day_word, before, after):
@@ -262,7 +262,7 @@ def test_the_full_readings_shortcuts_change_no_answer(monkeypatch):
     assert sum(relative for relative, _ in with_shortcuts) > 20
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(vocabulary_lines, min_size=5, max_size=5))
 def test_the_full_readings_shortcuts_change_no_answer_on_lines_of_date_words(lines):
     with_shortcuts = _readings(lines)

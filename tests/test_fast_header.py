@@ -20,6 +20,7 @@ from hypothesis import given, settings, strategies as st
 from converter.assembly import header
 from converter.furniture import photo_credit
 from converter.people import names_from_byline, names_from_contribution
+from conftest import examples
 from test_fast_dates import REAL_LINES, vocabulary_lines
 from test_fast_words import CREDIT_WORDS, PEOPLE_WORDS, tricky_text, vocabulary_text
 
@@ -45,7 +46,7 @@ def test_the_header_check_is_the_plain_check_on_lines_longer_than_the_detectors_
         assert _is_header_text(longer) == header._is_header_text_plain(longer), longer
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.one_of(vocabulary_lines, vocabulary_text(CREDIT_WORDS | PEOPLE_WORDS), tricky_text))
 def test_the_header_check_is_the_plain_check_on_header_words(line):
     assert _is_header_text(line) == header._is_header_text_plain(line)
@@ -76,7 +77,7 @@ def test_each_holds_check_asks_its_detector_of_a_long_line(holds, detector):
         assert holds(line) == bool(detector(line)), line
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.one_of(vocabulary_text(CREDIT_WORDS | PEOPLE_WORDS), tricky_text))
 def test_each_holds_check_is_its_detectors_truth_on_credit_and_byline_words(line):
     for holds, detector in HOLDS:

@@ -17,7 +17,7 @@ from converter.assembly.features import (LINE_COLUMNS, PLACE_COLUMNS, TEXT_COLUM
                                          line_features)
 from converter.assembly.model import current_model
 from converter.readers.text import split_lines
-from conftest import CORPUS
+from conftest import CORPUS, examples
 from converter.text_shape import CJK, WORD, cjk_chars
 
 # characters where Unicode and ASCII intuitions differ: control separators that are spaces,
@@ -35,14 +35,14 @@ def plain_shape(sample: str) -> tuple:
             sum(map(str.isupper, initials)), tuple(WORD.findall(sample.casefold())))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(TRICKY)), max_size=300))
 def test_line_shape_is_that_of_the_str_methods(sample):
     assert _sample_shape(sample) == plain_shape(sample)
     assert cjk_chars(sample) == len(CJK.findall(sample))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
 def test_line_shape_of_ascii_text_is_that_of_the_str_methods(sample):
     assert _sample_shape(sample) == plain_shape(sample)
@@ -72,7 +72,7 @@ def dense_probabilities(model, features: dict[str, float]) -> list[float]:
 values = st.one_of(st.just(0.0), st.just(-0.0), st.just(1.0), st.floats(-50, 50, allow_nan=False))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.data())
 def test_matrix_scores_are_the_textbook_formula_bit_for_bit(data):
     """A page is scored as one matrix, its columns in any order, features the model never saw
@@ -178,7 +178,7 @@ def test_prefilters_pass_every_line_their_detector_accepts():
     assert accepted > 50  # the check saw real positives, not only lines nothing accepts
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.sampled_from(EXAMPLES), surrounding, surrounding, st.booleans())
 def test_prefilters_pass_detected_lines_with_anything_around_them(example, before, after, upper):
     line = (before + " " + example + " " + after) if before or after else example
@@ -270,7 +270,7 @@ page_lines = st.lists(st.one_of(st.sampled_from(EXAMPLES + ["Home", "News", "Adv
                                 surrounding, st.just("")), max_size=40)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(page_lines)
 def test_page_columns_are_the_per_line_formulas_on_any_page(texts):
     assert_page_columns_are_the_plain_ones(split_lines("\n".join(texts)))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import CORPUS
+from conftest import CORPUS, examples
 from converter import text_shape
 
 HERE = Path(__file__).resolve().parent
@@ -47,7 +47,7 @@ def test_count_words_is_the_plain_count_on_every_line():
         assert text_shape.count_words(line) == text_shape._count_words_plain(line), line
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(tricky_text, st.text(alphabet=st.sampled_from(TRICKY + "ab é"), max_size=60)))
 def test_count_words_is_the_plain_count_on_any_text(text):
     assert text_shape.count_words(text) == text_shape._count_words_plain(text)
@@ -63,7 +63,7 @@ def _opens_with_copyright_plain(line: str) -> bool:
     return "(c)" in line.casefold()[:4] or line[:9].casefold().startswith("copyright")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(tricky_text, st.builds(lambda a, b: a + b, st.sampled_from(
     ["(c)", "(C)", " (c)", "ß(c)", "ﬃ(c)", "copyright", "COPYRIGHT", "ßcopyright", "İcopyright", "ﬀ(c) "]), tricky_text)))
 def test_without_credit_folds_only_what_it_reads(line):
@@ -125,7 +125,7 @@ def test_photo_credit_is_the_plain_search_on_every_line():
     assert found > 50  # the check saw real credits, not only lines without one
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(vocabulary_text(CREDIT_WORDS))
 def test_photo_credit_is_the_plain_search_on_text_of_credit_words(line):
     assert furniture.photo_credit(line) == _credit_plain(line)
@@ -139,7 +139,7 @@ CREDIT_EXAMPLES = ["Photo: AP", "Credit…Pool photo by Kevin Mohatt", "IMAGE CO
                    "Jane Doe/AFP via Getty Images"]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.sampled_from(CREDIT_EXAMPLES), vocabulary_text(CREDIT_WORDS), vocabulary_text(CREDIT_WORDS), st.booleans())
 def test_photo_credit_is_the_plain_search_around_credits(example, before, after, upper):
     for line in (before + example, example + after, before + " " + example + " " + after, example.upper() if upper
@@ -176,7 +176,7 @@ def test_every_character_re_i_matches_to_a_prefilter_letter_folds_to_that_letter
         assert matched and {fold(c) for c in matched} == {fold(letter)}, (letter, matched)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(tricky_text)
 def test_fold_folds_a_character_at_a_time(text):
     assert fold(text) == "".join(map(fold, text))
@@ -211,7 +211,7 @@ def test_furniture_and_end_is_the_plain_match_on_every_line():
     assert seen > 300  # the check saw real furniture, not only prose
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(vocabulary_text(FURNITURE_WORDS), st.sampled_from(["", "• ", "» ", "* ", " | ", "- "]), st.sampled_from(["", " »", ":", " |", " *"]))
 def test_furniture_and_end_is_the_plain_match_on_text_of_furniture_words(line, lead, trail):
     for candidate in (line, lead + line + trail):
@@ -222,7 +222,7 @@ QUICK_TESTS = [(pattern, QuickTest(pattern)) for pattern in FURNITURE_PATTERNS] 
     (pattern, QuickTest(*FURNITURE_PATTERNS)) for pattern in FURNITURE_PATTERNS]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.data())
 def test_quick_tests_pass_every_line_their_pattern_matches(data):
     """Lines hypothesis draws from the patterns themselves (`from_regex`, any case `re.I` allows)."""
@@ -231,7 +231,7 @@ def test_quick_tests_pass_every_line_their_pattern_matches(data):
         assert pattern.match(line) is None or quick_test(fold(line)), (pattern.pattern[:30], line)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(tricky_text, vocabulary_text(FURNITURE_WORDS)))
 def test_normalise_is_the_plain_trim(line):
     assert furniture.normalise(line) == furniture._trimmed(line.strip())
@@ -286,7 +286,7 @@ def test_people_detectors_are_their_plain_selves_on_every_line():
     assert min(found.values()) >= 3 and sum(found.values()) > 100, found  # real names were seen
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(vocabulary_text(PEOPLE_WORDS), st.sampled_from(["", " ", "// ", "— ", "| "]))
 def test_people_detectors_are_their_plain_selves_on_text_of_byline_words(line, lead):
     for candidate in (line, lead + line):
@@ -301,7 +301,7 @@ NAME_GATES = [(people._OUTLET_POSSESSIVE, lambda t: "'" in t or "’" in t), (pe
               (people._HANDLE, lambda t: "@" in t)]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.one_of(vocabulary_text(PEOPLE_WORDS | {"Fox News’", "Jane DoeStaff Writer", "Jonathan GarberFOXBusiness",
                                                    "@handle", "Finian Cunningham. Sputnik", "O'Brien"}), tricky_text))
 def test_a_name_pattern_never_matches_without_the_mark_it_needs(text):
@@ -314,20 +314,20 @@ def test_the_space_is_the_only_printable_white_space_character():
     assert [c for c in EVERY_CHARACTER if c.isspace() and c.isprintable()] == [" "]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.one_of(tricky_text, vocabulary_text(PEOPLE_WORDS)))
 def test_short_line_collapses_white_space_as_split_and_join_do(text):
     collapsed = " ".join(text.split())
     assert people.short_line(text) == (collapsed if len(collapsed) <= people.settings.NAME_LINE_MAX_CHARS else None)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(vocabulary_text(PEOPLE_WORDS | set(people._TEAM_WORDS) | {"IGN Staff", "Metro Desk", "Redação\n", "EDITORS"}))
 def test_a_team_is_told_as_the_team_pattern_tells_it(name):
     assert people._names_a_team(name) == (people._TEAM.search(name) is not None)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(tricky_text, vocabulary_text(PEOPLE_WORDS)))
 def test_a_printable_name_without_two_spaces_has_no_white_space_to_collapse(name):
     assert not (name.isprintable() and "  " not in name) or people._WHITE_SPACE.sub(" ", name) == name
