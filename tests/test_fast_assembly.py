@@ -68,3 +68,35 @@ def test_scores_are_the_plain_scores_bit_for_bit_on_any_rows(data):
         columns = tuple(data.draw(st.permutations(names)))
         rows = order_sensitive_rows(data.draw(st.integers(0, 2**32 - 1)), data.draw(st.integers(0, 200)), columns)
         assert model.scores(rows).tobytes() == model.scores_plain(rows).tobytes()
+
+
+# --- the body's lines: what each holds, asked once ---------------------------------------------
+
+from converter.assembly import header  # noqa: E402
+from converter.assembly.byline import byline_names, contributor_names  # noqa: E402
+from converter.assembly.features import Line  # noqa: E402
+from test_fast_dates import REAL_LINES  # noqa: E402
+from test_fast_words import CREDIT_WORDS, PEOPLE_WORDS, tricky_text, vocabulary_text  # noqa: E402
+
+
+def plain_held_by(line: Line) -> tuple[bool, bool, bool]:
+    """What `read_body` asked of each line, one check at a time."""
+    return header.holds_credit(line.text), bool(byline_names(line)), bool(contributor_names(line))
+
+
+def test_what_a_line_holds_is_the_plain_checks_on_every_real_line():
+    found = [0, 0, 0]
+    pad = " and more words" * 14  # past the length the line model's detectors read
+    for text in REAL_LINES:
+        for line in (Line(0, text), Line(0, text + pad), Line(0, pad.strip() + " " + text)):
+            held = header.held_by(line)
+            assert held == plain_held_by(line), line.text
+            found = [f + h for f, h in zip(found, held)]
+    assert all(found), found  # the checks saw credits, bylines and contributor lines
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.one_of(vocabulary_text(CREDIT_WORDS | PEOPLE_WORDS), tricky_text), st.integers(0, 40))
+def test_what_a_line_holds_is_the_plain_checks_on_credit_and_people_words(text, padding):
+    for line in (Line(0, text), Line(0, text + " word" * padding), Line(0, "x" * 5 * padding + text)):
+        assert header.held_by(line) == plain_held_by(line), line.text

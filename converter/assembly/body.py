@@ -23,7 +23,7 @@ from .. import settings
 from .blocks import PageBlock
 from .byline import body_byline, contributor_names, contributors_after
 from .features import LIST_ITEM, URL_LINE, Line, is_dated
-from .header import dateline_date, holds_byline, holds_contribution, holds_credit, is_dateline, take_caption
+from .header import dateline_date, held_by, is_dateline, take_caption
 
 
 def is_prose(line: Line) -> bool:
@@ -179,22 +179,21 @@ def _is_promo(line: Line) -> bool:
 def read_body(article: Article, body: list[Line]) -> None:
     """Paragraphs and subheadings; captions, credits, link lists and people set aside."""
     blocks: list[Block] = []
+    held = [held_by(line) for line in body]  # each line's (credit, byline, contributors), asked once
     for position, line in enumerate(body):
         text = line.text
         if line.furniture or line.end or _is_promo(line):
             continue
-        contributors = contributor_names(line) if holds_contribution(text) else None
+        credit, byline, contribution = held[position]
+        contributors = contributor_names(line) if contribution else None
         if contributors:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
-        nxt = body[position + 1] if position + 1 < len(body) else None
-        if nxt is not None and nxt.glued_to_previous and holds_credit(nxt.text):
-            if article.image.is_empty():
-                continue  # alt text or caption: taken with the credit below
+        if position + 1 < len(body) and body[position + 1].glued_to_previous and held[position + 1][0]:
+            continue  # alt text or caption: taken with the credit below (or dropped: the image has one)
+        if credit and take_caption(article, line, body[position - 1] if position else None):
             continue
-        if holds_credit(text) and take_caption(article, line, body[position - 1] if position else None):
-            continue
-        if holds_byline(text) and body_byline(line, prose=False):
+        if byline and body_byline(line, prose=False):
             continue  # (the byline block the ranker picked is already out of the body)
         if _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))

@@ -100,6 +100,24 @@ def _holds(text: str, detected: str, detector) -> bool:
     return _detectors(text)[_DETECTED[detected]]
 
 
+def held_by(line: Line) -> tuple[bool, bool, bool]:
+    """Whether a text line holds a photo credit (`holds_credit`), a byline block's names and a
+    contributor block's names (`holds_byline`, `holds_contribution`, for a line short enough in
+    words to be such a block: `byline.byline_names`, `byline.contributor_names`), in one go.
+
+    A short line's answers are one look at the line model's cached detector
+    answers rather than three; a long line is asked only what can matter
+    (a paragraph is no byline block, and not read for one)."""
+    text = line.text
+    if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
+        return (bool(photo_credit(text)),
+                line.words <= settings.BYLINE_MAX_WORDS and bool(names_from_byline(text)),
+                line.words <= settings.CONTRIBUTION_MAX_WORDS and bool(names_from_contribution(text)))
+    _date, _date_label, byline, _name, credit, contribution = _detectors(text)
+    return (credit, byline and line.words <= settings.BYLINE_MAX_WORDS,
+            contribution and line.words <= settings.CONTRIBUTION_MAX_WORDS)
+
+
 def page_url(lines: list[Line], body_start: int) -> str | None:
     """The page's own address: a URL line above the body, or the dump's very last line.
 
