@@ -100,3 +100,35 @@ def test_what_a_line_holds_is_the_plain_checks_on_every_real_line():
 def test_what_a_line_holds_is_the_plain_checks_on_credit_and_people_words(text, padding):
     for line in (Line(0, text), Line(0, text + " word" * padding), Line(0, "x" * 5 * padding + text)):
         assert header.held_by(line) == plain_held_by(line), line.text
+
+
+# --- the body's end: where a thread of stamped entries starts ----------------------------------
+
+from converter.assembly import body  # noqa: E402
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.lists(st.booleans(), max_size=60), st.integers(1, 5), st.integers(1, 10))
+def test_a_thread_starts_where_the_plain_reading_says_for_any_stamps(stamps, least, gap):
+    """`_thread_start` sees lines only through `_opens_entry`: for any pattern of stamps, any
+    thresholds and any [start, end), it stops early at the plain reading's very answer."""
+    page = [Line(i, "line") for i in range(len(stamps))]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(body, "_opens_entry", lambda lines, i: stamps[i])
+        patch.setattr(body.settings, "THREAD_MIN_STAMPS", least)
+        patch.setattr(body.settings, "THREAD_GAP_LINES", gap)
+        for start in range(len(stamps) + 1):
+            for end in range(start, len(stamps) + 1):
+                assert body._thread_start(page, start, end) == body._thread_start_plain(page, start, end)
+
+
+def test_a_thread_starts_where_the_plain_reading_says_on_every_corpus_page():
+    threads = 0
+    for path in TEXT_DUMPS:
+        lines, _ = page(path)
+        for start in range(0, len(lines), max(1, len(lines) // 8)):
+            for end in (start, (start + len(lines)) // 2, len(lines)):
+                found = body._thread_start(lines, start, end)
+                assert found == body._thread_start_plain(lines, start, end), (path, start, end)
+                threads += found is not None
+    assert threads  # some pages hold comment threads

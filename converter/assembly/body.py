@@ -137,7 +137,31 @@ def _before_stamped_entries(lines: list[Line], start: int, end: int) -> int:
 def _thread_start(lines: list[Line], start: int, end: int) -> int | None:
     """The first stamp in [start, end) that opens a thread: THREAD_MIN_STAMPS stamps or more,
     each within THREAD_GAP_LINES of the one before (the thread may run on past `end`, where
-    the model liked its entries less)."""
+    the model liked its entries less).
+
+    `_thread_start_plain`'s answer (tests/test_fast_assembly.py), read in one
+    pass that stops as soon as it is known: at a thread's last needed stamp,
+    or past `end` with no chain of stamps still open (the page's comments and
+    footer below the article are not all looked at).
+    """
+    chain_start, previous, count = None, None, 0
+    for i in range(start, len(lines)):
+        if previous is not None and i - previous > settings.THREAD_GAP_LINES:
+            previous = None  # the chain broke off short
+        if previous is None and i >= end:
+            return None  # no chain open, and none may start past `end`
+        if not _opens_entry(lines, i):
+            continue
+        if previous is None:
+            chain_start, count = i, 0
+        count, previous = count + 1, i
+        if count >= settings.THREAD_MIN_STAMPS:
+            return chain_start
+    return None
+
+
+def _thread_start_plain(lines: list[Line], start: int, end: int) -> int | None:
+    """`_thread_start` by its definition: every stamp to the page's end, then its chains."""
     stamps = [i for i in range(start, len(lines)) if _opens_entry(lines, i)]
     k = 0
     while k < len(stamps) and stamps[k] < end:
