@@ -132,3 +132,29 @@ def test_a_thread_starts_where_the_plain_reading_says_on_every_corpus_page():
                 assert found == body._thread_start_plain(lines, start, end), (path, start, end)
                 threads += found is not None
     assert threads  # some pages hold comment threads
+
+
+# --- the headline ranker: the words a candidate shares with the lede ---------------------------
+
+from converter.assembly.features import content_words, content_words_plain  # noqa: E402
+from test_fast_line_model import TRICKY  # noqa: E402
+
+
+def test_content_words_are_the_plain_words_on_every_real_line_and_lede():
+    for text in REAL_LINES:
+        assert content_words(text) == content_words_plain(text), text
+    for path in TEXT_DUMPS:
+        lines, _ = page(path)
+        for start in range(0, len(lines), 6):
+            lede = " ".join(line.text for line in lines[start : start + 6])
+            assert content_words(lede) == content_words_plain(lede), path
+
+
+PIECES = st.one_of(st.characters(), st.sampled_from(TRICKY + "日本語中文한국어ab1_ ǅﬃß"),
+                   st.sampled_from(("ab", "abc", "ABC", "12", "123", "_x", "a1b", "٣٤٥")))
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_content_words_are_the_plain_words_on_any_text(text):
+    assert content_words(text) == content_words_plain(text)

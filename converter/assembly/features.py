@@ -441,8 +441,26 @@ def _runs(flags: list[bool]) -> list[int]:
     return runs
 
 
+#: the words of `WORD` three characters long or more: `WORD`'s maximal runs of word characters,
+#: the shorter ones never matched (a run too short fails at each of its characters)
+_LONGER_WORD = re.compile(r"\w{3,}")
+
+
 def content_words(text: str) -> set[str]:
-    """Words that carry meaning (three letters or more, or CJK character pairs)."""
+    """Words that carry meaning (three letters or more, or CJK character pairs).
+
+    `content_words_plain`'s set (tests/test_fast_assembly.py), with less work
+    a word: the regex keeps only the long enough words, each is checked once,
+    and an ASCII text holds no CJK character to pair."""
+    words = {w for w in set(_LONGER_WORD.findall(text.casefold())) if not w.isdigit()}
+    if text.isascii():
+        return words
+    cjk = CJK.findall(text)
+    return words | {a + b for a, b in zip(cjk, cjk[1:])}
+
+
+def content_words_plain(text: str) -> set[str]:
+    """`content_words` by its definition: every word, filtered by its length."""
     words = {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and not w.isdigit()}
     cjk = CJK.findall(text)
     return words | {a + b for a, b in zip(cjk, cjk[1:])}
