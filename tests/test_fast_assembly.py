@@ -158,3 +158,45 @@ PIECES = st.one_of(st.characters(), st.sampled_from(TRICKY + "日本語中文한
 @given(st.lists(PIECES, max_size=30).map("".join))
 def test_content_words_are_the_plain_words_on_any_text(text):
     assert content_words(text) == content_words_plain(text)
+
+
+# --- cleaning: a block that stays as it was is kept, not copied --------------------------------
+
+from converter import sanitize  # noqa: E402
+from converter.article import Block, Link  # noqa: E402
+from converter.errors import DumpError  # noqa: E402
+from converter.readers import read_dump  # noqa: E402
+
+# text with lone and paired surrogates among everything else
+SPAN_TEXT = st.text(alphabet=st.one_of(st.characters(blacklist_categories=()), st.sampled_from("\ud83d\ude00\udc00 ")),
+                    max_size=30)
+SPAN = st.one_of(SPAN_TEXT, st.builds(Link, SPAN_TEXT, SPAN_TEXT))
+BLOCKS = st.lists(st.builds(Block, st.sampled_from(("paragraph", "heading", "quote", "item")),
+                            st.one_of(st.lists(SPAN, max_size=4).map(tuple), st.lists(SPAN, max_size=4))),
+                  max_size=12)
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(BLOCKS, st.integers(0, 200))
+def test_a_capped_body_is_the_copied_body_for_any_blocks(blocks, room):
+    """Any spans (surrogates, links, a list where a tuple belongs), cut anywhere."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sanitize, "BODY_MAX_CHARS", room)
+        assert sanitize._capped_body(blocks) == sanitize._capped_body(blocks, copy_all=True)
+
+
+def test_a_capped_body_is_the_copied_body_for_every_corpus_article():
+    """(The text reader's blocks, and the HTML reader's, links among them: one corpus is enough.)"""
+    dumps = TEXT_DUMPS + sorted((CORPUS / "html").iterdir())
+    read = 0
+    for path in dumps:
+        try:
+            blocks = read_dump(path).body
+        except DumpError:
+            continue
+        read += 1
+        for room in (sanitize.BODY_MAX_CHARS, 500):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(sanitize, "BODY_MAX_CHARS", room)
+                assert sanitize._capped_body(blocks) == sanitize._capped_body(blocks, copy_all=True), path
+    assert read > 150
