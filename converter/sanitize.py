@@ -52,11 +52,22 @@ _LINE_BREAKERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-
 
 
 def valid_unicode(text: str) -> str:
-    """`text` as valid Unicode: surrogate pairs joined, lone surrogates replaced by U+FFFD
-    (an ASCII text, told in O(1), holds none)."""
-    if text.isascii() or not _SURROGATE.search(text):
+    """`text` as valid Unicode: surrogate pairs joined, lone surrogates replaced by U+FFFD.
+
+    A text holds a surrogate exactly when strict UTF-8 cannot encode it (every
+    other code point it can): told in C, several times faster on a page than
+    `_SURROGATE.search`; an ASCII text (told in O(1)) holds none."""
+    if text.isascii() or not _holds_surrogate(text):
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _holds_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def one_line(text: str) -> str:

@@ -200,3 +200,29 @@ def test_a_capped_body_is_the_copied_body_for_every_corpus_article():
                 patch.setattr(sanitize, "BODY_MAX_CHARS", room)
                 assert sanitize._capped_body(blocks) == sanitize._capped_body(blocks, copy_all=True), path
     assert read > 150
+
+
+# --- decoding: control characters and surrogates told in C -------------------------------------
+
+from converter import decoding  # noqa: E402
+
+ANY_TEXT = st.text(alphabet=st.one_of(st.characters(blacklist_categories=()),
+                                      st.sampled_from("\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f\x7f\x80\x9f\ud800\udfff\ufeff")))
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(ANY_TEXT)
+def test_control_characters_and_surrogates_are_those_the_patterns_find_in_any_text(text):
+    assert decoding.control_chars(text) == len(decoding._CONTROL.findall(text))
+    assert sanitize._holds_surrogate(text) == bool(sanitize._SURROGATE.search(text))
+    assert sanitize.valid_unicode(text) == (text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+                                            if sanitize._SURROGATE.search(text) else text)
+
+
+def test_control_characters_are_those_the_pattern_finds_in_every_character_and_dump():
+    every = "".join(map(chr, range(0x110000)))
+    assert decoding.control_chars(every) == len(decoding._CONTROL.findall(every)) == 30
+    for path in TEXT_DUMPS:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        assert decoding.control_chars(text) == len(decoding._CONTROL.findall(text)), path
+        assert sanitize._holds_surrogate(text) == bool(sanitize._SURROGATE.search(text)), path
