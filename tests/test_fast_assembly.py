@@ -226,3 +226,71 @@ def test_control_characters_are_those_the_pattern_finds_in_every_character_and_d
         text = path.read_text(encoding="utf-8", errors="surrogateescape")
         assert decoding.control_chars(text) == len(decoding._CONTROL.findall(text)), path
         assert sanitize._holds_surrogate(text) == bool(sanitize._SURROGATE.search(text)), path
+
+
+# --- the headline ranker's rows: each line near the candidates asked once ----------------------
+
+import math  # noqa: E402
+from bisect import bisect_left, bisect_right  # noqa: E402
+from itertools import accumulate  # noqa: E402
+
+from converter import settings as s  # noqa: E402
+from converter.assembly import features as f  # noqa: E402
+from converter.assembly.headline import headline_candidates  # noqa: E402
+
+
+def plain_headline_features(lines, features, candidates, body_start):
+    """The headline ranker's rows read candidate by candidate, each asking of its own
+    neighbours whether they are headers (as `headline_features` always did)."""
+    lede = content_words_plain(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
+    titles = [i for i in candidates if lines[i].words >= s.TITLE_SIBLING_WORDS]
+    kept_above = list(accumulate((not ln.furniture for ln in lines[:body_start]), initial=0))
+    extras = []
+    for position, i in enumerate(candidates):
+        rank = len(candidates) - 1 - position
+        between = kept_above[body_start] - kept_above[i + 1] if i + 1 < body_start else 0
+        words = content_words_plain(lines[i].text)
+        shared = len(words & lede)
+        below = [ln for ln in lines[i + 1 : i + 4] if not ln.furniture]
+        above = [ln for ln in lines[max(0, i - 3) : i] if not ln.furniture]
+        near = s.TITLE_SIBLING_LINES
+        extras.append([
+            *(float(k == min(between, s.HEADLINE_GAP_BUCKETS)) for k in range(s.HEADLINE_GAP_BUCKETS + 1)),
+            math.log1p(between),
+            *(float(k == min(rank, s.HEADLINE_RANK_BUCKETS)) for k in range(s.HEADLINE_RANK_BUCKETS + 1)),
+            shared / len(words) if words else 0.0,
+            math.log1p(shared),
+            float(any(f._is_header(ln) for ln in below)),
+            float(bool(below) and f._is_header(below[0])),
+            float(not above or above[-1].words <= s.SHORT_LINE_WORDS),
+            float(bool(above) and above[-1].end > 0),
+            float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end),
+            float(i == body_start),
+            math.log1p(bisect_right(titles, i + near) - bisect_left(titles, i - near)
+                       - (lines[i].words >= s.TITLE_SIBLING_WORDS)),
+            float(i > body_start),
+        ])
+    return f._candidate_rows(features, candidates, extras, f.HEADLINE_COLUMNS)
+
+
+def assert_same_headline_rows(lines, features, candidates, body_start):
+    fast = f.headline_features(lines, features, candidates, body_start)
+    plain = plain_headline_features(lines, features, candidates, body_start)
+    assert fast.columns == plain.columns
+    assert fast.values.tobytes() == plain.values.tobytes(), (candidates, body_start)
+
+
+def test_headline_rows_are_the_per_candidate_rows_on_every_corpus_page():
+    for path in TEXT_DUMPS:
+        lines, features = page(path)
+        for body_start in range(0, len(lines), max(1, len(lines) // 10)):
+            assert_same_headline_rows(lines, features, headline_candidates(lines, body_start), body_start)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.data())
+def test_headline_rows_are_the_per_candidate_rows_for_any_candidates(data):
+    """Any lines as candidates, at any distance from one another and from the page's ends."""
+    lines, features = page(data.draw(st.sampled_from(TEXT_DUMPS)))
+    candidates = sorted(data.draw(st.sets(st.integers(0, len(lines) - 1), max_size=40)))
+    assert_same_headline_rows(lines, features, candidates, data.draw(st.integers(0, len(lines) - 1)))

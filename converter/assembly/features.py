@@ -485,12 +485,21 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
 
     A headline sits a few lines above the first paragraph, is the nearest
     title-shaped line or close to it, shares words with the lede, and
-    often has a byline or a date just under it.
+    often has a byline or a date just under it. (Candidates are often
+    neighbours: each line around them is asked whether it is a header once,
+    not once per candidate that sees it; tests/test_fast_assembly.py holds
+    the rows to those of the per-candidate reading.)
     """
     lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
     titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]  # in page order
     # lines that are not furniture, counted from the top: how many stand between two lines in O(1)
     kept_above = list(accumulate((not ln.furniture for ln in lines[:body_start]), initial=0))
+    # the lines a candidate looks at, up to NEAR_HEADLINE_LINES above and below it, that are not
+    # furniture: whether each is a header
+    near, n = settings.NEAR_HEADLINE_LINES, len(lines)
+    header = {j: _is_header(lines[j]) for j in range(max(0, min(candidates, default=0) - near),
+                                                     min(n, max(candidates, default=-n) + near + 1))
+              if not lines[j].furniture}
     extras = []
     for position, i in enumerate(candidates):
         rank = len(candidates) - 1 - position  # 0 for the candidate nearest the body
@@ -498,23 +507,23 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
         between = kept_above[body_start] - kept_above[i + 1] if i + 1 < body_start else 0
         words = content_words(line.text)
         shared = len(words & lede)
-        below = [ln for ln in lines[i + 1 : i + 4] if not ln.furniture]
-        above = [ln for ln in lines[max(0, i - 3) : i] if not ln.furniture]
+        below = [j for j in range(i + 1, min(n, i + near + 1)) if j in header]
+        above = next((lines[j] for j in range(i - 1, max(0, i - near) - 1, -1) if j in header), None)
         # a teaser in a list of other stories' headlines has title-shaped lines all around it
-        near = settings.TITLE_SIBLING_LINES
+        siblings = settings.TITLE_SIBLING_LINES
         extras.append([
             *_one_hot(settings.HEADLINE_GAP_BUCKETS + 1, min(between, settings.HEADLINE_GAP_BUCKETS)),
             math.log1p(between),  # log_gap
             *_one_hot(settings.HEADLINE_RANK_BUCKETS + 1, min(rank, settings.HEADLINE_RANK_BUCKETS)),
             shared / len(words) if words else 0.0,  # lede_share
             math.log1p(shared),  # lede_words
-            float(any(_is_header(ln) for ln in below)),  # header_below
-            float(bool(below) and _is_header(below[0])),  # header_next
-            float(not above or above[-1].words <= settings.SHORT_LINE_WORDS),  # short_above
-            float(bool(above) and above[-1].end > 0),  # related_above
-            float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end),  # title_above
+            float(any(header[j] for j in below)),  # header_below
+            float(bool(below) and header[below[0]]),  # header_next
+            float(above is None or above.words <= settings.SHORT_LINE_WORDS),  # short_above
+            float(above is not None and above.end > 0),  # related_above
+            float(above is not None and above.words >= 5 and not above.sentence_end),  # title_above
             float(i == body_start),  # is_body_start
-            math.log1p(bisect_right(titles, i + near) - bisect_left(titles, i - near)
+            math.log1p(bisect_right(titles, i + siblings) - bisect_left(titles, i - siblings)
                        - (lines[i].words >= settings.TITLE_SIBLING_WORDS)),  # title_siblings (not itself)
             float(i > body_start),  # after_body_start
         ])
