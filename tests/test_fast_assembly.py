@@ -294,3 +294,30 @@ def test_headline_rows_are_the_per_candidate_rows_for_any_candidates(data):
     lines, features = page(data.draw(st.sampled_from(TEXT_DUMPS)))
     candidates = sorted(data.draw(st.sets(st.integers(0, len(lines) - 1), max_size=40)))
     assert_same_headline_rows(lines, features, candidates, data.draw(st.integers(0, len(lines) - 1)))
+
+
+# --- the byline ranker: how often a name comes back on the page --------------------------------
+
+CASE_TRICKY = "ΣσςßẞﬁﬃİıKſǅ\u0130\u0307 Jane DOE jane doe\n"
+PAGE_TEXT = st.text(alphabet=st.one_of(st.sampled_from(CASE_TRICKY), st.characters()), max_size=40)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.lists(PAGE_TEXT, max_size=8), st.one_of(PAGE_TEXT, st.sampled_from(("", "\n", "jane doe", "ss", "σ", "fi"))))
+def test_a_name_is_counted_on_the_page_as_in_the_casefolded_page(texts, needle):
+    assert f._page_counter(texts)(needle) == "\n".join(texts).casefold().count(needle)
+
+
+def test_names_are_counted_as_in_the_casefolded_page_on_every_corpus_page():
+    from converter.people import names_in_line
+
+    counted = 0
+    for path in TEXT_DUMPS:
+        lines, _ = page(path)
+        texts = [line.text for line in lines]
+        count, casefolded = f._page_counter(texts), "\n".join(texts).casefold()
+        for line in lines[:60]:
+            for name in names_in_line(line.text) or []:
+                assert count(name.casefold()) == casefolded.count(name.casefold()), (path, name)
+                counted += 1
+    assert counted > 100
