@@ -321,3 +321,21 @@ def test_names_are_counted_as_in_the_casefolded_page_on_every_corpus_page():
                 assert count(name.casefold()) == casefolded.count(name.casefold()), (path, name)
                 counted += 1
     assert counted > 100
+
+
+# --- the page's own address: a URL line told by its start first --------------------------------
+
+from converter.assembly.features import URL_LINE  # noqa: E402
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(("http", "https", "://", "s", "/", " ", "\n", "HTTP", "ｈ", "x.org")),
+                          st.characters()), max_size=12).map("".join))
+def test_a_url_line_is_what_the_pattern_matches(text):
+    assert header._is_url_line(text) == bool(URL_LINE.match(text))
+
+
+def test_a_url_line_is_what_the_pattern_matches_on_every_real_line():
+    for text in REAL_LINES:
+        assert header._is_url_line(text) == bool(URL_LINE.match(text)), text
+    assert any(map(header._is_url_line, REAL_LINES))

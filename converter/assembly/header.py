@@ -124,10 +124,16 @@ def page_url(lines: list[Line], body_start: int) -> str | None:
     A bare URL inside or below the article is a source the story cites, not
     the page itself (two stories citing one source are not one story).
     """
-    above = next((ln.text for ln in lines[:body_start] if URL_LINE.match(ln.text)), None)
+    above = next((ln.text for ln in lines[:body_start] if _is_url_line(ln.text)), None)
     if above:
         return above
-    return lines[-1].text if URL_LINE.match(lines[-1].text) else None
+    return lines[-1].text if _is_url_line(lines[-1].text) else None
+
+
+def _is_url_line(text: str) -> bool:
+    """`URL_LINE` matches: told first by the "http" it starts with (most lines do not, and skip
+    the pattern)."""
+    return text.startswith("http") and URL_LINE.match(text) is not None
 
 
 def take_caption(article: Article, line: Line, previous: Line | None) -> bool:
@@ -223,9 +229,10 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
             article.authors = names
         found = _dates_in(text) if len(text) <= settings.HEADER_LINE_MAX_CHARS else []
         dates += found
-        if not found and article.relative_date is None and is_relative_date(text):
+        relative = not found and is_relative_date(text)  # (asked once: a found date settles it below)
+        if relative and article.relative_date is None:
             article.relative_date = text  # dated once the dump's own date is known
-        if names or found or DATE_LABEL.match(text) or is_relative_date(text):
+        if names or found or DATE_LABEL.match(text) or relative:
             lead_in = []
             continue
         if article.section is None and _is_kicker(line) and not lead_in:

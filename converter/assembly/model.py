@@ -158,9 +158,9 @@ def classify(lines: list[Line], features: FeatureRows | None = None) -> FeatureR
         second = context_features(features, probabilities[:, roles.index("body")].tolist())
         probabilities = first_pass(models.context, second)
         roles = models.context.roles
-    body, headline, byline = (roles.index(role) for role in ("body", "headline", "byline"))
-    for line, p in zip(lines, probabilities.tolist()):
-        line.body_p, line.headline_p, line.byline_p = p[body], p[headline], p[byline]
+    wanted = [roles.index(role) for role in ("body", "headline", "byline")]
+    for line, (body_p, headline_p, byline_p) in zip(lines, probabilities[:, wanted].tolist()):
+        line.body_p, line.headline_p, line.byline_p = body_p, headline_p, byline_p
     return features
 
 
