@@ -339,3 +339,37 @@ def test_a_url_line_is_what_the_pattern_matches_on_every_real_line():
     for text in REAL_LINES:
         assert header._is_url_line(text) == bool(URL_LINE.match(text)), text
     assert any(map(header._is_url_line, REAL_LINES))
+
+
+# --- the header: a byline or a bare name, asked only where the cached answers say so ----------
+
+from converter.assembly.byline import bare_byline  # noqa: E402
+from converter.people import names_from_byline  # noqa: E402
+from test_fast_dates import vocabulary_lines  # noqa: E402
+
+
+def plain_byline_or_bare_name(lines, position):
+    return names_from_byline(lines[position].text) or bare_byline(lines, position)
+
+
+def test_a_byline_or_bare_name_is_the_plain_one_on_every_corpus_line():
+    found = 0
+    for path in TEXT_DUMPS:
+        lines, _ = page(path)
+        for position in range(len(lines)):
+            names = header.byline_or_bare_name(lines, position)
+            assert names == plain_byline_or_bare_name(lines, position), (path, lines[position].text)
+            found += bool(names)
+    assert found > 100
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.lists(st.one_of(vocabulary_lines, vocabulary_text(PEOPLE_WORDS), tricky_text,
+                          st.sampled_from(("Jane Doe", "JANE DOE", "By Jane Doe", "March 3, 2019", "2 hours ago",
+                                           "Updated 10:30", "Jane Doe, AP Writer")),
+                          st.builds(lambda t: t + " " + "word " * 60, st.sampled_from(("By Jane Doe", "Jane Doe")))),
+                min_size=1, max_size=5))
+def test_a_byline_or_bare_name_is_the_plain_one_around_dates_and_names(texts):
+    lines = [Line(k, text) for k, text in enumerate(texts)]
+    for position in range(len(lines)):
+        assert header.byline_or_bare_name(lines, position) == plain_byline_or_bare_name(lines, position)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..article import Article, Image
 from ..dates import DATE_LABEL, UPDATED_LABEL, find_dates, is_relative_date
 from ..furniture import photo_credit
-from ..people import names_from_byline, names_from_contribution
+from ..people import looks_like_name, names_from_byline, names_from_contribution
 from ..text_shape import SENTENCE_END, count_words
 from .. import settings
 from .byline import bare_byline
@@ -116,6 +116,15 @@ def held_by(line: Line) -> tuple[bool, bool, bool]:
     _date, _date_label, byline, _name, credit, contribution = _detectors(text)
     return (credit, byline and line.words <= settings.BYLINE_MAX_WORDS,
             contribution and line.words <= settings.CONTRIBUTION_MAX_WORDS)
+
+
+def byline_or_bare_name(lines: list[Line], position: int) -> list[str] | None:
+    """`names_from_byline(text) or bare_byline(lines, position)` of a header line: each detector
+    asked only where the line model's cached answers (`_holds`) say it finds something, as
+    most header lines are neither (tests/test_fast_assembly.py holds it to the plain `or`)."""
+    text = lines[position].text
+    names = names_from_byline(text) if holds_byline(text) else None
+    return names or (bare_byline(lines, position) if _holds(text, "name", looks_like_name) else None)
 
 
 def page_url(lines: list[Line], body_start: int) -> str | None:
@@ -224,7 +233,7 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
             continue  # alt text: taken with the caption below
         if holds_credit(text) and take_caption(article, line, after[position - 1] if position else None):
             continue
-        names = names_from_byline(text) or bare_byline(after, position)
+        names = byline_or_bare_name(after, position)
         if names and not article.authors:
             article.authors = names
         found = _dates_in(text) if len(text) <= settings.HEADER_LINE_MAX_CHARS else []
@@ -243,7 +252,7 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
     for position in range(len(before) - 1, -1, -1):
         line = before[position]
         if not article.authors:
-            article.authors = names_from_byline(line.text) or bare_byline(before, position) or []
+            article.authors = byline_or_bare_name(before, position) or []
         if not dates and len(line.text) <= settings.HEADER_LINE_MAX_CHARS:
             dates += _dates_in(line.text)
             if article.relative_date is None and is_relative_date(line.text):
