@@ -332,13 +332,13 @@ from converter.assembly.features import URL_LINE  # noqa: E402
 @given(st.lists(st.one_of(st.sampled_from(("http", "https", "://", "s", "/", " ", "\n", "HTTP", "ｈ", "x.org")),
                           st.characters()), max_size=12).map("".join))
 def test_a_url_line_is_what_the_pattern_matches(text):
-    assert header._is_url_line(text) == bool(URL_LINE.match(text))
+    assert header.is_url_line(text) == bool(URL_LINE.match(text))
 
 
 def test_a_url_line_is_what_the_pattern_matches_on_every_real_line():
     for text in REAL_LINES:
-        assert header._is_url_line(text) == bool(URL_LINE.match(text)), text
-    assert any(map(header._is_url_line, REAL_LINES))
+        assert header.is_url_line(text) == bool(URL_LINE.match(text)), text
+    assert any(map(header.is_url_line, REAL_LINES))
 
 
 # --- the header: a byline or a bare name, asked only where the cached answers say so ----------

@@ -22,8 +22,8 @@ from ..text_shape import ends_sentence
 from .. import settings
 from .blocks import PageBlock
 from .byline import body_byline, contributor_names, contributors_after
-from .features import LIST_ITEM, URL_LINE, Line, is_dated
-from .header import dateline_date, held_by, is_dateline, take_caption
+from .features import LIST_ITEM, Line, is_dated
+from .header import dateline_date, held_by, is_dateline, is_url_line, take_caption
 
 
 def is_prose(line: Line) -> bool:
@@ -78,7 +78,7 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
     _mark_body_between(lines, start, end)
     end = _before_stamped_entries(lines, start, end)
     # a bare address is never the article's first line: the page's own, printed above it
-    first = next((i for i in range(start, end) if is_body(lines[i]) and not URL_LINE.match(lines[i].text)), None)
+    first = next((i for i in range(start, end) if is_body(lines[i]) and not is_url_line(lines[i].text)), None)
     return None if first is None else (first, end)
 
 
@@ -221,7 +221,7 @@ def read_body(article: Article, body: list[Line]) -> None:
             continue  # (the byline block the ranker picked is already out of the body)
         if _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))
-        elif is_body(line) or is_list_item(line) or (is_list_item(body[position - 1]) and URL_LINE.match(text)):
+        elif is_body(line) or is_list_item(line) or (is_list_item(body[position - 1]) and is_url_line(text)):
             blocks.append(Block.paragraph(text))
     article.body = blocks
 

@@ -133,13 +133,13 @@ def page_url(lines: list[Line], body_start: int) -> str | None:
     A bare URL inside or below the article is a source the story cites, not
     the page itself (two stories citing one source are not one story).
     """
-    above = next((ln.text for ln in lines[:body_start] if _is_url_line(ln.text)), None)
+    above = next((ln.text for ln in lines[:body_start] if is_url_line(ln.text)), None)
     if above:
         return above
-    return lines[-1].text if _is_url_line(lines[-1].text) else None
+    return lines[-1].text if is_url_line(lines[-1].text) else None
 
 
-def _is_url_line(text: str) -> bool:
+def is_url_line(text: str) -> bool:
     """`URL_LINE` matches: told first by the "http" it starts with (most lines do not, and skip
     the pattern)."""
     return text.startswith("http") and URL_LINE.match(text) is not None
