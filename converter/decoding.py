@@ -22,6 +22,11 @@ _NON_LATIN_ENCODINGS = re.compile(
     r"|cp1253|iso8859_7|cp1255|iso8859_8|cp1256|iso8859_6|cp874|tis_620)"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: the same characters as bytes: in UTF-8 each is its own byte, and no other character's bytes
+#: include one (those of a character past ASCII are all 0x80 or more)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+#: how much of a text the binary check reads
+BINARY_SAMPLE_CHARS = 65536
 
 
 def too_large(size: int) -> str:
@@ -92,9 +97,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
                     text = None
             if text is None:
                 text = _legacy_single_byte(data)
-    if "\x00" in text or len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
+    sample = text[:BINARY_SAMPLE_CHARS]
+    if "\x00" in text or control_chars(sample) > max(8, len(sample) // 100):
         raise DecodeError("binary file, not a text or HTML dump")
     text = valid_unicode(text.replace("\r\n", "\n").replace("\r", "\n"))  # UTF-7 can decode to lone surrogates
     if not text.strip():
         raise DecodeError("empty file" if not data else "file holds only white space")
     return text
+
+
+def control_chars(text: str) -> int:
+    """How many control characters (`_CONTROL`) `text` holds: `len(_CONTROL.findall(text))`
+    (tests/test_fast_assembly.py), counted as bytes of its UTF-8 in C, twice as fast on a page."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))

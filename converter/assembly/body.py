@@ -22,8 +22,8 @@ from ..text_shape import ends_sentence
 from .. import settings
 from .blocks import PageBlock
 from .byline import body_byline, contributor_names, contributors_after
-from .features import LIST_ITEM, URL_LINE, Line, is_dated
-from .header import dateline_date, holds_byline, holds_contribution, holds_credit, is_dateline, take_caption
+from .features import LIST_ITEM, Line, is_dated
+from .header import dateline_date, held_by, is_dateline, is_url_line, take_caption
 
 
 def is_prose(line: Line) -> bool:
@@ -78,7 +78,7 @@ def body_span(lines: list[Line]) -> tuple[int, int] | None:
     _mark_body_between(lines, start, end)
     end = _before_stamped_entries(lines, start, end)
     # a bare address is never the article's first line: the page's own, printed above it
-    first = next((i for i in range(start, end) if is_body(lines[i]) and not URL_LINE.match(lines[i].text)), None)
+    first = next((i for i in range(start, end) if is_body(lines[i]) and not is_url_line(lines[i].text)), None)
     return None if first is None else (first, end)
 
 
@@ -137,7 +137,31 @@ def _before_stamped_entries(lines: list[Line], start: int, end: int) -> int:
 def _thread_start(lines: list[Line], start: int, end: int) -> int | None:
     """The first stamp in [start, end) that opens a thread: THREAD_MIN_STAMPS stamps or more,
     each within THREAD_GAP_LINES of the one before (the thread may run on past `end`, where
-    the model liked its entries less)."""
+    the model liked its entries less).
+
+    `_thread_start_plain`'s answer (tests/test_fast_assembly.py), read in one
+    pass that stops as soon as it is known: at a thread's last needed stamp,
+    or past `end` with no chain of stamps still open (the page's comments and
+    footer below the article are not all looked at).
+    """
+    chain_start, previous, count = None, None, 0
+    for i in range(start, len(lines)):
+        if previous is not None and i - previous > settings.THREAD_GAP_LINES:
+            previous = None  # the chain broke off short
+        if previous is None and i >= end:
+            return None  # no chain open, and none may start past `end`
+        if not _opens_entry(lines, i):
+            continue
+        if previous is None:
+            chain_start, count = i, 0
+        count, previous = count + 1, i
+        if count >= settings.THREAD_MIN_STAMPS:
+            return chain_start
+    return None
+
+
+def _thread_start_plain(lines: list[Line], start: int, end: int) -> int | None:
+    """`_thread_start` by its definition: every stamp to the page's end, then its chains."""
     stamps = [i for i in range(start, len(lines)) if _opens_entry(lines, i)]
     k = 0
     while k < len(stamps) and stamps[k] < end:
@@ -179,26 +203,25 @@ def _is_promo(line: Line) -> bool:
 def read_body(article: Article, body: list[Line]) -> None:
     """Paragraphs and subheadings; captions, credits, link lists and people set aside."""
     blocks: list[Block] = []
+    held = [held_by(line) for line in body]  # each line's (credit, byline, contributors), asked once
     for position, line in enumerate(body):
         text = line.text
         if line.furniture or line.end or _is_promo(line):
             continue
-        contributors = contributor_names(line) if holds_contribution(text) else None
+        credit, byline, contribution = held[position]
+        contributors = contributor_names(line) if contribution else None
         if contributors:
             article.contributors += [n for n in contributors if n not in article.contributors]
             continue
-        nxt = body[position + 1] if position + 1 < len(body) else None
-        if nxt is not None and nxt.glued_to_previous and holds_credit(nxt.text):
-            if article.image.is_empty():
-                continue  # alt text or caption: taken with the credit below
+        if position + 1 < len(body) and body[position + 1].glued_to_previous and held[position + 1][0]:
+            continue  # alt text or caption: taken with the credit below (or dropped: the image has one)
+        if credit and take_caption(article, line, body[position - 1] if position else None):
             continue
-        if holds_credit(text) and take_caption(article, line, body[position - 1] if position else None):
-            continue
-        if holds_byline(text) and body_byline(line, prose=False):
+        if byline and body_byline(line, prose=False):
             continue  # (the byline block the ranker picked is already out of the body)
         if _is_subheading(body, position):
             blocks.append(Block("heading", (text,), level=2))
-        elif is_body(line) or is_list_item(line) or (is_list_item(body[position - 1]) and URL_LINE.match(text)):
+        elif is_body(line) or is_list_item(line) or (is_list_item(body[position - 1]) and is_url_line(text)):
             blocks.append(Block.paragraph(text))
     article.body = blocks
 

@@ -441,8 +441,26 @@ def _runs(flags: list[bool]) -> list[int]:
     return runs
 
 
+#: the words of `WORD` three characters long or more: `WORD`'s maximal runs of word characters,
+#: the shorter ones never matched (a run too short fails at each of its characters)
+_LONGER_WORD = re.compile(r"\w{3,}")
+
+
 def content_words(text: str) -> set[str]:
-    """Words that carry meaning (three letters or more, or CJK character pairs)."""
+    """Words that carry meaning (three letters or more, or CJK character pairs).
+
+    `content_words_plain`'s set (tests/test_fast_assembly.py), with less work
+    a word: the regex keeps only the long enough words, each is checked once,
+    and an ASCII text holds no CJK character to pair."""
+    words = {w for w in set(_LONGER_WORD.findall(text.casefold())) if not w.isdigit()}
+    if text.isascii():
+        return words
+    cjk = CJK.findall(text)
+    return words | {a + b for a, b in zip(cjk, cjk[1:])}
+
+
+def content_words_plain(text: str) -> set[str]:
+    """`content_words` by its definition: every word, filtered by its length."""
     words = {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and not w.isdigit()}
     cjk = CJK.findall(text)
     return words | {a + b for a, b in zip(cjk, cjk[1:])}
@@ -467,12 +485,21 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
 
     A headline sits a few lines above the first paragraph, is the nearest
     title-shaped line or close to it, shares words with the lede, and
-    often has a byline or a date just under it.
+    often has a byline or a date just under it. (Candidates are often
+    neighbours: each line around them is asked whether it is a header once,
+    not once per candidate that sees it; tests/test_fast_assembly.py holds
+    the rows to those of the per-candidate reading.)
     """
     lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
     titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]  # in page order
     # lines that are not furniture, counted from the top: how many stand between two lines in O(1)
     kept_above = list(accumulate((not ln.furniture for ln in lines[:body_start]), initial=0))
+    # the lines a candidate looks at, up to NEAR_HEADLINE_LINES above and below it, that are not
+    # furniture: whether each is a header
+    near, n = settings.NEAR_HEADLINE_LINES, len(lines)
+    header = {j: _is_header(lines[j]) for j in range(max(0, min(candidates, default=0) - near),
+                                                     min(n, max(candidates, default=-n) + near + 1))
+              if not lines[j].furniture}
     extras = []
     for position, i in enumerate(candidates):
         rank = len(candidates) - 1 - position  # 0 for the candidate nearest the body
@@ -480,23 +507,23 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
         between = kept_above[body_start] - kept_above[i + 1] if i + 1 < body_start else 0
         words = content_words(line.text)
         shared = len(words & lede)
-        below = [ln for ln in lines[i + 1 : i + 4] if not ln.furniture]
-        above = [ln for ln in lines[max(0, i - 3) : i] if not ln.furniture]
+        below = [j for j in range(i + 1, min(n, i + near + 1)) if j in header]
+        above = next((lines[j] for j in range(i - 1, max(0, i - near) - 1, -1) if j in header), None)
         # a teaser in a list of other stories' headlines has title-shaped lines all around it
-        near = settings.TITLE_SIBLING_LINES
+        siblings = settings.TITLE_SIBLING_LINES
         extras.append([
             *_one_hot(settings.HEADLINE_GAP_BUCKETS + 1, min(between, settings.HEADLINE_GAP_BUCKETS)),
             math.log1p(between),  # log_gap
             *_one_hot(settings.HEADLINE_RANK_BUCKETS + 1, min(rank, settings.HEADLINE_RANK_BUCKETS)),
             shared / len(words) if words else 0.0,  # lede_share
             math.log1p(shared),  # lede_words
-            float(any(_is_header(ln) for ln in below)),  # header_below
-            float(bool(below) and _is_header(below[0])),  # header_next
-            float(not above or above[-1].words <= settings.SHORT_LINE_WORDS),  # short_above
-            float(bool(above) and above[-1].end > 0),  # related_above
-            float(bool(above) and above[-1].words >= 5 and not above[-1].sentence_end),  # title_above
+            float(any(header[j] for j in below)),  # header_below
+            float(bool(below) and header[below[0]]),  # header_next
+            float(above is None or above.words <= settings.SHORT_LINE_WORDS),  # short_above
+            float(above is not None and above.end > 0),  # related_above
+            float(above is not None and above.words >= 5 and not above.sentence_end),  # title_above
             float(i == body_start),  # is_body_start
-            math.log1p(bisect_right(titles, i + near) - bisect_left(titles, i - near)
+            math.log1p(bisect_right(titles, i + siblings) - bisect_left(titles, i - siblings)
                        - (lines[i].words >= settings.TITLE_SIBLING_WORDS)),  # title_siblings (not itself)
             float(i > body_start),  # after_body_start
         ])
@@ -535,7 +562,7 @@ def byline_features(lines: list[Line], features: FeatureRows, candidates: list[t
     A byline sits near the headline, is short, often carries a date or a
     "By", and its name tends to appear again on the page (an author box).
     """
-    page = "\n".join(ln.text for ln in lines).casefold()
+    count = _page_counter([ln.text for ln in lines])
     extras = []
     for i, names in candidates:
         offset = max(-3, min(i - headline, settings.BYLINE_OFFSET_BUCKETS))
@@ -544,13 +571,32 @@ def byline_features(lines: list[Line], features: FeatureRows, candidates: list[t
             float(i > body_start),  # after_body_start
             lines[i].byline_p,
             float(len(names)),  # names
-            math.log1p(max(0, sum(page.count(n.casefold()) - 1 for n in names))),  # name_repeats
+            math.log1p(max(0, sum(count(n.casefold()) - 1 for n in names))),  # name_repeats
             float(any(lines[i].text.strip() == n for n in names)),  # name_is_line
             # a name with a dateline right above or below it ("Jane Doe" / "2 hours ago")
             float(any(_is_header(ln) and not _detectors(ln.text)[2]
                       for ln in lines[max(0, i - 1) : i] + lines[i + 1 : i + 2])),  # date_beside
         ])
     return _candidate_rows(features, [i for i, _ in candidates], extras, BYLINE_COLUMNS)
+
+
+def _page_counter(texts: list[str]):
+    """`"\\n".join(texts).casefold().count`, casefolding most of the page the quick way.
+
+    Casefolding maps each character on its own, so a needle with no line break
+    is found in each line's casefold apart: the page's count is the sum of its
+    ASCII lines' (whose casefold is `lower()`, done in C without a table) and
+    its other lines'. An empty needle, or one holding a line break, is
+    counted in the page itself (tests/test_fast_assembly.py holds the two equal).
+    """
+    ascii_part = "\n".join([text for text in texts if text.isascii()]).lower()
+    other_part = "\n".join([text for text in texts if not text.isascii()]).casefold()
+
+    def count(needle: str) -> int:
+        if not needle or "\n" in needle:
+            return "\n".join(texts).casefold().count(needle)
+        return ascii_part.count(needle) + other_part.count(needle)
+    return count
 
 
 _CONTEXT_OFFSETS = range(-settings.CONTEXT_NEAR_LINES, settings.CONTEXT_NEAR_LINES + 1)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..article import Article, Image
 from ..dates import DATE_LABEL, UPDATED_LABEL, find_dates, is_relative_date
 from ..furniture import photo_credit
-from ..people import names_from_byline, names_from_contribution
+from ..people import looks_like_name, names_from_byline, names_from_contribution
 from ..text_shape import SENTENCE_END, count_words
 from .. import settings
 from .byline import bare_byline
@@ -100,16 +100,49 @@ def _holds(text: str, detected: str, detector) -> bool:
     return _detectors(text)[_DETECTED[detected]]
 
 
+def held_by(line: Line) -> tuple[bool, bool, bool]:
+    """Whether a text line holds a photo credit (`holds_credit`), a byline block's names and a
+    contributor block's names (`holds_byline`, `holds_contribution`, for a line short enough in
+    words to be such a block: `byline.byline_names`, `byline.contributor_names`), in one go.
+
+    A short line's answers are one look at the line model's cached detector
+    answers rather than three; a long line is asked only what can matter
+    (a paragraph is no byline block, and not read for one)."""
+    text = line.text
+    if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
+        return (bool(photo_credit(text)),
+                line.words <= settings.BYLINE_MAX_WORDS and bool(names_from_byline(text)),
+                line.words <= settings.CONTRIBUTION_MAX_WORDS and bool(names_from_contribution(text)))
+    _date, _date_label, byline, _name, credit, contribution = _detectors(text)
+    return (credit, byline and line.words <= settings.BYLINE_MAX_WORDS,
+            contribution and line.words <= settings.CONTRIBUTION_MAX_WORDS)
+
+
+def byline_or_bare_name(lines: list[Line], position: int) -> list[str] | None:
+    """`names_from_byline(text) or bare_byline(lines, position)` of a header line: each detector
+    asked only where the line model's cached answers (`_holds`) say it finds something, as
+    most header lines are neither (tests/test_fast_assembly.py holds it to the plain `or`)."""
+    text = lines[position].text
+    names = names_from_byline(text) if holds_byline(text) else None
+    return names or (bare_byline(lines, position) if _holds(text, "name", looks_like_name) else None)
+
+
 def page_url(lines: list[Line], body_start: int) -> str | None:
     """The page's own address: a URL line above the body, or the dump's very last line.
 
     A bare URL inside or below the article is a source the story cites, not
     the page itself (two stories citing one source are not one story).
     """
-    above = next((ln.text for ln in lines[:body_start] if URL_LINE.match(ln.text)), None)
+    above = next((ln.text for ln in lines[:body_start] if is_url_line(ln.text)), None)
     if above:
         return above
-    return lines[-1].text if URL_LINE.match(lines[-1].text) else None
+    return lines[-1].text if is_url_line(lines[-1].text) else None
+
+
+def is_url_line(text: str) -> bool:
+    """`URL_LINE` matches: told first by the "http" it starts with (most lines do not, and skip
+    the pattern)."""
+    return text.startswith("http") and URL_LINE.match(text) is not None
 
 
 def take_caption(article: Article, line: Line, previous: Line | None) -> bool:
@@ -200,14 +233,15 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
             continue  # alt text: taken with the caption below
         if holds_credit(text) and take_caption(article, line, after[position - 1] if position else None):
             continue
-        names = names_from_byline(text) or bare_byline(after, position)
+        names = byline_or_bare_name(after, position)
         if names and not article.authors:
             article.authors = names
         found = _dates_in(text) if len(text) <= settings.HEADER_LINE_MAX_CHARS else []
         dates += found
-        if not found and article.relative_date is None and is_relative_date(text):
+        relative = not found and is_relative_date(text)  # (asked once: a found date settles it below)
+        if relative and article.relative_date is None:
             article.relative_date = text  # dated once the dump's own date is known
-        if names or found or DATE_LABEL.match(text) or is_relative_date(text):
+        if names or found or DATE_LABEL.match(text) or relative:
             lead_in = []
             continue
         if article.section is None and _is_kicker(line) and not lead_in:
@@ -218,7 +252,7 @@ def read_header(article: Article, before: list[Line], after: list[Line]) -> list
     for position in range(len(before) - 1, -1, -1):
         line = before[position]
         if not article.authors:
-            article.authors = names_from_byline(line.text) or bare_byline(before, position) or []
+            article.authors = byline_or_bare_name(before, position) or []
         if not dates and len(line.text) <= settings.HEADER_LINE_MAX_CHARS:
             dates += _dates_in(line.text)
             if article.relative_date is None and is_relative_date(line.text):

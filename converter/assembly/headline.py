@@ -13,8 +13,8 @@ import re
 from ..text_shape import WORD
 from .. import settings
 from .body import is_paragraph
-from .features import URL_LINE, FeatureRows, Line
-from .header import holds_credit, is_caption, is_header_line
+from .features import FeatureRows, Line
+from .header import holds_credit, is_caption, is_header_line, is_url_line
 from .model import choose_headline
 
 
@@ -26,7 +26,7 @@ def _title_shaped(lines: list[Line], i: int) -> bool:
         or line.words < 1
         or line.words > settings.TITLE_MAX_WORDS
         or len(text) > settings.TITLE_MAX_CHARS
-        or URL_LINE.match(text)
+        or is_url_line(text)
         or text.endswith((",", ";", ":"))
         or is_header_line(line)
         or (is_caption(lines, i) and (line.sentence_end or holds_credit(text)))

@@ -59,12 +59,32 @@ class LineModel:
     def probabilities_of(self, rows: FeatureRows) -> np.ndarray:
         """Each row's probabilities (one row per row, one column per role): a page in one go.
 
-        The very floats of the textbook formula, `exp(s_k - max s) / sum exp`
-        with `s_k = bias_k + sum(value * weight)` summed left to right in the
-        model's name order: the products are added one feature at a time (a
-        matrix product sums in another order, and so gives other last bits),
-        and `exp` is `math.exp`, as training scored.
+        The textbook formula, `exp(s_k - max s) / sum exp` over the `scores`,
+        with `math.exp`, as training scored.
         """
+        return self._softmax(self.scores(rows))
+
+    def scores(self, rows: FeatureRows) -> np.ndarray:
+        """Each row's score per role, `bias_k + sum(value * weight)`: the very floats of
+        `scores_plain` (tests/test_fast_assembly.py).
+
+        The products are laid out role x feature x row, so that numpy's inner
+        loops run along a page's rows (not along the four roles), and one
+        `np.add.reduce` over the feature axis adds them. That axis is never
+        the inner loop, so numpy adds whole rows of products one feature after
+        another, left to right from `initial` 0.0, as the plain loop does (it
+        sums pairwise only along an inner loop).
+        """
+        at, weights = self._layout(rows.columns)
+        if not len(rows):
+            return np.zeros((0, len(self.roles)))
+        products = rows.values.T[at][None, :, :] * weights.T[:, :, None]  # roles x features x n
+        return np.array(self.bias) + np.add.reduce(products, axis=1, initial=0.0).T
+
+    def scores_plain(self, rows: FeatureRows) -> np.ndarray:
+        """`scores` the plain way: summed left to right in the model's name order, the products
+        added one feature at a time (a matrix product sums in another order, and so gives other
+        last bits)."""
         at, weights = self._layout(rows.columns)
         n, roles = len(rows), len(self.roles)
         if not n:
@@ -73,7 +93,12 @@ class LineModel:
         sums = np.zeros((n, roles))
         for product in products:  # one feature at a time, in name order, for every row at once
             sums += product
-        scores = np.array(self.bias) + sums
+        return np.array(self.bias) + sums
+
+    @staticmethod
+    def _softmax(scores: np.ndarray) -> np.ndarray:
+        """`exp(s_k - max s) / sum exp` per row, with `math.exp` and the sum left to right."""
+        n, roles = scores.shape
         shifted = scores - scores.max(axis=1, keepdims=True)
         exps = np.fromiter(map(math.exp, shifted.ravel().tolist()), float, n * roles).reshape(n, roles)
         total = exps[:, 0].copy()
@@ -133,9 +158,9 @@ def classify(lines: list[Line], features: FeatureRows | None = None) -> FeatureR
         second = context_features(features, probabilities[:, roles.index("body")].tolist())
         probabilities = first_pass(models.context, second)
         roles = models.context.roles
-    body, headline, byline = (roles.index(role) for role in ("body", "headline", "byline"))
-    for line, p in zip(lines, probabilities.tolist()):
-        line.body_p, line.headline_p, line.byline_p = p[body], p[headline], p[byline]
+    wanted = [roles.index(role) for role in ("body", "headline", "byline")]
+    for line, (body_p, headline_p, byline_p) in zip(lines, probabilities[:, wanted].tolist()):
+        line.body_p, line.headline_p, line.byline_p = body_p, headline_p, byline_p
     return features
 
 
