@@ -18,6 +18,7 @@ from dateutil import tz
 from dateutil.relativedelta import relativedelta
 
 from . import settings
+from .page_scan import PageLines, first_letters, to_line_end
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -544,12 +545,20 @@ _DAY_WORD_KEY_ENDS = frozenset(key[-_SHORTEST_KEY:] for key in _DAY_WORD_KEYS)
 def _may_be_relative(text: str) -> bool:
     """False only for a line that `is_relative_date_full` rejects: no digit of any script, and no
     day word's end at its own (a C search and a set look-up, where most lines of a page end)."""
+    if len(text) > settings.RELATIVE_DATE_MAX_CHARS and _too_long_to_read(text):
+        return False
     if _DIGIT.search(text):
         return _may_be_relative_with_digits(text)
     last = text.rstrip(_END_MARKS)[-_SHORTEST_KEY:]
     if last.isalpha() and last.casefold()[-_SHORTEST_KEY:] not in _DAY_WORD_KEY_ENDS:
         return False  # letters, so no marks among them: the end `_end_letters` reads, without its work
     return _ends_as_a_day_word(text)
+
+
+def _too_long_to_read(text: str) -> bool:
+    """True for a line `_worth_reading` turns away by its length: longer than it reads, or longer
+    than a relative date once on one line (`casefold` never makes a text shorter)."""
+    return len(text) > 2 * settings.RELATIVE_DATE_MAX_CHARS or len(" ".join(text.split())) > settings.RELATIVE_DATE_MAX_CHARS
 
 
 def _ends_as_a_day_word(text: str) -> bool:
@@ -580,6 +589,38 @@ def _may_be_relative_with_digits(text: str) -> bool:
         if letters[-size:] in _YEARLESS_ENDS:
             return True
     return False
+
+
+# The first checks of `find_dates`, `is_relative_date` and `DATE_LABEL`, asked of a page's lines at
+# once (`page_scan`). A line without a digit may be a relative date (`_may_be_relative`) only when,
+# read backwards from its end past the end marks: its last two characters are no two ASCII letters,
+# or are a day word's end (ASCII letters `casefold` as `lower` does; `re.I` matches at least
+# those); and its last character is not ASCII, or is (in either case) one a day word's key ends
+# with, or an end mark stands among its last four characters (where `_end_letters` may give up).
+_ASCII_DAY_WORD_ENDS = sorted(end for end in _DAY_WORD_KEY_ENDS if re.fullmatch("[a-z]+", end))
+_ASCII_KEY_LAST = "".join(sorted({key[-1] for key in _DAY_WORD_KEYS if key[-1].isascii()}))
+_MARK_CLASS = "[" + re.escape(_END_MARKS.replace("\n", "")) + "]"
+_PAGE_DAY_WORD_END = re.compile(to_line_end(
+    r"\n" + _MARK_CLASS + r"*+(?=[" + re.escape(_ASCII_KEY_LAST + _ASCII_KEY_LAST.upper()) + r"]|[^\x00-\x7f]|"
+    + "(?:(?!" + _MARK_CLASS + r")[^\n]){1,3}" + _MARK_CLASS + r")(?:(?![a-zA-Z]{" + str(_SHORTEST_KEY) + r"})|(?i:"
+    + "|".join(end[::-1] for end in _ASCII_DAY_WORD_ENDS) + "))"))
+_PAGE_DATE_LABEL = re.compile(to_line_end(r"\n(?=" + first_letters(_LABEL_WORDS) + ")(?:" + _LABEL_WORDS + r")\b"), re.I)
+_PAGE_DIGIT = re.compile(to_line_end(_DIGIT.pattern))
+
+
+def digit_lines(page: PageLines) -> set[int]:
+    """The lines of a page holding a digit (of any script): the only ones that can hold a date."""
+    return page.lines_searched(_PAGE_DIGIT)
+
+
+def relative_date_lines(page: PageLines, digits: set[int]) -> set[int]:
+    """The lines of a page (`digits`: those holding a digit) `is_relative_date` may accept."""
+    return digits | page.lines_ending(_PAGE_DAY_WORD_END)
+
+
+def date_label_lines(page: PageLines) -> set[int]:
+    """The lines of a page `DATE_LABEL` matches (exactly those)."""
+    return page.lines_opening(_PAGE_DATE_LABEL)
 
 
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)

@@ -20,9 +20,11 @@ from itertools import accumulate, chain
 
 import numpy as np
 
-from ..dates import DATE_LABEL, find_dates, is_relative_date
-from ..furniture import furniture_and_end, photo_credit
-from ..people import looks_like_name, names_from_byline, names_from_contribution
+from ..dates import DATE_LABEL, date_label_lines, digit_lines, find_dates, is_relative_date, relative_date_lines
+from ..furniture import credit_lines, furniture_and_end, photo_credit
+from ..page_scan import PageLines
+from ..people import (byline_lines, contribution_lines, looks_like_name, name_lines, names_from_byline,
+                      names_from_contribution)
 from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, count_words
 from .. import settings
 
@@ -100,6 +102,34 @@ def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool
         bool(photo_credit(text)),
         bool(names_from_contribution(text)),
     )
+
+
+def detect_lines(texts: list[str]) -> list[tuple[bool, bool, bool, bool, bool, bool]]:
+    """`_detectors` of each of a page's lines, asked of them all at once (the same answers).
+
+    Each detector's first check scans the whole page once (`page_scan`): most lines pass
+    none and cost no Python call at all; a line runs a detector only when that detector's
+    check let it through. Lines holding a line break themselves are asked one by one."""
+    page = PageLines(texts)
+    if not page.whole_lines:
+        return [_detectors(text) for text in texts]
+    digits = digit_lines(page)
+    relative, labelled = relative_date_lines(page, digits), date_label_lines(page)
+    bylines, names, credits, contributions = (byline_lines(page), name_lines(page), credit_lines(page),
+                                              contribution_lines(page))
+    found = [_NOTHING_DETECTED] * len(texts)
+    for k in digits | relative | labelled | bylines | names | credits | contributions:
+        text = texts[k]
+        if len(text) <= settings.SHORT_LINE_CHARS:
+            found[k] = (
+                (k in digits and bool(find_dates(text))) or (k in relative and is_relative_date(text)),
+                k in labelled,
+                k in bylines and bool(names_from_byline(text)),
+                k in names and bool(looks_like_name(text)),
+                k in credits and bool(photo_credit(text)),
+                k in contributions and bool(names_from_contribution(text)),
+            )
+    return found
 
 
 def _bucket(words: int) -> int:
