@@ -18,6 +18,7 @@ from dateutil import tz
 from dateutil.relativedelta import relativedelta
 
 from . import settings
+from .ignorecase import holds_any
 from .page_scan import PageLines, first_letters, to_line_end
 
 _MONTH = (
@@ -576,11 +577,14 @@ def _may_be_relative_with_digits(text: str) -> bool:
     """False only for a line with digits that `is_relative_date_full` rejects: no time of day, one
     part, and it ends in letters (a space after them at most) that end no phrase of the table and
     no day without its year ("Karnataka Bypolls 2019 Live"). Those letters are then the very end
-    of the shape `_relative_phrase` looks phrases up in, and of the part `_yearless` reads."""
+    of the shape `_relative_phrase` looks phrases up in, and of the part `_yearless` reads. Or it
+    ends in a character neither strips that no phrase and no day ends with (`_ends_as_nothing_reads`)."""
     end = text.rstrip()
     letters = end[-settings.RELATIVE_KEY_CHARS:]
-    if not letters.isalpha() or ";" in text or "|" in text or _CLOCK.search(text):
+    if ";" in text or "|" in text or _CLOCK.search(text):
         return True
+    if not letters.isalpha():
+        return not _ends_as_nothing_reads(text)
     letters = letters.casefold()
     for size in _PHRASE_END_SIZES:
         if letters[-size:] in _PHRASE_ENDS:
@@ -591,19 +595,54 @@ def _may_be_relative_with_digits(text: str) -> bool:
     return False
 
 
+# A line ending in a number (not a day's, after a space) is no relative date when no day without
+# its year ends in a digit and each phrase ending in its number ("לפני יום #") has a word before
+# it, which the line does not hold (`_may_be_relative_with_digits`)
+_NUMBER_PHRASE_ENDS = [end[:-1].split() for end in _PHRASE_ENDS if end.endswith("#")]
+_NUMBER_PHRASE_WORDS = tuple(sorted({words[-1] for words in _NUMBER_PHRASE_ENDS if words}))
+_NUMBER_ENDS_NOTHING = all(_NUMBER_PHRASE_ENDS) and not any(end[-1:].isdecimal() for end in _YEARLESS_ENDS)
+
+
+# what the phrases of the table and the days without their year end with (casefolded)
+_LAST_CHARS_READ = frozenset(end[-1] for end in _PHRASE_ENDS | _YEARLESS_ENDS)
+
+
+def _ends_as_nothing_reads(text: str) -> bool:
+    """True when a line's last character leaves it no relative date (with no time, one part): one
+    `_relative_phrase` and `_yearless` keep at the end of what they read (no white space, no
+    ".:,"), casefolded the last of what no phrase and no day ends with (")", "?", "»"); or a
+    number that is no day after a space ("Election 2020", "Vol.7"), on a line holding no word a
+    phrase ending in its number has before it: the shape then ends in "#", which no other
+    phrase does, and the part in a digit, which no day without its year does."""
+    last = text[-1:]
+    if not last or last.isspace() or last in _END_PUNCTUATION or last == "#":
+        return False
+    if last.isdecimal():
+        return (_NUMBER_ENDS_NOTHING and not _ends_in_day_number(text)
+                and not (_NUMBER_PHRASE_WORDS and holds_any(text.casefold(), _NUMBER_PHRASE_WORDS)))
+    folded = last.casefold()
+    return folded[-1] not in _LAST_CHARS_READ and folded[-1] not in _END_MARKS and not any(map(str.isdecimal, folded))
+
+
+def _ends_in_day_number(text: str) -> bool:
+    """What `_may_be_yearless` lets through by its end: one or two digits after a white space."""
+    return (text[-2:-1].isspace() and text[-1:].isdecimal()) or (text[-3:-2].isspace() and text[-2:].isdecimal())
+
+
 # The first checks of `find_dates`, `is_relative_date` and `DATE_LABEL`, asked of a page's lines at
 # once (`page_scan`). A line without a digit may be a relative date (`_may_be_relative`) only when,
 # read backwards from its end past the end marks: its last two characters are no two ASCII letters,
-# or are a day word's end (ASCII letters `casefold` as `lower` does; `re.I` matches at least
-# those); and its last character is not ASCII, or is (in either case) one a day word's key ends
-# with, or an end mark stands among its last four characters (where `_end_letters` may give up).
+# or are (in either case: ASCII letters `casefold` as `lower` does) a day word's end; and its last
+# character is not ASCII, or is (in either case) one a day word's key ends with, or an end mark
+# stands among its last four characters (where `_end_letters` may give up). Each case is spelled
+# out (`[yY][aA]`), not left to `re.I`: the engine skips an alternative by its first class at once.
 _ASCII_DAY_WORD_ENDS = sorted(end for end in _DAY_WORD_KEY_ENDS if re.fullmatch("[a-z]+", end))
 _ASCII_KEY_LAST = "".join(sorted({key[-1] for key in _DAY_WORD_KEYS if key[-1].isascii()}))
 _MARK_CLASS = "[" + re.escape(_END_MARKS.replace("\n", "")) + "]"
 _PAGE_DAY_WORD_END = re.compile(to_line_end(
     r"\n" + _MARK_CLASS + r"*+(?=[" + re.escape(_ASCII_KEY_LAST + _ASCII_KEY_LAST.upper()) + r"]|[^\x00-\x7f]|"
-    + "(?:(?!" + _MARK_CLASS + r")[^\n]){1,3}" + _MARK_CLASS + r")(?:(?![a-zA-Z]{" + str(_SHORTEST_KEY) + r"})|(?i:"
-    + "|".join(end[::-1] for end in _ASCII_DAY_WORD_ENDS) + "))"))
+    + "(?:(?!" + _MARK_CLASS + r")[^\n]){1,3}" + _MARK_CLASS + r")(?:(?![a-zA-Z]{" + str(_SHORTEST_KEY) + r"})|"
+    + "|".join("".join(f"[{c}{c.upper()}]" for c in end[::-1]) for end in _ASCII_DAY_WORD_ENDS) + ")"))
 _PAGE_DATE_LABEL = re.compile(to_line_end(r"\n(?=" + first_letters(_LABEL_WORDS) + ")(?:" + _LABEL_WORDS + r")\b"), re.I)
 _PAGE_DIGIT = re.compile(to_line_end(_DIGIT.pattern))
 

@@ -301,7 +301,7 @@ def _name_of_line(line: str) -> str | None:
         return None
     if not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
         return None
-    if any(w.lower() in _SECTION_WORDS for w in words):
+    if not _SECTION_WORDS.isdisjoint(map(str.lower, words)):
         return None  # "Business News", "Auto News": a section label
     if is_furniture(text):
         return None  # "Sign Up", "Privacy Policy": a page control
@@ -338,11 +338,9 @@ def _may_start_a_name(line: str) -> bool:
 
 # `_may_start_a_name` asked of a page's lines at once (`page_scan`), read after a "\n". A word
 # starting with a lower-case ASCII letter no particle starts with is neither capitalised nor a
-# particle; so the line's first two words start otherwise, and so do the one to four words before
-# its first affiliation mark (or, with no mark, the two to four words of the whole line).
+# particle; so the none to four words before the line's first affiliation mark start otherwise
+# (or, with no mark, the two to four words of the whole line).
 _NO_NAME_START = "".join(sorted(set(string.ascii_lowercase) - _PARTICLE_INITIALS))
-_PAGE_NAME_START = re.compile(to_line_end(
-    r"\n[^\S\n]*+[^\s" + _NO_NAME_START + r"]\S*+[^\S\n]++[^\s" + _NO_NAME_START + "]"))
 _MARKS = _AFFILIATION_MARK.pattern[1:-1]  # (the class's characters)
 _NAME_WORD = r"[^\s" + _NO_NAME_START + _MARKS + r"][^\s" + _MARKS + r"]*+"
 _PAGE_NAME_WORDS = re.compile(to_line_end(
@@ -352,7 +350,7 @@ _PAGE_NAME_WORDS = re.compile(to_line_end(
 
 def name_lines(page: PageLines) -> set[int]:
     """The lines of a page `looks_like_name` may find a name in (every line it finds one in)."""
-    return page.lines_opening(_PAGE_NAME_START) & page.lines_opening(_PAGE_NAME_WORDS)
+    return page.lines_opening(_PAGE_NAME_WORDS)
 
 
 def _capital_or_particle(word: str) -> bool:

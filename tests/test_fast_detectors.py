@@ -153,3 +153,20 @@ def test_casefold_never_makes_a_text_shorter():
 def test_a_relative_date_spread_out_past_the_length_cut_reads_as_the_full_reading(phrase, space, times, before):
     line = before + phrase.replace(" ", space * times)
     assert dates.is_relative_date(line) == dates.is_relative_date_full(line)
+
+
+_ENDINGS = st.one_of(st.characters(), st.sampled_from(list(")»\"'?!…#0123456789٣۴２ ½²ΣİKſ") + ["לפני יום 3", "לפני יום 123", " 19", "\u00a05"]))
+
+
+@settings(max_examples=examples(1500), deadline=None)
+@given(st.one_of(st.sampled_from(KNOWN_RELATIVE), vocabulary_lines), st.lists(_ENDINGS, min_size=1, max_size=3).map("".join))
+def test_a_line_ending_in_any_character_is_told_as_the_full_reading_tells_it(line, ending):
+    """The first check turns away a line by its last character (a bracket, a number no day is):
+    lines ending in each character, digits of other scripts and Hebrew's "day #" among them."""
+    for text in (line + ending, ending, "Jane Doe • " + ending):
+        assert dates.is_relative_date(text) == dates.is_relative_date_full(text), text
+
+
+@pytest.mark.parametrize("line", ["לפני יום 123", "Posted Nov 19", "Nov\u00a05", "3 marzo", "(updated 2 hours ago)"])
+def test_lines_ending_in_a_number_or_a_bracket_read_as_the_full_reading(line):
+    assert dates.is_relative_date(line) == dates.is_relative_date_full(line)
