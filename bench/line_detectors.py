@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.reading import CORPORA, _forget_lines  # noqa: E402
 from converter import settings  # noqa: E402
-from converter.assembly.features import _short_line_detectors, detect_lines  # noqa: E402
+from converter.assembly.features import _detect_line, detect_lines  # noqa: E402
 from converter.furniture import furniture_and_end, photo_credit, without_credit  # noqa: E402
 from converter.people import looks_like_name, names_from_byline, names_from_contribution  # noqa: E402
 from converter.text_shape import count_words  # noqa: E402
@@ -91,7 +91,7 @@ def main() -> int:
         print(f"{function.__name__:24} {us_per_line(function, unique_short, args.repeat):6.2f} µs a unique short line")
     print(f"{without_credit.__name__:24} {us_per_line(without_credit, every, args.repeat):6.2f} µs a line (every line)")
     pages = new_short_lines_by_page()
-    one_by_one = _short_line_detectors.__wrapped__
+    one_by_one = _detect_line
     print(f"the six detectors, line by line {us_per_line_by_page(lambda lines: list(map(one_by_one, lines)), pages, args.repeat):6.2f}"
           f" µs a new short line; {detect_lines.__name__}, a page at once {us_per_line_by_page(detect_lines, pages, args.repeat):6.2f}")
     return 0

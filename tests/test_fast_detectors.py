@@ -33,7 +33,15 @@ def _lines_of(path: Path) -> list[str]:
 
 
 def _one_by_one(texts: list[str]) -> list[tuple[bool, ...]]:
-    return [features._detectors(text) for text in texts]
+    """Each line asked of each detector in turn, nothing remembered."""
+    return [features._detect_line(text) if len(text) <= features.settings.SHORT_LINE_CHARS
+            else features._NOTHING_DETECTED for text in texts]
+
+
+def _at_once(texts: list[str]) -> list[tuple[bool, ...]]:
+    """`detect_lines` with nothing remembered from before: every short line goes through the page checks."""
+    features._short_line_detectors.cache_clear()
+    return features.detect_lines(texts)
 
 
 # each page-level check, and the per-line truth it must let through every line of
@@ -61,7 +69,7 @@ def test_a_dumps_lines_at_once_are_its_lines_one_by_one(stripped):
     detected = 0
     for dump in DUMPS:
         texts = [line.strip() for line in _lines_of(dump) if line.strip()] if stripped else _lines_of(dump)
-        at_once = features.detect_lines(texts)
+        at_once = _at_once(texts)
         assert at_once == _one_by_one(texts), dump.name
         detected += sum(map(any, at_once))
     assert detected > 1000  # real dates, bylines, names and credits were found, not only nothing
@@ -82,14 +90,26 @@ def test_the_date_label_check_finds_exactly_the_labelled_lines():
 
 def test_hostile_and_many_language_lines_at_once_are_the_same():
     for texts in [_lines_of(path) for path in HOSTILE] + [LANGUAGE_LINES, KNOWN_RELATIVE]:
-        assert features.detect_lines(texts) == _one_by_one(texts)
+        assert _at_once(texts) == _one_by_one(texts)
 
 
 def test_a_page_of_nothing_and_lines_with_their_own_line_breaks():
-    assert features.detect_lines([]) == []
-    assert features.detect_lines([""]) == [features._NOTHING_DETECTED]
+    assert _at_once([]) == []
+    assert _at_once([""]) == [features._NOTHING_DETECTED]
     texts = ["By Jane Doe\nNov. 19, 2019", "3 hours ago", "\n", "Photo: AP", "x" * 300 + " 2019-11-20"]
-    assert features.detect_lines(texts) == _one_by_one(texts)
+    assert _at_once(texts) == _one_by_one(texts)
+
+
+def test_what_a_page_at_once_found_is_what_each_line_is_later_told():
+    """`detect_lines` remembers its answers for `_detectors` (the header and date checks ask
+    again), and a page whose lines were partly met before gets the same answers."""
+    texts = [line.strip() for line in _lines_of(DUMPS[0]) if line.strip()]
+    expected = _one_by_one(texts)
+    assert _at_once(texts) == expected
+    assert [features._detectors(text) for text in texts] == expected
+    features._short_line_detectors.cache_clear()
+    assert [features._detectors(text) for text in texts[::2]] == expected[::2]
+    assert features.detect_lines(texts) == expected
 
 
 # --- pages drawn from the detectors' own words ---------------------------------------------------
@@ -105,14 +125,14 @@ page_line = st.builds(lambda lead, line, tail: (lead + line + tail).replace("\n"
 @settings(max_examples=examples(1500), deadline=None)
 @given(st.lists(page_line, max_size=12))
 def test_a_page_of_detector_words_at_once_is_its_lines_one_by_one(texts):
-    assert features.detect_lines(texts) == _one_by_one(texts)
+    assert _at_once(texts) == _one_by_one(texts)
     assert _missed(texts) == []
 
 
 @settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.one_of(page_line, _LINE), max_size=6))
 def test_lines_holding_line_breaks_are_asked_one_by_one(texts):
-    assert features.detect_lines(texts) == _one_by_one(texts)
+    assert _at_once(texts) == _one_by_one(texts)
 
 
 # --- what the page-level checks stand on ------------------------------------------------------------

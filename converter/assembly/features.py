@@ -85,15 +85,41 @@ _short_line_facts = lru_cache(maxsize=settings.LINE_CACHE_SIZE)(_facts)
 _NOTHING_DETECTED = (False, False, False, False, False, False)
 
 
+class _Remembered(dict):
+    """The detectors' answers per short line (short lines only: headers repeat, and the cache then
+    holds no paragraph), filled line by line (`_short_line_detectors`) and a page at once
+    (`detect_lines`); the oldest let go first past `LINE_CACHE_SIZE`."""
+
+    def remember(self, text: str, answers: tuple[bool, bool, bool, bool, bool, bool]) -> None:
+        if len(self) >= settings.LINE_CACHE_SIZE:
+            del self[next(iter(self))]
+        self[text] = answers
+
+
+_DETECTED = _Remembered()
+
+
 def _detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     """What the shared rule detectors say of a line: a long line is none of these."""
-    return _NOTHING_DETECTED if len(text) > settings.SHORT_LINE_CHARS else _short_line_detectors(text)
+    if len(text) > settings.SHORT_LINE_CHARS:
+        return _NOTHING_DETECTED
+    found = _DETECTED.get(text)
+    return _short_line_detectors(text) if found is None else found
 
 
-@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
 def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """What the shared rule detectors say of a short line (cached, short lines only: headers
-    repeat, and the cache then holds no paragraph)."""
+    """What the shared rule detectors say of a short line, worked out once."""
+    found = _detect_line(text)
+    _DETECTED.remember(text, found)
+    return found
+
+
+# emptied as an `lru_cache` is (benchmarks and tests forget every line so)
+_short_line_detectors.cache_clear = _DETECTED.clear  # type: ignore[attr-defined]
+
+
+def _detect_line(text: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """What the shared rule detectors say of a short line, each detector asked in turn."""
     return (
         bool(find_dates(text)) or bool(is_relative_date(text)),
         bool(DATE_LABEL.match(text)),
@@ -105,14 +131,25 @@ def _short_line_detectors(text: str) -> tuple[bool, bool, bool, bool, bool, bool
 
 
 def detect_lines(texts: list[str]) -> list[tuple[bool, bool, bool, bool, bool, bool]]:
-    """`_detectors` of each of a page's lines, asked of them all at once (the same answers).
+    """`_detectors` of each of a page's lines, asked of them all at once (the same answers),
+    and remembered for `_detectors` as it remembers them.
 
-    Each detector's first check scans the whole page once (`page_scan`): most lines pass
-    none and cost no Python call at all; a line runs a detector only when that detector's
-    check let it through. Lines holding a line break themselves are asked one by one."""
+    Each detector's first check scans the page's short lines not met before once
+    (`page_scan`): most lines pass none and cost no Python call at all; a line runs a
+    detector only when that detector's check let it through. Lines holding a line break
+    themselves are asked one by one."""
+    new = [text for text in dict.fromkeys(texts) if len(text) <= settings.SHORT_LINE_CHARS and text not in _DETECTED]
+    if new:
+        for text, found in zip(new, _detect_new_lines(new)):
+            _DETECTED.remember(text, found)
+    return list(map(_detectors, texts))
+
+
+def _detect_new_lines(texts: list[str]) -> list[tuple[bool, bool, bool, bool, bool, bool]]:
+    """The detectors' answers for short lines, a page of them at once (not remembered)."""
     page = PageLines(texts)
     if not page.whole_lines:
-        return [_detectors(text) for text in texts]
+        return list(map(_detect_line, texts))
     digits = digit_lines(page)
     relative, labelled = relative_date_lines(page, digits), date_label_lines(page)
     bylines, names, credits, contributions = (byline_lines(page), name_lines(page), credit_lines(page),
@@ -120,15 +157,14 @@ def detect_lines(texts: list[str]) -> list[tuple[bool, bool, bool, bool, bool, b
     found = [_NOTHING_DETECTED] * len(texts)
     for k in digits | relative | labelled | bylines | names | credits | contributions:
         text = texts[k]
-        if len(text) <= settings.SHORT_LINE_CHARS:
-            found[k] = (
-                (k in digits and bool(find_dates(text))) or (k in relative and is_relative_date(text)),
-                k in labelled,
-                k in bylines and bool(names_from_byline(text)),
-                k in names and bool(looks_like_name(text)),
-                k in credits and bool(photo_credit(text)),
-                k in contributions and bool(names_from_contribution(text)),
-            )
+        found[k] = (
+            (k in digits and bool(find_dates(text))) or (k in relative and is_relative_date(text)),
+            k in labelled,
+            k in bylines and bool(names_from_byline(text)),
+            k in names and bool(looks_like_name(text)),
+            k in credits and bool(photo_credit(text)),
+            k in contributions and bool(names_from_contribution(text)),
+        )
     return found
 
 
