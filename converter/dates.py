@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from . import settings
 from .ignorecase import holds_any
-from .page_scan import PageLines, first_letters, to_line_end
+from .page_scan import PageLines, either_case, first_letters, to_line_end
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -631,18 +631,21 @@ def _ends_in_day_number(text: str) -> bool:
 
 # The first checks of `find_dates`, `is_relative_date` and `DATE_LABEL`, asked of a page's lines at
 # once (`page_scan`). A line without a digit may be a relative date (`_may_be_relative`) only when,
-# read backwards from its end past the end marks: its last two characters are no two ASCII letters,
-# or are (in either case: ASCII letters `casefold` as `lower` does) a day word's end; and its last
-# character is not ASCII, or is (in either case) one a day word's key ends with, or an end mark
-# stands among its last four characters (where `_end_letters` may give up). Each case is spelled
-# out (`[yY][aA]`), not left to `re.I`: the engine skips an alternative by its first class at once.
-_ASCII_DAY_WORD_ENDS = sorted(end for end in _DAY_WORD_KEY_ENDS if re.fullmatch("[a-z]+", end))
-_ASCII_KEY_LAST = "".join(sorted({key[-1] for key in _DAY_WORD_KEYS if key[-1].isascii()}))
+# read backwards from its end past the end marks: its last character is a letter (not ASCII), or one
+# a day word's key ends with (an ASCII one in either case; no other character casefolds into one:
+# tests/test_fast_detectors.py), or an end mark stands among its last four characters (where
+# `_end_letters` may give up); and its last four characters are no four ASCII letters, or end (in
+# either case: ASCII letters `casefold` as `lower` does) as a day word's key does, while its last
+# two are no two ASCII letters, or are a key's last two.
+_ASCII_KEYS = [key for key in _DAY_WORD_KEYS if re.fullmatch("[a-z]+", key)]
+_KEY_LAST = "".join(sorted({key[-1] for key in _DAY_WORD_KEYS}))
 _MARK_CLASS = "[" + re.escape(_END_MARKS.replace("\n", "")) + "]"
 _PAGE_DAY_WORD_END = re.compile(to_line_end(
-    r"\n" + _MARK_CLASS + r"*+(?=[" + re.escape(_ASCII_KEY_LAST + _ASCII_KEY_LAST.upper()) + r"]|[^\x00-\x7f]|"
-    + "(?:(?!" + _MARK_CLASS + r")[^\n]){1,3}" + _MARK_CLASS + r")(?:(?![a-zA-Z]{" + str(_SHORTEST_KEY) + r"})|"
-    + "|".join("".join(f"[{c}{c.upper()}]" for c in end[::-1]) for end in _ASCII_DAY_WORD_ENDS) + ")"))
+    r"\n" + _MARK_CLASS + r"*+(?=[" + re.escape(_KEY_LAST + _KEY_LAST.upper()) + r"]|(?![\x00-\x7f])[^\W\d_]|"
+    + "(?:(?!" + _MARK_CLASS + r")[^\n]){1,3}" + _MARK_CLASS + r")"
+    + r"(?:(?![a-zA-Z]{" + str(settings.RELATIVE_KEY_CHARS) + r"})(?:(?![a-zA-Z]{" + str(_SHORTEST_KEY) + r"})|"
+    + either_case(end[::-1] for end in _DAY_WORD_KEY_ENDS if re.fullmatch("[a-z]+", end)) + ")|"
+    + either_case(key[::-1] for key in _ASCII_KEYS) + ")"))
 _PAGE_DATE_LABEL = re.compile(to_line_end(r"\n(?=" + first_letters(_LABEL_WORDS) + ")(?:" + _LABEL_WORDS + r")\b"), re.I)
 _PAGE_DIGIT = re.compile(to_line_end(_DIGIT.pattern))
 

@@ -11,6 +11,7 @@ from the detectors' own words and the characters where Unicode surprises.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,13 @@ def test_what_a_page_at_once_found_is_what_each_line_is_later_told():
     assert features.detect_lines(texts) == expected
 
 
+def test_a_page_longer_than_the_cache_keeps_its_answers_and_the_cache_its_size(monkeypatch):
+    monkeypatch.setattr(features.settings, "LINE_CACHE_SIZE", 5)
+    texts = [line.strip() for line in _lines_of(DUMPS[1]) if line.strip()]
+    assert _at_once(texts) == _one_by_one(texts)
+    assert len(features._DETECTED) == 5
+
+
 # --- pages drawn from the detectors' own words ---------------------------------------------------
 
 _LINE = st.one_of(vocabulary_lines, vocabulary_text(PEOPLE_WORDS), vocabulary_text(CREDIT_WORDS),
@@ -159,6 +167,15 @@ def _fold_plain(text: str) -> str:
 def test_fold_of_a_long_text_is_the_plain_fold(text, times):
     long_text = "ascii " * (ignorecase.settings.FOLD_SCAN_CHARS // 6 * times) + text
     assert ignorecase.fold(long_text) == _fold_plain(long_text)
+
+
+def test_only_a_letter_or_a_key_end_casefolds_into_a_day_word_keys_last_character():
+    """What the page-level relative-date check stands on: a line whose last character is neither
+    a letter nor a day word key's last character casefolds into no key's last character."""
+    last = {key[-1] for key in dates._DAY_WORD_KEYS}
+    letter = re.compile(r"[^\W\d_]")
+    assert not [c for c in map(chr, range(0x110000))
+                if c not in last and not letter.match(c) and c.casefold()[-1:] in last]
 
 
 def test_casefold_never_makes_a_text_shorter():

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 
 import numpy as np
 
@@ -95,6 +95,11 @@ class _Remembered(dict):
             del self[next(iter(self))]
         self[text] = answers
 
+    def remember_all(self, answers: dict[str, tuple[bool, bool, bool, bool, bool, bool]]) -> None:
+        self.update(answers)
+        for text in list(islice(self, max(0, len(self) - settings.LINE_CACHE_SIZE))):
+            del self[text]
+
 
 _DETECTED = _Remembered()
 
@@ -139,10 +144,9 @@ def detect_lines(texts: list[str]) -> list[tuple[bool, bool, bool, bool, bool, b
     detector only when that detector's check let it through. Lines holding a line break
     themselves are asked one by one."""
     new = [text for text in dict.fromkeys(texts) if len(text) <= settings.SHORT_LINE_CHARS and text not in _DETECTED]
-    if new:
-        for text, found in zip(new, _detect_new_lines(new)):
-            _DETECTED.remember(text, found)
-    return list(map(_detectors, texts))
+    found = dict(zip(new, _detect_new_lines(new))) if new else {}
+    _DETECTED.remember_all(found)
+    return [found[text] if text in found else _detectors(text) for text in texts]
 
 
 def _detect_new_lines(texts: list[str]) -> list[tuple[bool, bool, bool, bool, bool, bool]]:
