@@ -11,7 +11,9 @@ line caches emptied before each pass, so every call does the work a line met
 for the first time costs. `without_credit` runs on every line of every dump,
 repeats and blanks included, as the reader calls it. A figure is printed,
 never asserted: CPU time (`time.process_time`), best of the passes, as other
-work on the machine moves any single pass.
+work on the machine moves any single pass. Last, the six detectors the line
+model reads (`features._detect_line`) over each dump's short lines not met on
+an earlier dump, asked line by line and a page at once (`detect_lines`).
 """
 from __future__ import annotations
 

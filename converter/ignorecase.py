@@ -44,14 +44,14 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     lowered = text.replace(_DOTTED_CAPITAL_I, "i").lower()
-    odd = _ODD_LETTER.search(lowered if len(lowered) <= settings.FOLD_SCAN_CHARS else _non_ascii(lowered))
+    odd = _ODD_LETTER.search(lowered if len(lowered) <= settings.FOLD_SCAN_CHARS else non_ascii(lowered))
     return lowered.translate(_TO_PLAIN_LETTER) if odd else lowered
 
 
 _ASCII_BYTES = bytes(range(128))
 
 
-def _non_ascii(text: str) -> str:
+def non_ascii(text: str) -> str:
     """The characters of `text` that are not ASCII, in order: what is left of its UTF-8 once the
     ASCII bytes are dropped (no byte of a longer character is one). On a page, a few C passes
     over the bytes, where a search for a class of 20 letters costs a look-up per character."""

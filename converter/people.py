@@ -13,7 +13,7 @@ import string
 from . import settings
 from .dates import DATE_RE
 from .furniture import is_furniture
-from .ignorecase import fold, holds_any
+from .ignorecase import fold, holds_any, non_ascii
 from .page_scan import PageLines, first_letters, to_line_end, within_a_line
 from .pattern_words import held_words
 
@@ -229,7 +229,7 @@ _PAGE_BYLINE_OPENING = re.compile(to_line_end(
 def byline_lines(page: PageLines) -> set[int]:
     """The lines of a page `names_from_byline` may find names in (every line it finds some in)."""
     found = page.lines_searched(_LOWER_BY) | page.lines_opening(_PAGE_BYLINE_OPENING)
-    if not page.joined.isascii():
+    if not page.joined.isascii() and _CJK_CHAR.search(non_ascii(page.joined)):  # (what each CJK word is made of)
         found |= page.lines_holding(_CJK_BYLINE_WORDS)
     return found
 

@@ -178,6 +178,11 @@ def test_only_a_letter_or_a_key_end_casefolds_into_a_day_word_keys_last_characte
                 if c not in last and not letter.match(c) and c.casefold()[-1:] in last]
 
 
+def test_a_cjk_byline_word_is_made_of_cjk_characters():
+    """What lets a page without a CJK character skip the search for them."""
+    assert all(people._CJK_CHAR.fullmatch(c) for word in people._CJK_BYLINE_WORDS for c in word)
+
+
 def test_casefold_never_makes_a_text_shorter():
     """What the relative-date check's length cut stands on: a line longer than a relative date once
     on one line is longer still casefolded."""
