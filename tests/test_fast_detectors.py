@@ -212,3 +212,18 @@ def test_a_line_ending_in_any_character_is_told_as_the_full_reading_tells_it(lin
 @pytest.mark.parametrize("line", ["לפני יום 123", "Posted Nov 19", "Nov\u00a05", "3 marzo", "(updated 2 hours ago)"])
 def test_lines_ending_in_a_number_or_a_bracket_read_as_the_full_reading(line):
     assert dates.is_relative_date(line) == dates.is_relative_date_full(line)
+
+
+HOSTILE_LINES = [" " * 200, "• " * 100, "by " * 66, "By  :  " * 28, "1 " * 100, "1.1/" * 50, "Photo: " * 28,
+                 "(" * 200, "Jane " * 40, "Jane, " * 33, "\u3000" * 200, "作者" * 100, ". " * 100, "ago " * 50,
+                 "a" * 200, "Getty Images " * 15, "— By " * 40, "2019 " * 40]
+
+
+def test_a_megabyte_page_of_hostile_short_lines_at_once_is_the_same():
+    """Runs of spaces, marks, "by"s, digits and names, every line as long as a short line gets:
+    the page checks scan each once (a quadratic one would show here as the suite's timeout)."""
+    size = features.settings.SHORT_LINE_CHARS
+    texts = [(line + str(k) if k % 2 else str(k) + line)[:size] for k in range((1 << 20) // size)
+             for line in HOSTILE_LINES[k % len(HOSTILE_LINES):][:1]]
+    assert max(map(len, texts)) == size and len(set(texts)) > len(texts) // 2
+    assert _at_once(texts) == _one_by_one(texts)
