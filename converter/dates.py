@@ -18,6 +18,8 @@ from dateutil import tz
 from dateutil.relativedelta import relativedelta
 
 from . import settings
+from .ignorecase import holds_any
+from .page_scan import PageLines, either_case, first_letters, to_line_end
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -544,12 +546,20 @@ _DAY_WORD_KEY_ENDS = frozenset(key[-_SHORTEST_KEY:] for key in _DAY_WORD_KEYS)
 def _may_be_relative(text: str) -> bool:
     """False only for a line that `is_relative_date_full` rejects: no digit of any script, and no
     day word's end at its own (a C search and a set look-up, where most lines of a page end)."""
+    if len(text) > settings.RELATIVE_DATE_MAX_CHARS and _too_long_to_read(text):
+        return False
     if _DIGIT.search(text):
         return _may_be_relative_with_digits(text)
     last = text.rstrip(_END_MARKS)[-_SHORTEST_KEY:]
     if last.isalpha() and last.casefold()[-_SHORTEST_KEY:] not in _DAY_WORD_KEY_ENDS:
         return False  # letters, so no marks among them: the end `_end_letters` reads, without its work
     return _ends_as_a_day_word(text)
+
+
+def _too_long_to_read(text: str) -> bool:
+    """True for a line `_worth_reading` turns away by its length: longer than it reads, or longer
+    than a relative date once on one line (`casefold` never makes a text shorter)."""
+    return len(text) > 2 * settings.RELATIVE_DATE_MAX_CHARS or len(" ".join(text.split())) > settings.RELATIVE_DATE_MAX_CHARS
 
 
 def _ends_as_a_day_word(text: str) -> bool:
@@ -567,11 +577,14 @@ def _may_be_relative_with_digits(text: str) -> bool:
     """False only for a line with digits that `is_relative_date_full` rejects: no time of day, one
     part, and it ends in letters (a space after them at most) that end no phrase of the table and
     no day without its year ("Karnataka Bypolls 2019 Live"). Those letters are then the very end
-    of the shape `_relative_phrase` looks phrases up in, and of the part `_yearless` reads."""
+    of the shape `_relative_phrase` looks phrases up in, and of the part `_yearless` reads. Or it
+    ends in a character neither strips that no phrase and no day ends with (`_ends_as_nothing_reads`)."""
     end = text.rstrip()
     letters = end[-settings.RELATIVE_KEY_CHARS:]
-    if not letters.isalpha() or ";" in text or "|" in text or _CLOCK.search(text):
+    if ";" in text or "|" in text or _CLOCK.search(text):
         return True
+    if not letters.isalpha():
+        return not _ends_as_nothing_reads(text)
     letters = letters.casefold()
     for size in _PHRASE_END_SIZES:
         if letters[-size:] in _PHRASE_ENDS:
@@ -580,6 +593,76 @@ def _may_be_relative_with_digits(text: str) -> bool:
         if letters[-size:] in _YEARLESS_ENDS:
             return True
     return False
+
+
+# A line ending in a number (not a day's, after a space) is no relative date when no day without
+# its year ends in a digit and each phrase ending in its number ("לפני יום #") has a word before
+# it, which the line does not hold (`_may_be_relative_with_digits`)
+_NUMBER_PHRASE_ENDS = [end[:-1].split() for end in _PHRASE_ENDS if end.endswith("#")]
+_NUMBER_PHRASE_WORDS = tuple(sorted({words[-1] for words in _NUMBER_PHRASE_ENDS if words}))
+_NUMBER_ENDS_NOTHING = all(_NUMBER_PHRASE_ENDS) and not any(end[-1:].isdecimal() for end in _YEARLESS_ENDS)
+
+
+# what the phrases of the table and the days without their year end with (casefolded)
+_LAST_CHARS_READ = frozenset(end[-1] for end in _PHRASE_ENDS | _YEARLESS_ENDS)
+
+
+def _ends_as_nothing_reads(text: str) -> bool:
+    """True when a line's last character leaves it no relative date (with no time, one part): one
+    `_relative_phrase` and `_yearless` keep at the end of what they read (no white space, no
+    ".:,"), casefolded the last of what no phrase and no day ends with (")", "?", "»"); or a
+    number that is no day after a space ("Election 2020", "Vol.7"), on a line holding no word a
+    phrase ending in its number has before it: the shape then ends in "#", which no other
+    phrase does, and the part in a digit, which no day without its year does."""
+    last = text[-1:]
+    if not last or last.isspace() or last in _END_PUNCTUATION or last == "#":
+        return False
+    if last.isdecimal():
+        return (_NUMBER_ENDS_NOTHING and not _ends_in_day_number(text)
+                and not (_NUMBER_PHRASE_WORDS and holds_any(text.casefold(), _NUMBER_PHRASE_WORDS)))
+    folded = last.casefold()
+    return folded[-1] not in _LAST_CHARS_READ and folded[-1] not in _END_MARKS and not any(map(str.isdecimal, folded))
+
+
+def _ends_in_day_number(text: str) -> bool:
+    """What `_may_be_yearless` lets through by its end: one or two digits after a white space."""
+    return (text[-2:-1].isspace() and text[-1:].isdecimal()) or (text[-3:-2].isspace() and text[-2:].isdecimal())
+
+
+# The first checks of `find_dates`, `is_relative_date` and `DATE_LABEL`, asked of a page's lines at
+# once (`page_scan`). A line without a digit may be a relative date (`_may_be_relative`) only when,
+# read backwards from its end past the end marks: its last character is a letter (not ASCII), or one
+# a day word's key ends with (an ASCII one in either case; no other character casefolds into one:
+# tests/test_fast_detectors.py), or an end mark stands among its last four characters (where
+# `_end_letters` may give up); and its last four characters are no four ASCII letters, or end (in
+# either case: ASCII letters `casefold` as `lower` does) as a day word's key does, while its last
+# two are no two ASCII letters, or are a key's last two.
+_ASCII_KEYS = [key for key in _DAY_WORD_KEYS if re.fullmatch("[a-z]+", key)]
+_KEY_LAST = "".join(sorted({key[-1] for key in _DAY_WORD_KEYS}))
+_MARK_CLASS = "[" + re.escape(_END_MARKS.replace("\n", "")) + "]"
+_PAGE_DAY_WORD_END = re.compile(to_line_end(
+    r"\n" + _MARK_CLASS + r"*+(?=[" + re.escape(_KEY_LAST + _KEY_LAST.upper()) + r"]|(?![\x00-\x7f])[^\W\d_]|"
+    + "(?:(?!" + _MARK_CLASS + r")[^\n]){1,3}" + _MARK_CLASS + r")"
+    + r"(?:(?![a-zA-Z]{" + str(settings.RELATIVE_KEY_CHARS) + r"})(?:(?![a-zA-Z]{" + str(_SHORTEST_KEY) + r"})|"
+    + either_case(end[::-1] for end in _DAY_WORD_KEY_ENDS if re.fullmatch("[a-z]+", end)) + ")|"
+    + either_case(key[::-1] for key in _ASCII_KEYS) + ")"))
+_PAGE_DATE_LABEL = re.compile(to_line_end(r"\n(?=" + first_letters(_LABEL_WORDS) + ")(?:" + _LABEL_WORDS + r")\b"), re.I)
+_PAGE_DIGIT = re.compile(to_line_end(_DIGIT.pattern))
+
+
+def digit_lines(page: PageLines) -> set[int]:
+    """The lines of a page holding a digit (of any script): the only ones that can hold a date."""
+    return page.lines_searched(_PAGE_DIGIT)
+
+
+def relative_date_lines(page: PageLines, digits: set[int]) -> set[int]:
+    """The lines of a page (`digits`: those holding a digit) `is_relative_date` may accept."""
+    return digits | page.lines_ending(_PAGE_DAY_WORD_END)
+
+
+def date_label_lines(page: PageLines) -> set[int]:
+    """The lines of a page `DATE_LABEL` matches (exactly those)."""
+    return page.lines_opening(_PAGE_DATE_LABEL)
 
 
 @lru_cache(maxsize=settings.RELATIVE_DATE_CACHE_SIZE)

@@ -12,6 +12,7 @@ from typing import Callable
 
 from . import settings
 from .ignorecase import fewest_words, fold, holds_any
+from .page_scan import PageLines, first_letters, to_line_end
 from .pattern_words import QuickTest
 from .text_shape import SENTENCE_END, count_words
 
@@ -114,6 +115,8 @@ _IMAGE_COPYRIGHT = "image copyright"
 _CREDIT_LABELS = (_IMAGE_COPYRIGHT, "image caption", "photo credit", "credit", "photograph", "photo", "image",
                   "picture", "foto", "bild", "crédito", "фото")
 _CREDIT_LABEL_WORDS = fewest_words(_CREDIT_LABELS)
+# what follows a label ("Photo: …", "Credit…", "Image copyright …"): a mark, or (folded) a word
+_LABEL_MARKS, _FOLDED_LABEL_MARK = (":", "…", "..."), "copyright"
 # a bracketed credit names a photo, a copyright or an agency: "(AP Photo/Evan Vucci)", "(© Jane Doe)"
 _PHOTO, _COPYRIGHT_SIGN = "photo", "©"
 _BRACKETED_CREDIT_WORDS = fewest_words((_PHOTO, _COPYRIGHT_SIGN, *_AGENCIES))
@@ -136,7 +139,7 @@ def _credit_mark_near_end(text: str, folded: str | None = None) -> bool:
 def _has_label_mark(text: str, folded: str | None = None) -> bool:
     """What a labelled credit needs ("Photo: AP", "Credit…"): a label word, then …, ..., : or copyright."""
     folded = fold(text) if folded is None else folded
-    return (":" in text or "…" in text or "..." in text or "copyright" in folded) and holds_any(folded, _CREDIT_LABEL_WORDS)
+    return (holds_any(text, _LABEL_MARKS) or _FOLDED_LABEL_MARK in folded) and holds_any(folded, _CREDIT_LABEL_WORDS)
 
 
 def _opens_with_image_copyright(text: str, folded: str | None = None) -> bool:
@@ -204,6 +207,26 @@ def _may_hold_credit(text: str, folded: str) -> bool:
     """The credit shapes' quick tests in one: a line passing none of them holds no credit."""
     return (text.endswith(")") or "/" in text or folded.endswith(_FOLDED_AGENCIES) or " via " in folded
             or _has_label_mark(text, folded))
+
+
+# `_may_hold_credit` asked of a page's lines at once (`page_scan`): a line ending in an agency's
+# name (white space after it at most: `photo_credit` strips the line), read backwards from its end
+# (`re.I` matches what `fold` makes one)
+_REVERSED_AGENCIES = "|".join(re.escape(name[::-1]) for name in _AGENCIES)
+_PAGE_AGENCY_END = re.compile(to_line_end(r"\n[^\S\n]*+(?i:(?=" + first_letters(_REVERSED_AGENCIES) + ")(?:" + _REVERSED_AGENCIES + "))"))
+_PAGE_BRACKET_OR_SLASH = re.compile(to_line_end(r"[)/]"))
+_PAGE_LABEL_MARK = re.compile(to_line_end("|".join(map(re.escape, _LABEL_MARKS))))
+
+
+def credit_lines(page: PageLines) -> set[int]:
+    """The lines of a page `photo_credit` may find a credit in (every line it finds one in): a ")" or
+    "/" (a stripped line ending in ")" holds one), " via ", an agency ending it, or a label mark and
+    a label word."""
+    labelled = page.lines_searched(_PAGE_LABEL_MARK) | page.lines_holding((_FOLDED_LABEL_MARK,), page.folded)
+    if labelled:
+        labelled &= page.lines_holding(_CREDIT_LABEL_WORDS, page.folded)
+    return (page.lines_searched(_PAGE_BRACKET_OR_SLASH) | page.lines_holding((" via ",), page.folded)
+            | page.lines_ending(_PAGE_AGENCY_END) | labelled)
 
 
 @lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)

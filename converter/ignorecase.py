@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from . import settings
+
 try:
     from re._casefix import _EXTRA_CASES as _ENGINE_EXTRA_CASES  # the engine's own table (Python 3.11+)
 except ImportError:  # Python 3.10 keeps it in sre_compile
@@ -42,7 +44,18 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     lowered = text.replace(_DOTTED_CAPITAL_I, "i").lower()
-    return lowered.translate(_TO_PLAIN_LETTER) if _ODD_LETTER.search(lowered) else lowered
+    odd = _ODD_LETTER.search(lowered if len(lowered) <= settings.FOLD_SCAN_CHARS else non_ascii(lowered))
+    return lowered.translate(_TO_PLAIN_LETTER) if odd else lowered
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def non_ascii(text: str) -> str:
+    """The characters of `text` that are not ASCII, in order: what is left of its UTF-8 once the
+    ASCII bytes are dropped (no byte of a longer character is one). On a page, a few C passes
+    over the bytes, where a search for a class of 20 letters costs a look-up per character."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 def fewest_words(words: Iterable[str]) -> tuple[str, ...]:

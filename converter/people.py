@@ -8,11 +8,13 @@ handle, no duplicates).
 from __future__ import annotations
 
 import re
+import string
 
 from . import settings
 from .dates import DATE_RE
 from .furniture import is_furniture
-from .ignorecase import fold, holds_any
+from .ignorecase import fold, holds_any, non_ascii
+from .page_scan import PageLines, first_letters, to_line_end, within_a_line
 from .pattern_words import held_words
 
 
@@ -30,14 +32,19 @@ def _collapsed(text: str) -> bool:
     return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
-BYLINE = re.compile(
-    r"^(?:(?:written|posted|reported|story|text|words|analysis|opinion|review|report)\s+)?"
-    r"(?P<by>by|por|di|von|par|door|av|af|przez|oleh|от|автор)\s*[:\-]?\s+(?P<names>\S.*)$",
-    re.I,
-)
+# what opens each byline shape (read from the line's start), before its names
+_BY_LEAD_WORDS = "written|posted|reported|story|text|words|analysis|opinion|review|report"
+_BY_WORDS = "by|por|di|von|par|door|av|af|przez|oleh|от|автор"
+_BYLINE_LABELS = ("text|texto|testo|tekst|words|author|authors|autor|autore|auteur|autorin|penulis|reporter|writer|"
+                  "текст|автор")
+_BY_OPENING = r"(?:(?:" + _BY_LEAD_WORDS + r")\s+)?(?P<by>" + _BY_WORDS + r")\s*[:\-]?\s+"
+_LABELLED_OPENING = r"(?:" + _BYLINE_LABELS + r")\s*:\s*"
+_CYRILLIC_P = "[Пп]"
+_CYRILLIC_OPENING = _CYRILLIC_P + r"о\s+"
+BYLINE = re.compile(r"^" + _BY_OPENING + r"(?P<names>\S.*)$", re.I)
 # "По Ивану Петрову": Russian "по" is also "on", "along", "according to" in any sentence;
 # it opens a byline only when all that follows is a name of two or three Cyrillic words
-BY_CYRILLIC = re.compile(r"^[Пп]о\s+(?P<names>[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+){1,2})$")
+BY_CYRILLIC = re.compile(r"^" + _CYRILLIC_OPENING + r"(?P<names>[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+){1,2})$")
 # Byline words that are also everyday prepositions ("di solito", "av och till", "par exemple"):
 # after them only capitalised names count
 _PREPOSITION_BY = {"di", "von", "par", "por", "door", "av", "af", "przez"}
@@ -53,11 +60,7 @@ KOREAN_BYLINE = re.compile(r"^(?P<names>[\uac00-\ud7af]{2,4})\s*기자(?:\s|$|[=
 _CJK_NAMES = re.compile(_CJK_NAME)
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 # "Text: Jane Doe", "Autor: …", "Текст: …": a labelled byline
-LABELLED = re.compile(
-    r"^(?:text|texto|testo|tekst|words|author|authors|autor|autore|auteur|autorin|penulis|reporter|writer|текст|автор)"
-    r"\s*:\s*(?P<names>\S.*)$",
-    re.I,
-)
+LABELLED = re.compile(r"^" + _LABELLED_OPENING + r"(?P<names>\S.*)$", re.I)
 # what a CJK byline holds, read off its patterns
 _CJK_BYLINE_WORDS = held_words(CJK_BYLINE, KOREAN_BYLINE)  # (both patterns tell case from case)
 # "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline after a dateline
@@ -211,6 +214,26 @@ def _may_be_byline(text: str) -> bool:
             or (BYLINE.match(text) or LABELLED.match(text) or BY_CYRILLIC.match(text)) is not None)
 
 
+# A page's lines `_may_be_byline` may pass, found in one scan of the page (`page_scan`): a "by"
+# before white space, or a line opening (after white space and lead marks) as one of the three
+# anchored shapes does. `short_line` only makes each run of white space one space, and the lead
+# marks' cut only drops what this skips too: a line `_may_be_byline` passes is found here.
+_LOWER_BY = re.compile(to_line_end(r"by[^\S\n]"))
+_PAGE_BYLINE_OPENING = re.compile(to_line_end(
+    r"\n(?:[" + re.escape(_LEAD_MARK_CHARS) + r"]|[^\S\n])*+"
+    r"(?=(?i:" + first_letters("|".join((_BY_LEAD_WORDS, _BY_WORDS, _BYLINE_LABELS))) + ")|" + _CYRILLIC_P + ")"
+    r"(?:(?i:" + within_a_line(_BY_OPENING) + ")|(?i:"
+    + within_a_line(_LABELLED_OPENING) + ")|" + within_a_line(_CYRILLIC_OPENING) + ")"))
+
+
+def byline_lines(page: PageLines) -> set[int]:
+    """The lines of a page `names_from_byline` may find names in (every line it finds some in)."""
+    found = page.lines_searched(_LOWER_BY) | page.lines_opening(_PAGE_BYLINE_OPENING)
+    if not page.joined.isascii() and _CJK_CHAR.search(non_ascii(page.joined)):  # (what each CJK word is made of)
+        found |= page.lines_holding(_CJK_BYLINE_WORDS)
+    return found
+
+
 def _names_of_byline(text: str) -> list[str] | None:
     """`names_from_byline` of a line on one line, its lead marks cut off: every shape tried."""
     cjk = _CJK_CHAR.search(text) and (CJK_BYLINE.search(text) or KOREAN_BYLINE.match(text))
@@ -233,6 +256,12 @@ def names_from_contribution(line: str) -> list[str] | None:
     if text is None or not holds_any(fold(text), _CONTRIBUTION_WORDS):
         return None
     return _names_of_contribution(text)
+
+
+def contribution_lines(page: PageLines) -> set[int]:
+    """The lines of a page `names_from_contribution` may find names in: those holding one of its words
+    (none holds white space, so a line holds one just as its `short_line` does)."""
+    return page.lines_holding(_CONTRIBUTION_WORDS, page.folded)
 
 
 def _names_of_contribution(text: str) -> list[str] | None:
@@ -265,13 +294,14 @@ def _name_of_line(line: str) -> str | None:
     text = short_line(line)
     if text is None:
         return None
-    text = _AFFILIATION.sub("", text)
+    if _AFFILIATION_MARK.search(text):  # (what every `_AFFILIATION` match holds)
+        text = _AFFILIATION.sub("", text)
     words = text.split()
     if not 2 <= len(words) <= 4 or len(text) > 40:
         return None
     if not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
         return None
-    if any(w.lower() in _SECTION_WORDS for w in words):
+    if not _SECTION_WORDS.isdisjoint(map(str.lower, words)):
         return None  # "Business News", "Auto News": a section label
     if is_furniture(text):
         return None  # "Sign Up", "Privacy Policy": a page control
@@ -304,6 +334,23 @@ def _may_start_a_name(line: str) -> bool:
     following = line.split(None, 2)
     return len(following) >= 2 and _capital_or_particle(following[0]) and (
         following[1][0].isupper() or following[1][0].lower()[:1] in _PARTICLE_INITIALS)
+
+
+# `_may_start_a_name` asked of a page's lines at once (`page_scan`), read after a "\n". A word
+# starting with a lower-case ASCII letter no particle starts with is neither capitalised nor a
+# particle; so the none to four words before the line's first affiliation mark start otherwise
+# (or, with no mark, the two to four words of the whole line).
+_NO_NAME_START = "".join(sorted(set(string.ascii_lowercase) - _PARTICLE_INITIALS))
+_MARKS = _AFFILIATION_MARK.pattern[1:-1]  # (the class's characters)
+_NAME_WORD = r"[^\s" + _NO_NAME_START + _MARKS + r"][^\s" + _MARKS + r"]*+"
+_PAGE_NAME_WORDS = re.compile(to_line_end(
+    r"\n[^\S\n]*+(?:(?:" + _NAME_WORD + r"(?:[^\S\n]++" + _NAME_WORD + r"){0,3}+[^\S\n]*+)?[" + _MARKS + "]|"
+    + _NAME_WORD + r"(?:[^\S\n]++" + _NAME_WORD + r"){1,3}+[^\S\n]*+(?![^\n]))"))
+
+
+def name_lines(page: PageLines) -> set[int]:
+    """The lines of a page `looks_like_name` may find a name in (every line it finds one in)."""
+    return page.lines_opening(_PAGE_NAME_WORDS)
 
 
 def _capital_or_particle(word: str) -> bool:

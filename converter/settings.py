@@ -247,6 +247,9 @@ SHORT_LINE_CHARS = 200
 #: short lines whose shape and detector answers are remembered (the readers see the same menus,
 #: share bars and captions again on a page and across a site's pages)
 LINE_CACHE_SIZE = 8192
+#: `ignorecase.fold` of a text longer than this (a page's lines at once) looks for the letters it
+#: maps among the text's non-ASCII characters alone: a C pass over its bytes, not a search of each
+FOLD_SCAN_CHARS = 400
 #: characters whose classes (letter, capital, digit, space) the line shape remembers: every
 #: character a page shows is met again, but a hostile dump's millions of others are not kept
 CHAR_CLASS_CACHE_SIZE = 65536
