@@ -274,3 +274,39 @@ page_lines = st.lists(st.one_of(st.sampled_from(EXAMPLES + ["Home", "News", "Adv
 @given(page_lines)
 def test_page_columns_are_the_per_line_formulas_on_any_page(texts):
     assert_page_columns_are_the_plain_ones(split_lines("\n".join(texts)))
+
+
+# --- a page's new short lines as one batch: the rows `_text_features` gives, bit for bit --------
+
+from converter.assembly.features import Line, _short_rows, _text_features  # noqa: E402
+from converter import settings as shape_settings  # noqa: E402
+
+
+def assert_batch_rows_are_the_plain_ones(texts: list[str]) -> None:
+    lines = [Line(0, text) for text in texts]
+    rows = _short_rows(texts, lines)
+    for line, (row, tokens) in zip(lines, rows):
+        features, plain_tokens = _text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end))
+        assert (np.frombuffer(row).tolist(), tokens) == (list(features), plain_tokens), line.text
+        assert row == np.array(features).tobytes(), line.text  # the very floats, signs of zero too
+
+
+SHORT_CORPUS_LINES = [line for line in CORPUS_LINES + LANGUAGE_LINES if len(line) <= shape_settings.SHORT_LINE_CHARS]
+
+
+def test_batch_rows_are_the_plain_ones_on_every_short_corpus_line():
+    assert len(SHORT_CORPUS_LINES) > 10_000
+    for size in (1, 110, len(SHORT_CORPUS_LINES)):  # one line, a page's new lines, all at once
+        for start in range(0, len(SHORT_CORPUS_LINES), size):
+            assert_batch_rows_are_the_plain_ones(SHORT_CORPUS_LINES[start : start + size])
+
+
+short_texts = st.text(alphabet=st.one_of(st.characters(blacklist_characters="\n"),
+                                         st.sampled_from(TRICKY.replace("\n", "") + " |·:;,.。")),
+                      min_size=1, max_size=shape_settings.SHORT_LINE_CHARS)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.one_of(short_texts, st.sampled_from(EXAMPLES + SHORT_CORPUS_LINES[::97])), min_size=1, max_size=12))
+def test_batch_rows_are_the_plain_ones_on_any_short_lines(texts):
+    assert_batch_rows_are_the_plain_ones(texts)

@@ -295,11 +295,159 @@ def _text_features(text: str, facts: tuple[int, bool, int, bool]) -> tuple[tuple
     return _BUCKET_ROWS[_bucket(words)] + numbers + tuple(map(float, flags)), tokens
 
 
-@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
-def _short_text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
-    """A short line's text features, worked out once: menus, share bars and footers repeat on a
-    page and from page to page of a site (paragraphs do not, and are not kept)."""
-    return _text_features(text, _line_facts(text))
+# --- a page's new short lines, worked out together --------------------------------------------
+# A page brings ~110 short lines not met before. `_text_features` makes ~40 C-level calls on
+# each; here the character counts, shares and end characters of all of them come from a few
+# numpy calls over their code points, joined by "\n" (no line holds one), each count summed
+# per line between its offsets: no count sees across a line break. Only the detectors, the
+# tokens and the four line regexes stay one call per line. tests/test_fast_line_model.py checks
+# every row against `_text_features` on the corpora's lines and on any text.
+
+if settings.SHORT_LINE_CHARS > settings.SHAPE_CHARS:
+    raise ImportError("a short line's shape is read on all of it: SHAPE_CHARS < SHORT_LINE_CHARS")
+
+_ROW_BYTES = len(TEXT_COLUMNS) * np.dtype(np.float64).itemsize
+#: `math.log1p` of every capped word or character count a short line can have (the very floats
+#: `_text_features` computes: numpy's log1p may round otherwise)
+_LOG1P = np.array([math.log1p(k) for k in range(max(settings.SHORT_LINE_CHARS, settings.LONG_LINE_WORDS) + 1)])
+# per class code's bits: is it a letter, a capital, a digit, alphanumeric, white space (`_class_code`)
+_BIT_COLUMNS = np.array([[bool(bits & bit) for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE)]
+                         for bits in range(32)], dtype=np.int32)
+_ASCII_BITS = np.frombuffer(_ASCII_CLASS_CODES[:128], dtype=np.uint8) - _CLASS_BASE
+_COLON_ENDS = np.array([ord(c) for c in ":,;"])  # the characters `_text_features`'s endswith tests
+_PERIOD_ENDS = np.array([ord(c) for c in ".。"])
+_CJK_RANGES = ((0x3040, 0x9FFF), (0xAC00, 0xD7AF))  # `text_shape.CJK`'s ranges
+if CJK.pattern != "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _CJK_RANGES) + "]":
+    raise ImportError("text_shape.CJK changed: update _CJK_RANGES")
+_TAB, _PIPE, _MIDDLE_DOT, _BLANK = (ord(c) for c in "\t|· ")
+
+
+class _RowCache(dict):
+    """Short line -> (its text features as a row of float64 bytes, its casefolded tokens): a
+    third of a page's lines were met before on it or on an earlier page. Bounded: when full, the
+    oldest line goes; `cache_clear` as `lru_cache`'s, for the benchmarks (an instance's own,
+    so that they empty the cache, not call the class's method)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache_clear = self.clear
+
+    def remember(self, text: str, row: tuple[bytes, tuple[str, ...]]) -> None:
+        if len(self) >= settings.LINE_CACHE_SIZE:
+            del self[next(iter(self))]
+        self[text] = row
+
+
+_SHORT_ROWS = _RowCache()
+
+
+def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]]]:
+    """Each line's text features as a row of float64 bytes, and its casefolded tokens: a short
+    line's from the cache or from one batch of the page's new short lines, a long line's
+    from `_text_features`."""
+    found: dict[str, tuple[bytes, tuple[str, ...]]] = {}
+    new: dict[str, Line] = {}
+    for line in lines:
+        text = line.text
+        if len(text) <= settings.SHORT_LINE_CHARS and text not in found:
+            row = _SHORT_ROWS.get(text)
+            if row is None:
+                new[text] = line
+            else:
+                found[text] = row
+    if new:
+        texts = list(new)
+        # a block's text may hold a line break (a text line never does): that batch goes line by line
+        batch = texts if "\n".join(texts).count("\n") == len(texts) - 1 and "" not in new else []
+        for text, row in zip(batch, _short_rows(batch, [new[text] for text in batch])):
+            found[text] = row
+        for text in texts:
+            if text not in found:
+                features, tokens = _text_features(text, _line_facts(text))
+                found[text] = (np.array(features).tobytes(), tokens)
+            _SHORT_ROWS.remember(text, found[text])
+    rows, tokens = [], []
+    for line in lines:
+        row = found.get(line.text)
+        if row is None:
+            features, line_tokens = _text_features(line.text, (line.words, line.furniture, line.end,
+                                                               line.sentence_end))
+            row = (np.array(features).tobytes(), line_tokens)
+        rows.append(row[0])
+        tokens.append(row[1])
+    return rows, tokens
+
+
+def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[str, ...]]]:
+    """`_text_features` of each short text (its `Line` holding its facts), as float64 bytes, and
+    its tokens: the counts over all the texts at once. No text may hold a "\\n"."""
+    if not texts:
+        return []
+    m = len(texts)
+    joined = "\n" + "\n".join(texts)  # each text after a "\n": its first character starts a word
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    bits = _class_bits(points)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=m)
+    ends = np.cumsum(lengths + 1)  # one past each text's last character in `joined`
+    starts = ends - lengths
+    per_char = np.zeros((len(points), 11), dtype=np.int32)
+    per_char[:, :5] = _BIT_COLUMNS[bits]  # letter, capital, digit, alphanumeric, space
+    letter, capital, space = per_char[:, 0], per_char[:, 1], per_char[:, 4]
+    per_char[1:, 5] = space[:-1] & letter[1:]  # a word starting with a letter
+    per_char[1:, 6] = per_char[1:, 5] & capital[1:]  # ... with a capital
+    for lo, hi in _CJK_RANGES:
+        per_char[:, 7] |= (points >= lo) & (points <= hi)
+    per_char[:, 8] = points == _TAB
+    per_char[:, 9] = points == _PIPE
+    per_char[:-2, 10] = (points[:-2] == _BLANK) & (points[1:-1] == _MIDDLE_DOT) & (points[2:] == _BLANK)
+    counts = np.add.reduceat(per_char, starts, axis=0)  # each text's span and the "\n" after it
+    counts[:-1, 4] -= 1  # ... which is white space
+    letters, upper, digits, alnum, spaces, initials, capitalised, cjk, tabs, pipes, dots = counts.T
+    words = np.fromiter((line.words for line in lines), dtype=np.int64, count=m)
+    last = points[ends - 1]
+
+    block = np.zeros((m, len(TEXT_COLUMNS)))
+    block[np.arange(m), np.searchsorted(settings.WORD_BUCKETS, words)] = 1.0  # `_bucket`
+    at = len(_WORD_BUCKET_NAMES)
+    block[:, at] = _LOG1P[np.minimum(words, settings.LONG_LINE_WORDS)]  # log_words
+    block[:, at + 1] = _LOG1P[np.minimum(lengths, settings.LONG_LINE_WORDS * CHARS_PER_WORD)]  # log_chars
+    np.divide(upper, letters, out=block[:, at + 2], where=letters > 0)  # upper
+    np.divide(capitalised, initials, out=block[:, at + 3], where=initials > 0)  # capitalised
+    np.divide(digits, lengths, out=block[:, at + 4])  # digits
+    np.divide(lengths - alnum - spaces, lengths, out=block[:, at + 5])  # punct
+    flags = block[:, len(_WORD_BUCKET_NAMES) + len(TEXT_NUMBERS):]
+    flag = {name: flags[:, k] for k, name in enumerate(TEXT_FLAGS)}
+    flag["sentence_end"][:] = [line.sentence_end for line in lines]
+    flag["ends_colon"][:] = np.isin(last, _COLON_ENDS)
+    flag["ends_period"][:] = np.isin(last, _PERIOD_ENDS)
+    flag["all_caps"][:] = (letters >= 4) & (upper == letters)
+    flag["cjk"][:] = cjk >= 4
+    flag["furniture"][:] = [line.furniture for line in lines]
+    ends_of_article = np.fromiter((line.end for line in lines), dtype=np.int64, count=m)
+    flag["related"][:] = ends_of_article == 1
+    flag["article_end"][:] = ends_of_article == 2
+    detected = TEXT_FLAGS.index("date")
+    flags[:, detected : detected + len(_NOTHING_DETECTED)] = [_detectors(text) for text in texts]
+    flag["url"][:] = [URL_LINE.match(text) is not None for text in texts]
+    flag["markup"][:] = [MARKUP_LINE.match(text) is not None for text in texts]
+    flag["two_sentences"][:] = [SENTENCE_INSIDE.search(text) is not None for text in texts]
+    flag["list_item"][:] = [LIST_ITEM.match(text) is not None for text in texts] | (tabs >= 2)
+    flag["pipe"][:] = (pipes > 0) | (dots > 0)
+
+    raw = block.tobytes()
+    folded = "\n".join(texts).casefold().split("\n")  # casefolding maps no character to a "\n"
+    return [(raw[k * _ROW_BYTES : (k + 1) * _ROW_BYTES], tuple(WORD.findall(f))) for k, f in enumerate(folded)]
+
+
+def _class_bits(points: np.ndarray) -> np.ndarray:
+    """Each code point's class bits (`_class_code`): ASCII from a table, others once per character."""
+    ascii = points < 128
+    bits = _ASCII_BITS[np.where(ascii, points, 0)]
+    if not ascii.all():
+        others, where = np.unique(points[~ascii], return_inverse=True)
+        bits[~ascii] = np.array([ord(_CLASS_CODES[int(code)]) - _CLASS_BASE for code in others],
+                                dtype=np.uint8)[where]
+    return bits
 
 
 def _common_tokens(lines: list[Line], tokens: list[tuple[str, ...]]) -> set[str]:
@@ -336,12 +484,11 @@ def line_features(lines: list[Line]) -> FeatureRows:
 def _shapes(lines: list[Line], values: np.ndarray) -> None:
     """Each line's text features (cached for short lines), the share of the page's common words,
     whether it is glued to the line above, and what the format tells."""
-    texts = [_short_text_features(line.text) if len(line.text) <= settings.SHORT_LINE_CHARS
-             else _text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end))
-             for line in lines]
-    common = _common_tokens(lines, [tokens for _, tokens in texts]).__contains__
-    values[:, : len(TEXT_COLUMNS)] = [features for features, _ in texts]
-    values[:, _AT["common"]] = [sum(map(common, tokens)) / len(tokens) if tokens else 0.0 for _, tokens in texts]
+    rows, tokens = _text_rows(lines)
+    common = _common_tokens(lines, tokens).__contains__
+    values[:, : len(TEXT_COLUMNS)] = np.frombuffer(b"".join(rows)).reshape(len(lines), len(TEXT_COLUMNS))
+    values[:, _AT["common"]] = [sum(map(common, line_tokens)) / len(line_tokens) if line_tokens else 0.0
+                                for line_tokens in tokens]
     values[:, _AT["glued"]] = [line.glued_to_previous for line in lines]
     for k, line in enumerate(lines):
         if line.heading:
