@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 
 import numpy as np
 
@@ -27,14 +27,20 @@ from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, cou
 from .. import settings
 
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
-LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*+\-–])\s+\S")
+#: the marks a list item may start with (other than a number, "1." or "(1)")
+LIST_BULLETS = "•●▪◦‣*+-–"
+LIST_ITEM = re.compile(rf"^(?:\(?\d{{1,3}}[.)]|[{re.escape(LIST_BULLETS)}])\s+\S")
+#: a line with at least this many tabs is a table row: a list item too
+LIST_ROW_TABS = 2
 #: a line of leaked markup ("<div class=…>"): a page's source, never its prose
 MARKUP_LINE = re.compile(r"^<[a-zA-Z!/][^<>]{0,200}>")
 #: one sentence ending and another starting inside a line: a caption or a paragraph, no headline.
 #: Two letters, a full stop (then white space; none needed after 。！？), maybe a quote, a letter.
 #: Written from the stop (a character set the regex engine scans for in C) with the two
 #: letters checked behind it, rather than a look-behind tried at every character of the line.
-SENTENCE_INSIDE = re.compile(r"[.!?。！？](?<=[^\W\d_]{2}.)(?:(?<=[.!?])\s+|(?<=[。！？])\s*)[\"'“‘«(]?[^\W\d_]")
+LATIN_STOPS, CJK_STOPS = ".!?", "。！？"
+SENTENCE_INSIDE = re.compile(rf"[{LATIN_STOPS}{CJK_STOPS}](?<=[^\W\d_]{{2}}.)(?:(?<=[{LATIN_STOPS}])\s+|(?<=[{CJK_STOPS}])\s*)"
+                             r"[\"'“‘«(]?[^\W\d_]")
 
 
 @dataclass(slots=True)  # a page has hundreds: no per-line __dict__, faster to make and read
@@ -289,7 +295,7 @@ def _text_features(text: str, facts: tuple[int, bool, int, bool]) -> tuple[tuple
         URL_LINE.match(text) is not None,  # url
         MARKUP_LINE.match(text) is not None,  # markup
         SENTENCE_INSIDE.search(sample) is not None,  # two_sentences
-        LIST_ITEM.match(text) is not None or text.count("\t") >= 2,  # list_item
+        LIST_ITEM.match(text) is not None or text.count("\t") >= LIST_ROW_TABS,  # list_item
         "|" in text or " · " in text,  # pipe
     )
     return _BUCKET_ROWS[_bucket(words)] + numbers + tuple(map(float, flags)), tokens
@@ -299,27 +305,67 @@ def _text_features(text: str, facts: tuple[int, bool, int, bool]) -> tuple[tuple
 # A page brings ~110 short lines not met before. `_text_features` makes ~40 C-level calls on
 # each; here the character counts, shares and end characters of all of them come from a few
 # numpy calls over their code points, joined by "\n" (no line holds one), each count summed
-# per line between its offsets: no count sees across a line break. Only the detectors, the
-# tokens and the four line regexes stay one call per line. tests/test_fast_line_model.py checks
-# every row against `_text_features` on the corpora's lines and on any text.
+# per line between its offsets: no count sees across a line break. The detectors and the
+# tokens stay one call a line, the line regexes one call a line that can match (its first
+# character, or a stop in it, tells). tests/test_fast_line_model.py checks every row against
+# `_text_features`, bit for bit, on the corpora's lines and on any text.
 
 if settings.SHORT_LINE_CHARS > settings.SHAPE_CHARS:
     raise ImportError("a short line's shape is read on all of it: SHAPE_CHARS < SHORT_LINE_CHARS")
+if settings.SHORT_LINE_CHARS >= 255:
+    raise ImportError("a short line's character counts, with the \"\\n\" after it, are summed in byte lanes")
 
 _ROW_BYTES = len(TEXT_COLUMNS) * np.dtype(np.float64).itemsize
 #: `math.log1p` of every capped word or character count a short line can have (the very floats
 #: `_text_features` computes: numpy's log1p may round otherwise)
 _LOG1P = np.array([math.log1p(k) for k in range(max(settings.SHORT_LINE_CHARS, settings.LONG_LINE_WORDS) + 1)])
-# per class code's bits: is it a letter, a capital, a digit, alphanumeric, white space (`_class_code`)
-_BIT_COLUMNS = np.array([[bool(bits & bit) for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE)]
-                         for bits in range(32)], dtype=np.int32)
-_ASCII_BITS = np.frombuffer(_ASCII_CLASS_CODES[:128], dtype=np.uint8) - _CLASS_BASE
-_COLON_ENDS = np.array([ord(c) for c in ":,;"])  # the characters `_text_features`'s endswith tests
-_PERIOD_ENDS = np.array([ord(c) for c in ".。"])
 _CJK_RANGES = ((0x3040, 0x9FFF), (0xAC00, 0xD7AF))  # `text_shape.CJK`'s ranges
 if CJK.pattern != "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _CJK_RANGES) + "]":
     raise ImportError("text_shape.CJK changed: update _CJK_RANGES")
-_TAB, _PIPE, _MIDDLE_DOT, _BLANK = (ord(c) for c in "\t|· ")
+
+# Each character's marks, one bit each, summed per line: its classes (`_class_code`'s five bits),
+# then what the flags look for. The last three are marks of a place, not of one character:
+# a word's first letter (after white space or the line's start), capitalised or not, and the
+# start of " · ".
+_MARKS = ("letter", "capital", "digit", "alnum", "space", "cjk", "tab", "pipe", "stop", "middle_dot", "blank",
+          "word_start", "capital_start", "dot_between_blanks")
+_MARK = {name: np.uint16(1 << k) for k, name in enumerate(_MARKS)}
+if len(_MARKS) > 16 or [_MARK[name] for name in _MARKS[:5]] != [_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE]:
+    raise ImportError("a character's marks are its five class bits, then at most eleven more")
+
+
+# Each mark's count a line is summed in a byte lane of two uint64s: a character's marks become
+# a 1 in each of its marks' lanes, and one sum a line adds all of them (`_short_rows`).
+_MARK_VALUES = np.arange(1 << len(_MARKS), dtype=np.uint64)
+_LANES = ((((_MARK_VALUES[:, None] >> np.arange(16, dtype=np.uint64)) & np.uint64(1)).reshape(-1, 2, 8)
+           << (np.uint64(8) * np.arange(8, dtype=np.uint64))).sum(axis=2, dtype=np.uint64).astype("<u8"))
+
+
+def _marks_of(code: int) -> int:
+    """A character's own marks (not those of its place)."""
+    char = chr(code)
+    return int(ord(_class_code(char)) - _CLASS_BASE
+            | _MARK["cjk"] * any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+            | _MARK["tab"] * (char == "\t") | _MARK["pipe"] * (char == "|")
+            | _MARK["stop"] * (char in LATIN_STOPS + CJK_STOPS)
+            | _MARK["middle_dot"] * (char == "·") | _MARK["blank"] * (char == " "))
+
+
+# each Basic Multilingual Plane character's own marks, worked out the first time one is met
+# (65,536 at most: a hostile dump cannot grow it); a sentinel, no character's marks, till then
+_UNMARKED = np.uint16(0xFFFF)
+_PLANE_MARKS = np.full(0x10000, _UNMARKED, dtype=np.uint16)
+_PLANE_MARKS[:128] = [_marks_of(code) for code in range(128)]
+if _UNMARKED in _PLANE_MARKS[:128] or len(_MARKS) - 3 > 15:  # (the last three are a place's)
+    raise ImportError("a character's own marks must fit in 15 bits")
+# what a line must start with for each anchored line regex to match it: a cheap superset test
+_URL_START, _MARKUP_START = ord("h"), ord("<")  # "http…", "<div…"
+_LIST_STARTS = tuple(map(ord, "(" + LIST_BULLETS))  # or a digit (`\d` is one of `str.isdigit`'s)
+_COLON_ENDS = tuple(map(ord, ":,;"))  # the characters `_text_features`'s endswith tests
+_PERIOD_ENDS = tuple(map(ord, ".。"))
+#: ASCII word characters (as `WORD` sees them) kept, any other ASCII character a space, "\n" kept
+_ASCII_WORD_OR_SPACE = {code: code if WORD.fullmatch(chr(code)) or chr(code) == "\n" else ord(" ")
+                        for code in range(128)}
 
 
 class _RowCache(dict):
@@ -359,8 +405,7 @@ def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]]]:
         texts = list(new)
         # a block's text may hold a line break (a text line never does): that batch goes line by line
         batch = texts if "\n".join(texts).count("\n") == len(texts) - 1 and "" not in new else []
-        for text, row in zip(batch, _short_rows(batch, [new[text] for text in batch])):
-            found[text] = row
+        found.update(zip(batch, _short_rows(batch, [new[text] for text in batch])))
         for text in texts:
             if text not in found:
                 features, tokens = _text_features(text, _line_facts(text))
@@ -380,74 +425,92 @@ def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]]]:
 
 def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[str, ...]]]:
     """`_text_features` of each short text (its `Line` holding its facts), as float64 bytes, and
-    its tokens: the counts over all the texts at once. No text may hold a "\\n"."""
+    its tokens: the counts over all the texts at once. No text may be empty or hold a "\\n"."""
     if not texts:
         return []
     m = len(texts)
     joined = "\n" + "\n".join(texts)  # each text after a "\n": its first character starts a word
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    bits = _class_bits(points)
+    marks = _char_marks(points)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=m)
     ends = np.cumsum(lengths + 1)  # one past each text's last character in `joined`
     starts = ends - lengths
-    per_char = np.zeros((len(points), 11), dtype=np.int32)
-    per_char[:, :5] = _BIT_COLUMNS[bits]  # letter, capital, digit, alphanumeric, space
-    letter, capital, space = per_char[:, 0], per_char[:, 1], per_char[:, 4]
-    per_char[1:, 5] = space[:-1] & letter[1:]  # a word starting with a letter
-    per_char[1:, 6] = per_char[1:, 5] & capital[1:]  # ... with a capital
-    for lo, hi in _CJK_RANGES:
-        per_char[:, 7] |= (points >= lo) & (points <= hi)
-    per_char[:, 8] = points == _TAB
-    per_char[:, 9] = points == _PIPE
-    per_char[:-2, 10] = (points[:-2] == _BLANK) & (points[1:-1] == _MIDDLE_DOT) & (points[2:] == _BLANK)
-    counts = np.add.reduceat(per_char, starts, axis=0)  # each text's span and the "\n" after it
-    counts[:-1, 4] -= 1  # ... which is white space
-    letters, upper, digits, alnum, spaces, initials, capitalised, cjk, tabs, pipes, dots = counts.T
+    after_space = (marks[:-1] & _SPACE) != 0
+    marks[1:] |= _MARK["word_start"] * (after_space & ((marks[1:] & _LETTER) != 0))
+    marks[1:] |= _MARK["capital_start"] * (after_space & ((marks[1:] & (_LETTER | _CAPITAL)) == _LETTER | _CAPITAL))
+    marks[:-2] |= _MARK["dot_between_blanks"] * (
+        (marks[:-2] & marks[2:] & _MARK["blank"] != 0) & (marks[1:-1] & _MARK["middle_dot"] != 0))
+    # each text and the "\n" after it (at most 201 characters: no count spills into the next lane)
+    counts = np.add.reduceat(_LANES[marks], starts, axis=0).view(np.uint8).reshape(m, 16).astype(np.int64)
+    counts[:-1, _MARKS.index("space")] -= 1  # ... which is white space, and has no other mark
+    count = dict(zip(_MARKS, counts.T))
+    letters, upper, initials = count["letter"], count["capital"], count["word_start"]
     words = np.fromiter((line.words for line in lines), dtype=np.int64, count=m)
-    last = points[ends - 1]
+    first, last = points[starts], points[ends - 1]
 
     block = np.zeros((m, len(TEXT_COLUMNS)))
     block[np.arange(m), np.searchsorted(settings.WORD_BUCKETS, words)] = 1.0  # `_bucket`
-    at = len(_WORD_BUCKET_NAMES)
-    block[:, at] = _LOG1P[np.minimum(words, settings.LONG_LINE_WORDS)]  # log_words
-    block[:, at + 1] = _LOG1P[np.minimum(lengths, settings.LONG_LINE_WORDS * CHARS_PER_WORD)]  # log_chars
-    np.divide(upper, letters, out=block[:, at + 2], where=letters > 0)  # upper
-    np.divide(capitalised, initials, out=block[:, at + 3], where=initials > 0)  # capitalised
-    np.divide(digits, lengths, out=block[:, at + 4])  # digits
-    np.divide(lengths - alnum - spaces, lengths, out=block[:, at + 5])  # punct
+    number = {name: block[:, len(_WORD_BUCKET_NAMES) + k] for k, name in enumerate(TEXT_NUMBERS)}
+    number["log_words"][:] = _LOG1P[np.minimum(words, settings.LONG_LINE_WORDS)]
+    number["log_chars"][:] = _LOG1P[np.minimum(lengths, settings.LONG_LINE_WORDS * CHARS_PER_WORD)]
+    np.divide(upper, letters, out=number["upper"], where=letters > 0)
+    np.divide(count["capital_start"], initials, out=number["capitalised"], where=initials > 0)
+    np.divide(count["digit"], lengths, out=number["digits"])
+    np.divide(lengths - count["alnum"] - count["space"], lengths, out=number["punct"])
     flags = block[:, len(_WORD_BUCKET_NAMES) + len(TEXT_NUMBERS):]
     flag = {name: flags[:, k] for k, name in enumerate(TEXT_FLAGS)}
     flag["sentence_end"][:] = [line.sentence_end for line in lines]
-    flag["ends_colon"][:] = np.isin(last, _COLON_ENDS)
-    flag["ends_period"][:] = np.isin(last, _PERIOD_ENDS)
+    flag["ends_colon"][:] = _any_of(last, _COLON_ENDS)
+    flag["ends_period"][:] = _any_of(last, _PERIOD_ENDS)
     flag["all_caps"][:] = (letters >= 4) & (upper == letters)
-    flag["cjk"][:] = cjk >= 4
+    flag["cjk"][:] = count["cjk"] >= 4
     flag["furniture"][:] = [line.furniture for line in lines]
     ends_of_article = np.fromiter((line.end for line in lines), dtype=np.int64, count=m)
     flag["related"][:] = ends_of_article == 1
     flag["article_end"][:] = ends_of_article == 2
     detected = TEXT_FLAGS.index("date")
     flags[:, detected : detected + len(_NOTHING_DETECTED)] = [_detectors(text) for text in texts]
-    flag["url"][:] = [URL_LINE.match(text) is not None for text in texts]
-    flag["markup"][:] = [MARKUP_LINE.match(text) is not None for text in texts]
-    flag["two_sentences"][:] = [SENTENCE_INSIDE.search(text) is not None for text in texts]
-    flag["list_item"][:] = [LIST_ITEM.match(text) is not None for text in texts] | (tabs >= 2)
-    flag["pipe"][:] = (pipes > 0) | (dots > 0)
-
+    for name, pattern, may_match in (
+            ("url", URL_LINE.match, first == _URL_START),
+            ("markup", MARKUP_LINE.match, first == _MARKUP_START),
+            ("list_item", LIST_ITEM.match, _any_of(first, _LIST_STARTS) | (marks[starts] & _DIGIT != 0)),
+            ("two_sentences", SENTENCE_INSIDE.search, count["stop"] > 0)):
+        candidates = np.flatnonzero(may_match)
+        flag[name][candidates] = [pattern(texts[k]) is not None for k in candidates.tolist()]
+    flag["list_item"][count["tab"] >= LIST_ROW_TABS] = 1.0
+    flag["pipe"][:] = (count["pipe"] > 0) | (count["dot_between_blanks"] > 0)
     raw = block.tobytes()
+    return [(raw[k * _ROW_BYTES : (k + 1) * _ROW_BYTES], tokens) for k, tokens in enumerate(_batch_tokens(texts))]
+
+
+def _char_marks(points: np.ndarray) -> np.ndarray:
+    """Each code point's own marks (`_marks_of`), looked up; a character not met before (or
+    beyond the Basic Multilingual Plane) worked out once per batch."""
+    marks = _PLANE_MARKS[np.minimum(points, 0xFFFF)]
+    unmarked = (marks == _UNMARKED) | (points > 0xFFFF)
+    if unmarked.any():
+        codes, where = np.unique(points[unmarked], return_inverse=True)
+        found = np.array([_marks_of(code) for code in codes.tolist()], dtype=np.uint16)
+        plane = codes <= 0xFFFF
+        _PLANE_MARKS[codes[plane]] = found[plane]
+        marks[unmarked] = found[where]
+    return marks
+
+
+def _any_of(points: np.ndarray, codes: tuple[int, ...]) -> np.ndarray:
+    """Which of `points` is one of `codes` (a few: one comparison each)."""
+    return np.logical_or.reduce([points == code for code in codes])
+
+
+def _batch_tokens(texts: list[str]) -> list[tuple[str, ...]]:
+    """`WORD.findall` of each casefolded text. An ASCII text's words are its runs of word
+    characters: once every other character is a space (one `str.translate` for all of them),
+    `str.split` finds them with no regex; any other text goes to the regex."""
     folded = "\n".join(texts).casefold().split("\n")  # casefolding maps no character to a "\n"
-    return [(raw[k * _ROW_BYTES : (k + 1) * _ROW_BYTES], tuple(WORD.findall(f))) for k, f in enumerate(folded)]
-
-
-def _class_bits(points: np.ndarray) -> np.ndarray:
-    """Each code point's class bits (`_class_code`): ASCII from a table, others once per character."""
-    ascii = points < 128
-    bits = _ASCII_BITS[np.where(ascii, points, 0)]
-    if not ascii.all():
-        others, where = np.unique(points[~ascii], return_inverse=True)
-        bits[~ascii] = np.array([ord(_CLASS_CODES[int(code)]) - _CLASS_BASE for code in others],
-                                dtype=np.uint8)[where]
-    return bits
+    ascii = [text.isascii() for text in folded]
+    spaced = iter("\n".join(compress(folded, ascii)).translate(_ASCII_WORD_OR_SPACE).split("\n"))
+    return [tuple(next(spaced).split()) if is_ascii else tuple(WORD.findall(text))
+            for text, is_ascii in zip(folded, ascii)]
 
 
 def _common_tokens(lines: list[Line], tokens: list[tuple[str, ...]]) -> set[str]:
