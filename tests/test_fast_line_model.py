@@ -310,3 +310,32 @@ short_texts = st.text(alphabet=st.one_of(st.characters(blacklist_characters="\n"
 @given(st.lists(st.one_of(short_texts, st.sampled_from(EXAMPLES + SHORT_CORPUS_LINES[::97])), min_size=1, max_size=12))
 def test_batch_rows_are_the_plain_ones_on_any_short_lines(texts):
     assert_batch_rows_are_the_plain_ones(texts)
+
+
+from converter.assembly.features import _long_row  # noqa: E402
+
+
+def assert_long_row_is_the_plain_one(text: str) -> None:
+    line = Line(0, text)
+    row, start_tokens, all_tokens = _long_row(line)
+    features, plain_tokens = _text_features(text, (line.words, line.furniture, line.end, line.sentence_end))
+    assert row == np.array(features).tobytes(), text
+    assert start_tokens == plain_tokens == tuple(WORD.findall(text[: shape_settings.SHAPE_CHARS].casefold())), text
+    assert list(all_tokens) == WORD.findall(text.casefold()), text
+
+
+def test_long_rows_are_the_plain_ones_on_every_long_corpus_line():
+    long_lines = [line for line in CORPUS_LINES + LANGUAGE_LINES if len(line) > shape_settings.SHORT_LINE_CHARS]
+    assert len(long_lines) > 1000
+    for text in long_lines:
+        assert_long_row_is_the_plain_one(text)
+
+
+long_texts = st.text(alphabet=st.one_of(st.characters(max_codepoint=127), st.sampled_from(" aZ9_")),
+                     min_size=shape_settings.SHORT_LINE_CHARS + 1, max_size=700)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.one_of(long_texts, st.tuples(long_texts, short_texts).map(" ".join)))
+def test_long_rows_are_the_plain_ones_on_any_long_line(text):
+    assert_long_row_is_the_plain_one(text)  # ASCII or not, a word maybe cut at the shape's last character

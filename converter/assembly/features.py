@@ -172,9 +172,11 @@ def _class_counts(codes: bytes, ascii: bool) -> tuple[int, int, int, int, int]:
     return tuple(len(codes.translate(None, _LACKING[bit])) for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE))
 
 
-def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
+def _sample_shape(sample: str, tokens: tuple[str, ...] | None = None
+                  ) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
     """A line start's counts (letters, capitals, digits, alphanumerics, spaces, words starting
-    with a letter, those with a capital) and its casefolded tokens.
+    with a letter, those with a capital) and its casefolded tokens (`tokens` when the caller
+    already has them).
 
     The counts are those of `sum(map(str.isalpha, sample))` and its siblings,
     and of the first characters of `sample.split()`'s words (a word starts at
@@ -188,7 +190,9 @@ def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple
     starts = codes.translate(_WORD_START_CLASS)
     capitalised = starts.count(b"sU") + starts.startswith(b"U")
     initials = capitalised + starts.count(b"sl") + starts.startswith(b"l")
-    return letters, upper, digits, alnum, spaces, initials, capitalised, tuple(WORD.findall(sample.casefold()))
+    if tokens is None:
+        tokens = tuple(WORD.findall(sample.casefold()))
+    return letters, upper, digits, alnum, spaces, initials, capitalised, tokens
 
 
 _WORD_BUCKET_NAMES = tuple(f"words_{i}" for i in range(len(settings.WORD_BUCKETS) + 1))
@@ -261,16 +265,18 @@ def _always_named(name: str) -> bool:
     return not name.startswith(_NAMED_WHEN_SET) and name not in _NEIGHBOUR_OF
 
 
-def _text_features(text: str, facts: tuple[int, bool, int, bool]) -> tuple[tuple[float, ...], tuple[str, ...]]:
+def _text_features(text: str, facts: tuple[int, bool, int, bool], tokens: tuple[str, ...] | None = None
+                   ) -> tuple[tuple[float, ...], tuple[str, ...]]:
     """The features a line's text alone decides (in `TEXT_COLUMNS` order), and its casefolded
     tokens (for `common`), from its text and the facts (`_line_facts`) its `Line` already holds
     (a paragraph's words and furniture are not worked out twice). `common` (the page's words) and `glued` (the
-    blank line above) are 0 here: `line_features` sets them per page and per line."""
+    blank line above) are 0 here: `line_features` sets them per page and per line. `tokens`: the
+    start's tokens, when the caller already has them."""
     words, furniture, end, sentence_end = facts
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
-    letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample)
+    letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample, tokens)
     numbers = (
         # capped: a 4 MB paste is a long paragraph, not something unlike all the model saw
         math.log1p(min(words, settings.LONG_LINE_WORDS)),  # log_words
@@ -387,10 +393,11 @@ class _RowCache(dict):
 _SHORT_ROWS = _RowCache()
 
 
-def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]]]:
-    """Each line's text features as a row of float64 bytes, and its casefolded tokens: a short
-    line's from the cache or from one batch of the page's new short lines, a long line's
-    from `_text_features`."""
+def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]], list[list[str] | tuple[str, ...]]]:
+    """Each line's text features as a row of float64 bytes and its start's casefolded tokens (a
+    short line's from the cache or from one batch of the page's new short lines, a long line's
+    from `_long_row`), and all the tokens of each line long enough to count in the page's
+    common words."""
     found: dict[str, tuple[bytes, tuple[str, ...]]] = {}
     new: dict[str, Line] = {}
     for line in lines:
@@ -411,16 +418,33 @@ def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]]]:
                 features, tokens = _text_features(text, _line_facts(text))
                 found[text] = (np.array(features).tobytes(), tokens)
             _SHORT_ROWS.remember(text, found[text])
-    rows, tokens = [], []
+    rows, tokens, counted = [], [], []
     for line in lines:
         row = found.get(line.text)
         if row is None:
-            features, line_tokens = _text_features(line.text, (line.words, line.furniture, line.end,
-                                                               line.sentence_end))
-            row = (np.array(features).tobytes(), line_tokens)
-        rows.append(row[0])
-        tokens.append(row[1])
-    return rows, tokens
+            row_bytes, start_tokens, all_tokens = _long_row(line)
+        else:  # a short line's start is all of it
+            (row_bytes, start_tokens), all_tokens = row, row[1]
+        rows.append(row_bytes)
+        tokens.append(start_tokens)
+        if line.words >= settings.PROSE_LINE_WORDS:
+            counted.append(all_tokens)
+    return rows, tokens, counted
+
+
+def _long_row(line: Line) -> tuple[bytes, tuple[str, ...], list[str]]:
+    """A long line's text features as float64 bytes, its start's tokens and all its tokens. An
+    ASCII line's casefolding keeps one character per character: both token lists come from one
+    `str.translate` to word characters and spaces, its start's from the first characters."""
+    text, start_tokens = line.text, None
+    if text.isascii():
+        spaced = text.casefold().translate(_ASCII_WORD_OR_SPACE)
+        start_tokens, all_tokens = tuple(spaced[: settings.SHAPE_CHARS].split()), spaced.split()
+    else:
+        all_tokens = WORD.findall(text.casefold())
+    features, start_tokens = _text_features(text, (line.words, line.furniture, line.end, line.sentence_end),
+                                            start_tokens)
+    return np.array(features).tobytes(), start_tokens, all_tokens
 
 
 def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[str, ...]]]:
@@ -513,14 +537,10 @@ def _batch_tokens(texts: list[str]) -> list[tuple[str, ...]]:
             for text, is_ascii in zip(folded, ascii)]
 
 
-def _common_tokens(lines: list[Line], tokens: list[tuple[str, ...]]) -> set[str]:
-    """The page's most frequent words in its longer lines: its function words, any language.
-
-    `tokens` are each line's start's tokens (`_sample_shape`): a line no longer
-    than that start has them all, and only a longer one is read again."""
-    counts = Counter(chain.from_iterable(
-        line_tokens if len(line.text) <= settings.SHAPE_CHARS else WORD.findall(line.text.casefold())
-        for line, line_tokens in zip(lines, tokens) if line.words >= settings.PROSE_LINE_WORDS))
+def _common_tokens(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
+    """The page's most frequent words in its longer lines (all the tokens of each, from
+    `_text_rows`): its function words, any language."""
+    counts = Counter(chain.from_iterable(counted))
     return {w for w, _ in counts.most_common(settings.COMMON_TOKENS)}
 
 
@@ -547,8 +567,8 @@ def line_features(lines: list[Line]) -> FeatureRows:
 def _shapes(lines: list[Line], values: np.ndarray) -> None:
     """Each line's text features (cached for short lines), the share of the page's common words,
     whether it is glued to the line above, and what the format tells."""
-    rows, tokens = _text_rows(lines)
-    common = _common_tokens(lines, tokens).__contains__
+    rows, tokens, counted = _text_rows(lines)
+    common = _common_tokens(counted).__contains__
     values[:, : len(TEXT_COLUMNS)] = np.frombuffer(b"".join(rows)).reshape(len(lines), len(TEXT_COLUMNS))
     values[:, _AT["common"]] = [sum(map(common, line_tokens)) / len(line_tokens) if line_tokens else 0.0
                                 for line_tokens in tokens]
