@@ -433,18 +433,32 @@ def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]], l
 
 
 def _long_row(line: Line) -> tuple[bytes, tuple[str, ...], list[str]]:
-    """A long line's text features as float64 bytes, its start's tokens and all its tokens. An
-    ASCII line's casefolding keeps one character per character: both token lists come from one
-    `str.translate` to word characters and spaces, its start's from the first characters."""
-    text, start_tokens = line.text, None
-    if text.isascii():
-        spaced = text.casefold().translate(_ASCII_WORD_OR_SPACE)
-        start_tokens, all_tokens = tuple(spaced[: settings.SHAPE_CHARS].split()), spaced.split()
-    else:
-        all_tokens = WORD.findall(text.casefold())
-    features, start_tokens = _text_features(text, (line.words, line.furniture, line.end, line.sentence_end),
+    """A long line's text features as float64 bytes, its start's tokens and all its tokens,
+    from one scan of its words: its start's tokens, then the rest's (`_words_and_start`)."""
+    start_tokens, all_tokens = _words_and_start(line.text)
+    features, start_tokens = _text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end),
                                             start_tokens)
     return np.array(features).tobytes(), start_tokens, all_tokens
+
+
+def _words_and_start(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """`WORD.findall` of the casefolded first `SHAPE_CHARS` characters of `text`, and of all of it.
+
+    Casefolding works character by character, so the start's casefolding is
+    the first `cut` characters of the whole's. An ASCII line's words are its
+    runs of word characters once the others are spaces (`str.split`, no
+    regex); any other line's are found up to the cut, then from it on (from
+    the last word's start when a word runs across it).
+    """
+    if text.isascii():  # casefolding keeps one character per character
+        spaced = text.casefold().translate(_ASCII_WORD_OR_SPACE)
+        return tuple(spaced[: settings.SHAPE_CHARS].split()), spaced.split()
+    folded = text.casefold()
+    cut = len(text[: settings.SHAPE_CHARS].casefold())
+    start = WORD.findall(folded, 0, cut)
+    if start and WORD.fullmatch(folded, cut - 1, cut + 1):  # a word runs across the cut
+        return tuple(start), start[:-1] + WORD.findall(folded, cut - len(start[-1]))
+    return tuple(start), start + WORD.findall(folded, cut)
 
 
 def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[str, ...]]]:
@@ -599,7 +613,8 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     column("first_lines")[:] = at < 5
     column("last_lines")[:] = n - at <= 5
     column("repeated")[:] = repeated
-    column("short_run")[:] = [_log1p(run) for run in _runs(short.tolist())]
+    run_lengths, where = np.unique(_runs(short), return_inverse=True)  # a few lengths: each one's log once
+    column("short_run")[:] = np.array([_log1p(run) for run in run_lengths.tolist()])[where]
     lo, hi = np.maximum(0, at - settings.CONTEXT_WIDE), np.minimum(n, at + settings.CONTEXT_WIDE + 1)
     others = np.maximum(1, hi - lo - 1)
     column("prose_near")[:] = (before[hi] - before[lo] - prose) / others
@@ -657,17 +672,12 @@ def _running(values) -> np.ndarray:
     return totals
 
 
-def _runs(flags: list[bool]) -> list[int]:
+def _runs(flags: np.ndarray) -> np.ndarray:
     """For each position, the length of the run of True values it sits in (0 where False)."""
-    runs = [0] * len(flags)
-    i = 0
-    while i < len(flags):
-        j = i
-        while j < len(flags) and flags[j]:
-            j += 1
-        for k in range(i, j):
-            runs[k] = j - i
-        i = max(j, i + 1)
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], flags, [False])).astype(np.int8)))
+    lengths = edges[1::2] - edges[::2]  # each run's end minus its start (they alternate)
+    runs = np.zeros(len(flags), dtype=np.int64)
+    runs[flags] = np.repeat(lengths, lengths)
     return runs
 
 
