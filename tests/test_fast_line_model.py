@@ -339,3 +339,45 @@ long_texts = st.text(alphabet=st.one_of(st.characters(max_codepoint=127), st.sam
 @given(st.one_of(long_texts, st.tuples(long_texts, short_texts).map(" ".join)))
 def test_long_rows_are_the_plain_ones_on_any_long_line(text):
     assert_long_row_is_the_plain_one(text)  # ASCII or not, a word maybe cut at the shape's last character
+
+
+# --- split_lines asks for a glued credit only on lines with text ------------------------------
+
+from converter.furniture import without_credit  # noqa: E402
+from converter.readers.text import _is_drop_cap  # noqa: E402
+
+
+def plain_split(text: str) -> list[tuple[int, str, bool]]:
+    """The dump's lines by the plain loop: every line's credit cut, blank or not."""
+    lines: list[tuple[int, str, bool]] = []
+    blank_before = True
+    for index, raw in enumerate(text.split("\n")):
+        stripped = without_credit(raw.strip())
+        if not stripped:
+            blank_before = True
+            continue
+        if lines and _is_drop_cap(lines[-1][1], stripped):
+            stripped = lines.pop()[1] + stripped
+        lines.append((index, stripped, not blank_before))
+        blank_before = False
+    return lines
+
+
+def assert_split_is_the_plain_one(text: str) -> None:
+    assert [(ln.index, ln.text, ln.glued_to_previous) for ln in split_lines(text)] == plain_split(text)
+
+
+def test_split_lines_is_the_plain_loop_on_every_corpus_dump():
+    for corpus in (CORPUS, CORPUS.parent / "corpus2"):
+        for dump in sorted((corpus / "text").glob("*.txt")):
+            assert_split_is_the_plain_one(dump.read_text(encoding="utf-8", errors="replace"))
+
+
+credits = st.sampled_from(["© Provided by Business Insider Inc The council approved the budget on Tuesday after "
+                           "a long debate over the new tram line.", "©", "(c)", "Copyright", " ", "\t", "A", "b"])
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.lists(st.one_of(credits, surrounding), max_size=30))
+def test_split_lines_is_the_plain_loop_on_any_dump(pieces):
+    assert_split_is_the_plain_one("\n".join(pieces))
