@@ -247,6 +247,9 @@ SHORT_LINE_CHARS = 200
 #: short lines whose shape and detector answers are remembered (the readers see the same menus,
 #: share bars and captions again on a page and across a site's pages)
 LINE_CACHE_SIZE = 8192
+#: a page's new short lines have their text features worked out together, this many at most at
+#: once: a median page has ~110; a hostile dump's million lines make bounded arrays, batch by batch
+LINE_BATCH_SIZE = 2048
 #: characters whose classes (letter, capital, digit, space) the line shape remembers: every
 #: character a page shows is met again, but a hostile dump's millions of others are not kept
 CHAR_CLASS_CACHE_SIZE = 65536
