@@ -561,8 +561,9 @@ def _common_tokens(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
     return {w for w, _ in counts.most_common(settings.COMMON_TOKENS)}
 
 
-def _prose(line: Line) -> bool:
-    return not line.furniture and line.words >= settings.PROSE_LINE_WORDS and line.sentence_end
+def _prose(words: np.ndarray, furniture: np.ndarray, sentence_end: np.ndarray) -> np.ndarray:
+    """Which lines are prose: no furniture, long enough, ending a sentence."""
+    return ~furniture & (words >= settings.PROSE_LINE_WORDS) & sentence_end
 
 
 def line_features(lines: list[Line]) -> FeatureRows:
@@ -605,8 +606,10 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     at = np.arange(n)
     column = lambda name: values[:, _AT[name]]  # noqa: E731 (a view: assigning fills the matrix)
     counts = Counter(line.text for line in lines)
-    words = np.array([line.words for line in lines])
-    prose = np.array([_prose(line) for line in lines])
+    words = np.fromiter((line.words for line in lines), dtype=np.int64, count=n)
+    # the lines' facts, as their text features (`_shapes`, before) already hold them, 0 or 1
+    ended = column("sentence_end") != 0
+    prose = _prose(words, column("furniture") != 0, ended)
     # running count of prose lines, for prose share in a window in O(1)
     before = _running(prose)
     # length of the run of short lines (menus, link lists) each line sits in
@@ -636,16 +639,14 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     if prose_words[n]:
         column("prose_share_above")[:] = prose_words[:-1] / prose_words[n]
     # an article end ("23 Comments", "Leave a reply") after some prose: nothing below is the article
-    ends = np.array([line.end == 2 for line in lines]) & (before[:-1] > 0)
+    ends = (column("article_end") != 0) & (before[:-1] > 0)
     column("end_above")[:] = _running(ends)[:-1] > 0
     # a page whose paragraphs end with no sentence mark (Thai, Lao, Burmese, some forums): there a
     # long line that ends none reads as a paragraph, not as a teaser or a title
-    long_lines = [line for line in lines if line.words >= settings.PROSE_LINE_WORDS]
-    unpunctuated = bool(long_lines) and sum(line.sentence_end for line in long_lines) < (
-        settings.PUNCTUATED_PAGE_SHARE * len(long_lines))
-    if unpunctuated:
-        ended = np.array([line.sentence_end for line in lines], dtype=bool)
-        column("long_unpunctuated")[:] = (words >= settings.PROSE_LINE_WORDS) & ~ended
+    long_lines = words >= settings.PROSE_LINE_WORDS
+    long_count = int(long_lines.sum())
+    if long_count and int((long_lines & ended).sum()) < settings.PUNCTUATED_PAGE_SHARE * long_count:
+        column("long_unpunctuated")[:] = long_lines & ~ended
     return prose
 
 
