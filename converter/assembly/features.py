@@ -342,9 +342,11 @@ if len(_MARKS) > 16 or [_MARK[name] for name in _MARKS[:5]] != [_LETTER, _CAPITA
 
 # Each mark's count a line is summed in a byte lane of two uint64s: a character's marks become
 # a 1 in each of its marks' lanes, and one sum a line adds all of them (`_short_rows`).
-_MARK_VALUES = np.arange(1 << len(_MARKS), dtype=np.uint64)
-_LANES = ((((_MARK_VALUES[:, None] >> np.arange(16, dtype=np.uint64)) & np.uint64(1)).reshape(-1, 2, 8)
-           << (np.uint64(8) * np.arange(8, dtype=np.uint64))).sum(axis=2, dtype=np.uint64).astype("<u8"))
+# (a byte's eight bits as eight byte lanes, then each marks value's two bytes: no big table to sum)
+_BYTE_LANES = np.array([sum(((byte >> bit) & 1) << (8 * bit) for bit in range(8)) for byte in range(256)],
+                       dtype="<u8")
+_MARK_VALUES = np.arange(1 << len(_MARKS))
+_LANES = np.stack([_BYTE_LANES[_MARK_VALUES & 0xFF], _BYTE_LANES[_MARK_VALUES >> 8]], axis=1)
 
 
 def _marks_of(code: int) -> int:
@@ -482,7 +484,8 @@ def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[
     marks[:-2] |= _MARK["dot_between_blanks"] * (
         (marks[:-2] & marks[2:] & _MARK["blank"] != 0) & (marks[1:-1] & _MARK["middle_dot"] != 0))
     # each text and the "\n" after it (at most 201 characters: no count spills into the next lane)
-    counts = np.add.reduceat(_LANES[marks], starts, axis=0).view(np.uint8).reshape(m, 16).astype(np.int64)
+    lanes = np.add.reduceat(_LANES[marks], starts, axis=0).astype("<u8", copy=False)  # (lanes in byte order)
+    counts = lanes.view(np.uint8).reshape(m, 16).astype(np.int64)
     counts[:-1, _MARKS.index("space")] -= 1  # ... which is white space, and has no other mark
     count = dict(zip(_MARKS, counts.T))
     letters, upper, initials = count["letter"], count["capital"], count["word_start"]
