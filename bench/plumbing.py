@@ -69,17 +69,24 @@ def dumps() -> list[str]:
 
 
 def per_line(texts: list[str], repeat: int) -> None:
-    """µs per unique line of the per-line functions (each run on an emptied cache)."""
+    """µs per unique line of the per-line functions (each run on an emptied cache); a page's new
+    short lines' text features are worked out together, so those are timed in page-sized batches."""
     lines = sorted({line.strip() for text in texts for line in text.split("\n") if line.strip()})
     short = [line for line in lines if len(line) <= 200]
+    made = [features.Line(0, line) for line in short]
+    batches = [(short[k : k + PAGE_NEW_LINES], made[k : k + PAGE_NEW_LINES]) for k in range(0, len(short), PAGE_NEW_LINES)]
     functions = {
-        "_sample_shape": lambda line: features._sample_shape(line[:300]),
-        "_short_text_features": features._short_text_features,
-        "Line(...)": lambda line: features.Line(0, line),
+        "_sample_shape": lambda: [features._sample_shape(line[:300]) for line in short],
+        f"_short_rows ({PAGE_NEW_LINES} a batch)": lambda: [features._short_rows(*batch) for batch in batches],
+        "Line(...)": lambda: [features.Line(0, line) for line in short],
     }
     for name, function in functions.items():
-        best = best_of(repeat, lambda: [function(line) for line in short], time.process_time)
+        best = best_of(repeat, function, time.process_time)
         print(f"  {name:16s} {1e6 * best / len(short):6.2f} µs per unique short line ({len(short)} lines)")
+
+
+#: a median page's short lines not met on an earlier page
+PAGE_NEW_LINES = 110
 
 
 def stages(text: str) -> dict[str, float]:

@@ -250,6 +250,9 @@ LINE_CACHE_SIZE = 8192
 #: `ignorecase.fold` of a text longer than this (a page's lines at once) looks for the letters it
 #: maps among the text's non-ASCII characters alone: a C pass over its bytes, not a search of each
 FOLD_SCAN_CHARS = 400
+#: a page's new short lines have their text features worked out together, this many at most at
+#: once: a median page has ~110; a hostile dump's million lines make bounded arrays, batch by batch
+LINE_BATCH_SIZE = 2048
 #: characters whose classes (letter, capital, digit, space) the line shape remembers: every
 #: character a page shows is met again, but a hostile dump's millions of others are not kept
 CHAR_CLASS_CACHE_SIZE = 65536

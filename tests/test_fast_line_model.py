@@ -274,3 +274,110 @@ page_lines = st.lists(st.one_of(st.sampled_from(EXAMPLES + ["Home", "News", "Adv
 @given(page_lines)
 def test_page_columns_are_the_per_line_formulas_on_any_page(texts):
     assert_page_columns_are_the_plain_ones(split_lines("\n".join(texts)))
+
+
+# --- a page's new short lines as one batch: the rows `_text_features` gives, bit for bit --------
+
+from converter.assembly.features import Line, _short_rows, _text_features  # noqa: E402
+from converter import settings as shape_settings  # noqa: E402
+
+
+def assert_batch_rows_are_the_plain_ones(texts: list[str]) -> None:
+    lines = [Line(0, text) for text in texts]
+    rows = _short_rows(texts, lines)
+    for line, (row, tokens) in zip(lines, rows):
+        features, plain_tokens = _text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end))
+        assert (np.frombuffer(row).tolist(), tokens) == (list(features), plain_tokens), line.text
+        assert row == np.array(features).tobytes(), line.text  # the very floats, signs of zero too
+
+
+SHORT_CORPUS_LINES = [line for line in CORPUS_LINES + LANGUAGE_LINES if len(line) <= shape_settings.SHORT_LINE_CHARS]
+
+
+def test_batch_rows_are_the_plain_ones_on_every_short_corpus_line():
+    assert len(SHORT_CORPUS_LINES) > 10_000
+    for size in (1, 110, len(SHORT_CORPUS_LINES)):  # one line, a page's new lines, all at once
+        for start in range(0, len(SHORT_CORPUS_LINES), size):
+            assert_batch_rows_are_the_plain_ones(SHORT_CORPUS_LINES[start : start + size])
+
+
+short_texts = st.text(alphabet=st.one_of(st.characters(blacklist_characters="\n"),
+                                         st.sampled_from(TRICKY.replace("\n", "") + " |·:;,.。")),
+                      min_size=1, max_size=shape_settings.SHORT_LINE_CHARS)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.one_of(short_texts, st.sampled_from(EXAMPLES + SHORT_CORPUS_LINES[::97])), min_size=1, max_size=12))
+def test_batch_rows_are_the_plain_ones_on_any_short_lines(texts):
+    assert_batch_rows_are_the_plain_ones(texts)
+
+
+from converter.assembly.features import _long_row  # noqa: E402
+
+
+def assert_long_row_is_the_plain_one(text: str) -> None:
+    line = Line(0, text)
+    row, start_tokens, all_tokens = _long_row(line)
+    features, plain_tokens = _text_features(text, (line.words, line.furniture, line.end, line.sentence_end))
+    assert row == np.array(features).tobytes(), text
+    assert start_tokens == plain_tokens == tuple(WORD.findall(text[: shape_settings.SHAPE_CHARS].casefold())), text
+    assert list(all_tokens) == WORD.findall(text.casefold()), text
+
+
+def test_long_rows_are_the_plain_ones_on_every_long_corpus_line():
+    long_lines = [line for line in CORPUS_LINES + LANGUAGE_LINES if len(line) > shape_settings.SHORT_LINE_CHARS]
+    assert len(long_lines) > 1000
+    for text in long_lines:
+        assert_long_row_is_the_plain_one(text)
+
+
+long_texts = st.text(alphabet=st.one_of(st.characters(max_codepoint=127), st.sampled_from(" aZ9_")),
+                     min_size=shape_settings.SHORT_LINE_CHARS + 1, max_size=700)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.one_of(long_texts, st.tuples(long_texts, short_texts).map(" ".join)))
+def test_long_rows_are_the_plain_ones_on_any_long_line(text):
+    assert_long_row_is_the_plain_one(text)  # ASCII or not, a word maybe cut at the shape's last character
+
+
+# --- split_lines asks for a glued credit only on lines with text ------------------------------
+
+from converter.furniture import without_credit  # noqa: E402
+from converter.readers.text import _is_drop_cap  # noqa: E402
+
+
+def plain_split(text: str) -> list[tuple[int, str, bool]]:
+    """The dump's lines by the plain loop: every line's credit cut, blank or not."""
+    lines: list[tuple[int, str, bool]] = []
+    blank_before = True
+    for index, raw in enumerate(text.split("\n")):
+        stripped = without_credit(raw.strip())
+        if not stripped:
+            blank_before = True
+            continue
+        if lines and _is_drop_cap(lines[-1][1], stripped):
+            stripped = lines.pop()[1] + stripped
+        lines.append((index, stripped, not blank_before))
+        blank_before = False
+    return lines
+
+
+def assert_split_is_the_plain_one(text: str) -> None:
+    assert [(ln.index, ln.text, ln.glued_to_previous) for ln in split_lines(text)] == plain_split(text)
+
+
+def test_split_lines_is_the_plain_loop_on_every_corpus_dump():
+    for corpus in (CORPUS, CORPUS.parent / "corpus2"):
+        for dump in sorted((corpus / "text").glob("*.txt")):
+            assert_split_is_the_plain_one(dump.read_text(encoding="utf-8", errors="replace"))
+
+
+credits = st.sampled_from(["© Provided by Business Insider Inc The council approved the budget on Tuesday after "
+                           "a long debate over the new tram line.", "©", "(c)", "Copyright", " ", "\t", "A", "b"])
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(st.lists(st.one_of(credits, surrounding), max_size=30))
+def test_split_lines_is_the_plain_loop_on_any_dump(pieces):
+    assert_split_is_the_plain_one("\n".join(pieces))

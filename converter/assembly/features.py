@@ -13,10 +13,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, compress, islice
 
 import numpy as np
 
@@ -29,14 +29,20 @@ from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, cou
 from .. import settings
 
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
-LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|[•●▪◦‣*+\-–])\s+\S")
+#: the marks a list item may start with (other than a number, "1." or "(1)")
+LIST_BULLETS = "•●▪◦‣*+-–"
+LIST_ITEM = re.compile(rf"^(?:\(?\d{{1,3}}[.)]|[{re.escape(LIST_BULLETS)}])\s+\S")
+#: a line with at least this many tabs is a table row: a list item too
+LIST_ROW_TABS = 2
 #: a line of leaked markup ("<div class=…>"): a page's source, never its prose
 MARKUP_LINE = re.compile(r"^<[a-zA-Z!/][^<>]{0,200}>")
 #: one sentence ending and another starting inside a line: a caption or a paragraph, no headline.
 #: Two letters, a full stop (then white space; none needed after 。！？), maybe a quote, a letter.
 #: Written from the stop (a character set the regex engine scans for in C) with the two
 #: letters checked behind it, rather than a look-behind tried at every character of the line.
-SENTENCE_INSIDE = re.compile(r"[.!?。！？](?<=[^\W\d_]{2}.)(?:(?<=[.!?])\s+|(?<=[。！？])\s*)[\"'“‘«(]?[^\W\d_]")
+LATIN_STOPS, CJK_STOPS = ".!?", "。！？"
+SENTENCE_INSIDE = re.compile(rf"[{LATIN_STOPS}{CJK_STOPS}](?<=[^\W\d_]{{2}}.)(?:(?<=[{LATIN_STOPS}])\s+|(?<=[{CJK_STOPS}])\s*)"
+                             r"[\"'“‘«(]?[^\W\d_]")
 
 
 @dataclass(slots=True)  # a page has hundreds: no per-line __dict__, faster to make and read
@@ -236,9 +242,11 @@ def _class_counts(codes: bytes, ascii: bool) -> tuple[int, int, int, int, int]:
     return tuple(len(codes.translate(None, _LACKING[bit])) for bit in (_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE))
 
 
-def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
+def _sample_shape(sample: str, tokens: tuple[str, ...] | None = None
+                  ) -> tuple[int, int, int, int, int, int, int, tuple[str, ...]]:
     """A line start's counts (letters, capitals, digits, alphanumerics, spaces, words starting
-    with a letter, those with a capital) and its casefolded tokens.
+    with a letter, those with a capital) and its casefolded tokens (`tokens` when the caller
+    already has them).
 
     The counts are those of `sum(map(str.isalpha, sample))` and its siblings,
     and of the first characters of `sample.split()`'s words (a word starts at
@@ -252,7 +260,9 @@ def _sample_shape(sample: str) -> tuple[int, int, int, int, int, int, int, tuple
     starts = codes.translate(_WORD_START_CLASS)
     capitalised = starts.count(b"sU") + starts.startswith(b"U")
     initials = capitalised + starts.count(b"sl") + starts.startswith(b"l")
-    return letters, upper, digits, alnum, spaces, initials, capitalised, tuple(WORD.findall(sample.casefold()))
+    if tokens is None:
+        tokens = tuple(WORD.findall(sample.casefold()))
+    return letters, upper, digits, alnum, spaces, initials, capitalised, tokens
 
 
 _WORD_BUCKET_NAMES = tuple(f"words_{i}" for i in range(len(settings.WORD_BUCKETS) + 1))
@@ -325,16 +335,18 @@ def _always_named(name: str) -> bool:
     return not name.startswith(_NAMED_WHEN_SET) and name not in _NEIGHBOUR_OF
 
 
-def _text_features(text: str, facts: tuple[int, bool, int, bool]) -> tuple[tuple[float, ...], tuple[str, ...]]:
+def _text_features(text: str, facts: tuple[int, bool, int, bool], tokens: tuple[str, ...] | None = None
+                   ) -> tuple[tuple[float, ...], tuple[str, ...]]:
     """The features a line's text alone decides (in `TEXT_COLUMNS` order), and its casefolded
     tokens (for `common`), from its text and the facts (`_line_facts`) its `Line` already holds
     (a paragraph's words and furniture are not worked out twice). `common` (the page's words) and `glued` (the
-    blank line above) are 0 here: `line_features` sets them per page and per line."""
+    blank line above) are 0 here: `line_features` sets them per page and per line. `tokens`: the
+    start's tokens, when the caller already has them."""
     words, furniture, end, sentence_end = facts
     # shares of capitals, digits and common words read on the line's start, by C-level
     # str methods: a paragraph's first few hundred characters tell them as well as all
     sample = text[: settings.SHAPE_CHARS]
-    letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample)
+    letters, upper, digits, alnum, spaces, initials, capitalised, tokens = _sample_shape(sample, tokens)
     numbers = (
         # capped: a 4 MB paste is a long paragraph, not something unlike all the model saw
         math.log1p(min(words, settings.LONG_LINE_WORDS)),  # log_words
@@ -359,32 +371,274 @@ def _text_features(text: str, facts: tuple[int, bool, int, bool]) -> tuple[tuple
         URL_LINE.match(text) is not None,  # url
         MARKUP_LINE.match(text) is not None,  # markup
         SENTENCE_INSIDE.search(sample) is not None,  # two_sentences
-        LIST_ITEM.match(text) is not None or text.count("\t") >= 2,  # list_item
+        LIST_ITEM.match(text) is not None or text.count("\t") >= LIST_ROW_TABS,  # list_item
         "|" in text or " · " in text,  # pipe
     )
     return _BUCKET_ROWS[_bucket(words)] + numbers + tuple(map(float, flags)), tokens
 
 
-@lru_cache(maxsize=settings.LINE_CACHE_SIZE)
-def _short_text_features(text: str) -> tuple[tuple[float, ...], tuple[str, ...]]:
-    """A short line's text features, worked out once: menus, share bars and footers repeat on a
-    page and from page to page of a site (paragraphs do not, and are not kept)."""
-    return _text_features(text, _line_facts(text))
+# --- a page's new short lines, worked out together --------------------------------------------
+# A page brings ~110 short lines not met before. `_text_features` makes ~40 C-level calls on
+# each; here the character counts, shares and end characters of all of them come from a few
+# numpy calls over their code points, joined by "\n" (no line holds one), each count summed
+# per line between its offsets: no count sees across a line break. The detectors and the
+# tokens stay one call a line, the line regexes one call a line that can match (its first
+# character, or a stop in it, tells). tests/test_fast_line_model.py checks every row against
+# `_text_features`, bit for bit, on the corpora's lines and on any text.
+
+if settings.SHORT_LINE_CHARS > settings.SHAPE_CHARS:
+    raise ImportError("a short line's shape is read on all of it: SHAPE_CHARS < SHORT_LINE_CHARS")
+if settings.SHORT_LINE_CHARS >= 255:
+    raise ImportError("a short line's character counts, with the \"\\n\" after it, are summed in byte lanes")
+
+_ROW_BYTES = len(TEXT_COLUMNS) * np.dtype(np.float64).itemsize
+#: `math.log1p` of every capped word or character count a short line can have (the very floats
+#: `_text_features` computes: numpy's log1p may round otherwise)
+_LOG1P = np.array([math.log1p(k) for k in range(max(settings.SHORT_LINE_CHARS, settings.LONG_LINE_WORDS) + 1)])
+_CJK_RANGES = ((0x3040, 0x9FFF), (0xAC00, 0xD7AF))  # `text_shape.CJK`'s ranges
+if CJK.pattern != "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _CJK_RANGES) + "]":
+    raise ImportError("text_shape.CJK changed: update _CJK_RANGES")
+
+# Each character's marks, one bit each, summed per line: its classes (`_class_code`'s five bits),
+# then what the flags look for. The last three are marks of a place, not of one character:
+# a word's first letter (after white space or the line's start), capitalised or not, and the
+# start of " · ".
+_MARKS = ("letter", "capital", "digit", "alnum", "space", "cjk", "tab", "pipe", "stop", "middle_dot", "blank",
+          "word_start", "capital_start", "dot_between_blanks")
+_MARK = {name: np.uint16(1 << k) for k, name in enumerate(_MARKS)}
+if len(_MARKS) > 16 or [_MARK[name] for name in _MARKS[:5]] != [_LETTER, _CAPITAL, _DIGIT, _ALNUM, _SPACE]:
+    raise ImportError("a character's marks are its five class bits, then at most eleven more")
 
 
-def _common_tokens(lines: list[Line], tokens: list[tuple[str, ...]]) -> set[str]:
-    """The page's most frequent words in its longer lines: its function words, any language.
+# Each mark's count a line is summed in a byte lane of two uint64s: a character's marks become
+# a 1 in each of its marks' lanes, and one sum a line adds all of them (`_short_rows`).
+# (a byte's eight bits as eight byte lanes, then each marks value's two bytes: no big table to sum)
+_BYTE_LANES = np.array([sum(((byte >> bit) & 1) << (8 * bit) for bit in range(8)) for byte in range(256)],
+                       dtype="<u8")
+_MARK_VALUES = np.arange(1 << len(_MARKS))
+_LANES = np.stack([_BYTE_LANES[_MARK_VALUES & 0xFF], _BYTE_LANES[_MARK_VALUES >> 8]], axis=1)
 
-    `tokens` are each line's start's tokens (`_sample_shape`): a line no longer
-    than that start has them all, and only a longer one is read again."""
-    counts = Counter(chain.from_iterable(
-        line_tokens if len(line.text) <= settings.SHAPE_CHARS else WORD.findall(line.text.casefold())
-        for line, line_tokens in zip(lines, tokens) if line.words >= settings.PROSE_LINE_WORDS))
+
+def _marks_of(code: int) -> int:
+    """A character's own marks (not those of its place)."""
+    char = chr(code)
+    return int(ord(_class_code(char)) - _CLASS_BASE
+            | _MARK["cjk"] * any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+            | _MARK["tab"] * (char == "\t") | _MARK["pipe"] * (char == "|")
+            | _MARK["stop"] * (char in LATIN_STOPS + CJK_STOPS)
+            | _MARK["middle_dot"] * (char == "·") | _MARK["blank"] * (char == " "))
+
+
+# each Basic Multilingual Plane character's own marks, worked out the first time one is met
+# (65,536 at most: a hostile dump cannot grow it); a sentinel, no character's marks, till then
+_UNMARKED = np.uint16(0xFFFF)
+_PLANE_MARKS = np.full(0x10000, _UNMARKED, dtype=np.uint16)
+_PLANE_MARKS[:128] = [_marks_of(code) for code in range(128)]
+if _UNMARKED in _PLANE_MARKS[:128] or len(_MARKS) - 3 > 15:  # (the last three are a place's)
+    raise ImportError("a character's own marks must fit in 15 bits")
+# what a line must start with for each anchored line regex to match it: a cheap superset test
+_URL_START, _MARKUP_START = ord("h"), ord("<")  # "http…", "<div…"
+_LIST_STARTS = tuple(map(ord, "(" + LIST_BULLETS))  # or a digit (`\d` is one of `str.isdigit`'s)
+_COLON_ENDS = tuple(map(ord, ":,;"))  # the characters `_text_features`'s endswith tests
+_PERIOD_ENDS = tuple(map(ord, ".。"))
+#: ASCII word characters (as `WORD` sees them) kept, any other ASCII character a space, "\n" kept
+_ASCII_WORD_OR_SPACE = {code: code if WORD.fullmatch(chr(code)) or chr(code) == "\n" else ord(" ")
+                        for code in range(128)}
+
+
+class _RowCache(OrderedDict):
+    """Short line -> (its text features as a row of float64 bytes, its casefolded tokens): a
+    third of a page's lines were met before on it or on an earlier page. Bounded: when full, the
+    oldest line goes (in O(1), as a plain dict's front would not); `cache_clear` as `lru_cache`'s,
+    for the benchmarks (an instance's own, so that they empty the cache, not call the class's
+    method)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache_clear = self.clear
+
+    def remember(self, text: str, row: tuple[bytes, tuple[str, ...]]) -> None:
+        if len(self) >= settings.LINE_CACHE_SIZE:
+            self.popitem(last=False)
+        self[text] = row
+
+
+_SHORT_ROWS = _RowCache()
+
+
+def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]], list[list[str] | tuple[str, ...]]]:
+    """Each line's text features as a row of float64 bytes and its start's casefolded tokens (a
+    short line's from the cache or from one batch of the page's new short lines, a long line's
+    from `_long_row`), and all the tokens of each line long enough to count in the page's
+    common words."""
+    found: dict[str, tuple[bytes, tuple[str, ...]]] = {}
+    new: dict[str, Line] = {}
+    for line in lines:
+        text = line.text
+        if len(text) <= settings.SHORT_LINE_CHARS and text not in found:
+            row = _SHORT_ROWS.get(text)
+            if row is None:
+                new[text] = line
+            else:
+                found[text] = row
+    if new:
+        texts = list(new)
+        # a block's text may hold a line break (a text line never does): that batch goes line by line
+        batch = texts if "\n".join(texts).count("\n") == len(texts) - 1 and "" not in new else []
+        for start in range(0, len(batch), settings.LINE_BATCH_SIZE):
+            part = batch[start : start + settings.LINE_BATCH_SIZE]
+            found.update(zip(part, _short_rows(part, [new[text] for text in part])))
+        for text in texts:
+            if text not in found:
+                features, tokens = _text_features(text, _line_facts(text))
+                found[text] = (np.array(features).tobytes(), tokens)
+            _SHORT_ROWS.remember(text, found[text])
+    rows, tokens, counted = [], [], []
+    for line in lines:
+        row = found.get(line.text)
+        if row is None:
+            row_bytes, start_tokens, all_tokens = _long_row(line)
+        else:  # a short line's start is all of it
+            (row_bytes, start_tokens), all_tokens = row, row[1]
+        rows.append(row_bytes)
+        tokens.append(start_tokens)
+        if line.words >= settings.PROSE_LINE_WORDS:
+            counted.append(all_tokens)
+    return rows, tokens, counted
+
+
+def _long_row(line: Line) -> tuple[bytes, tuple[str, ...], list[str]]:
+    """A long line's text features as float64 bytes, its start's tokens and all its tokens,
+    from one scan of its words: its start's tokens, then the rest's (`_words_and_start`)."""
+    start_tokens, all_tokens = _words_and_start(line.text)
+    features, start_tokens = _text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end),
+                                            start_tokens)
+    return np.array(features).tobytes(), start_tokens, all_tokens
+
+
+def _words_and_start(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """`WORD.findall` of the casefolded first `SHAPE_CHARS` characters of `text`, and of all of it.
+
+    Casefolding works character by character, so the start's casefolding is
+    the first `cut` characters of the whole's. An ASCII line's words are its
+    runs of word characters once the others are spaces (`str.split`, no
+    regex); any other line's are found up to the cut, then from it on (from
+    the last word's start when a word runs across it).
+    """
+    if text.isascii():  # casefolding keeps one character per character
+        spaced = text.casefold().translate(_ASCII_WORD_OR_SPACE)
+        return tuple(spaced[: settings.SHAPE_CHARS].split()), spaced.split()
+    folded = text.casefold()
+    cut = len(text[: settings.SHAPE_CHARS].casefold())
+    start = WORD.findall(folded, 0, cut)
+    if start and WORD.fullmatch(folded, cut - 1, cut + 1):  # a word runs across the cut
+        return tuple(start), start[:-1] + WORD.findall(folded, cut - len(start[-1]))
+    return tuple(start), start + WORD.findall(folded, cut)
+
+
+def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[str, ...]]]:
+    """`_text_features` of each short text (its `Line` holding its facts), as float64 bytes, and
+    its tokens: the counts over all the texts at once. No text may be empty or hold a "\\n"."""
+    if not texts:
+        return []
+    m = len(texts)
+    joined = "\n" + "\n".join(texts)  # each text after a "\n": its first character starts a word
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    marks = _char_marks(points)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=m)
+    ends = np.cumsum(lengths + 1)  # one past each text's last character in `joined`
+    starts = ends - lengths
+    after_space = (marks[:-1] & _SPACE) != 0
+    marks[1:] |= _MARK["word_start"] * (after_space & ((marks[1:] & _LETTER) != 0))
+    marks[1:] |= _MARK["capital_start"] * (after_space & ((marks[1:] & (_LETTER | _CAPITAL)) == _LETTER | _CAPITAL))
+    marks[:-2] |= _MARK["dot_between_blanks"] * (
+        (marks[:-2] & marks[2:] & _MARK["blank"] != 0) & (marks[1:-1] & _MARK["middle_dot"] != 0))
+    # each text and the "\n" after it (at most 201 characters: no count spills into the next lane)
+    lanes = np.add.reduceat(_LANES[marks], starts, axis=0).astype("<u8", copy=False)  # (lanes in byte order)
+    counts = lanes.view(np.uint8).reshape(m, 16).astype(np.int64)
+    counts[:-1, _MARKS.index("space")] -= 1  # ... which is white space, and has no other mark
+    count = dict(zip(_MARKS, counts.T))
+    letters, upper, initials = count["letter"], count["capital"], count["word_start"]
+    words = np.fromiter((line.words for line in lines), dtype=np.int64, count=m)
+    first, last = points[starts], points[ends - 1]
+
+    block = np.zeros((m, len(TEXT_COLUMNS)))
+    block[np.arange(m), np.searchsorted(settings.WORD_BUCKETS, words)] = 1.0  # `_bucket`
+    number = {name: block[:, len(_WORD_BUCKET_NAMES) + k] for k, name in enumerate(TEXT_NUMBERS)}
+    number["log_words"][:] = _LOG1P[np.minimum(words, settings.LONG_LINE_WORDS)]
+    number["log_chars"][:] = _LOG1P[np.minimum(lengths, settings.LONG_LINE_WORDS * CHARS_PER_WORD)]
+    np.divide(upper, letters, out=number["upper"], where=letters > 0)
+    np.divide(count["capital_start"], initials, out=number["capitalised"], where=initials > 0)
+    np.divide(count["digit"], lengths, out=number["digits"])
+    np.divide(lengths - count["alnum"] - count["space"], lengths, out=number["punct"])
+    flags = block[:, len(_WORD_BUCKET_NAMES) + len(TEXT_NUMBERS):]
+    flag = {name: flags[:, k] for k, name in enumerate(TEXT_FLAGS)}
+    flag["sentence_end"][:] = [line.sentence_end for line in lines]
+    flag["ends_colon"][:] = _any_of(last, _COLON_ENDS)
+    flag["ends_period"][:] = _any_of(last, _PERIOD_ENDS)
+    flag["all_caps"][:] = (letters >= 4) & (upper == letters)
+    flag["cjk"][:] = count["cjk"] >= 4
+    flag["furniture"][:] = [line.furniture for line in lines]
+    ends_of_article = np.fromiter((line.end for line in lines), dtype=np.int64, count=m)
+    flag["related"][:] = ends_of_article == 1
+    flag["article_end"][:] = ends_of_article == 2
+    detected = TEXT_FLAGS.index("date")
+    # one answer a text (six flags, `_short_line_detectors`' order): a batch detector taking the
+    # list of texts and giving that list (or an (m, 6) array) fits here as it is
+    flags[:, detected : detected + len(_NOTHING_DETECTED)] = [_detectors(text) for text in texts]
+    for name, pattern, may_match in (
+            ("url", URL_LINE.match, first == _URL_START),
+            ("markup", MARKUP_LINE.match, first == _MARKUP_START),
+            ("list_item", LIST_ITEM.match, _any_of(first, _LIST_STARTS) | (marks[starts] & _DIGIT != 0)),
+            ("two_sentences", SENTENCE_INSIDE.search, count["stop"] > 0)):
+        candidates = np.flatnonzero(may_match)
+        flag[name][candidates] = [pattern(texts[k]) is not None for k in candidates.tolist()]
+    flag["list_item"][count["tab"] >= LIST_ROW_TABS] = 1.0
+    flag["pipe"][:] = (count["pipe"] > 0) | (count["dot_between_blanks"] > 0)
+    raw = block.tobytes()
+    return [(raw[k * _ROW_BYTES : (k + 1) * _ROW_BYTES], tokens) for k, tokens in enumerate(_batch_tokens(texts))]
+
+
+def _char_marks(points: np.ndarray) -> np.ndarray:
+    """Each code point's own marks (`_marks_of`), looked up; a character not met before (or
+    beyond the Basic Multilingual Plane) worked out once per batch."""
+    marks = _PLANE_MARKS[np.minimum(points, 0xFFFF)]
+    unmarked = (marks == _UNMARKED) | (points > 0xFFFF)
+    if unmarked.any():
+        codes, where = np.unique(points[unmarked], return_inverse=True)
+        found = np.array([_marks_of(code) for code in codes.tolist()], dtype=np.uint16)
+        plane = codes <= 0xFFFF
+        _PLANE_MARKS[codes[plane]] = found[plane]
+        marks[unmarked] = found[where]
+    return marks
+
+
+def _any_of(points: np.ndarray, codes: tuple[int, ...]) -> np.ndarray:
+    """Which of `points` is one of `codes` (a few: one comparison each)."""
+    return np.logical_or.reduce([points == code for code in codes])
+
+
+def _batch_tokens(texts: list[str]) -> list[tuple[str, ...]]:
+    """`WORD.findall` of each casefolded text. An ASCII text's words are its runs of word
+    characters: once every other character is a space (one `str.translate` for all of them),
+    `str.split` finds them with no regex; any other text goes to the regex."""
+    folded = "\n".join(texts).casefold().split("\n")  # casefolding maps no character to a "\n"
+    ascii = [text.isascii() for text in folded]
+    spaced = iter("\n".join(compress(folded, ascii)).translate(_ASCII_WORD_OR_SPACE).split("\n"))
+    return [tuple(next(spaced).split()) if is_ascii else tuple(WORD.findall(text))
+            for text, is_ascii in zip(folded, ascii)]
+
+
+def _common_tokens(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
+    """The page's most frequent words in its longer lines (all the tokens of each, from
+    `_text_rows`): its function words, any language."""
+    counts = Counter(chain.from_iterable(counted))
     return {w for w, _ in counts.most_common(settings.COMMON_TOKENS)}
 
 
-def _prose(line: Line) -> bool:
-    return not line.furniture and line.words >= settings.PROSE_LINE_WORDS and line.sentence_end
+def _prose(words: np.ndarray, furniture: np.ndarray, sentence_end: np.ndarray) -> np.ndarray:
+    """Which lines are prose: no furniture, long enough, ending a sentence."""
+    return ~furniture & (words >= settings.PROSE_LINE_WORDS) & sentence_end
 
 
 def line_features(lines: list[Line]) -> FeatureRows:
@@ -406,12 +660,11 @@ def line_features(lines: list[Line]) -> FeatureRows:
 def _shapes(lines: list[Line], values: np.ndarray) -> None:
     """Each line's text features (cached for short lines), the share of the page's common words,
     whether it is glued to the line above, and what the format tells."""
-    texts = [_short_text_features(line.text) if len(line.text) <= settings.SHORT_LINE_CHARS
-             else _text_features(line.text, (line.words, line.furniture, line.end, line.sentence_end))
-             for line in lines]
-    common = _common_tokens(lines, [tokens for _, tokens in texts]).__contains__
-    values[:, : len(TEXT_COLUMNS)] = [features for features, _ in texts]
-    values[:, _AT["common"]] = [sum(map(common, tokens)) / len(tokens) if tokens else 0.0 for _, tokens in texts]
+    rows, tokens, counted = _text_rows(lines)
+    common = _common_tokens(counted).__contains__
+    values[:, : len(TEXT_COLUMNS)] = np.frombuffer(b"".join(rows)).reshape(len(lines), len(TEXT_COLUMNS))
+    values[:, _AT["common"]] = [sum(map(common, line_tokens)) / len(line_tokens) if line_tokens else 0.0
+                                for line_tokens in tokens]
     values[:, _AT["glued"]] = [line.glued_to_previous for line in lines]
     for k, line in enumerate(lines):
         if line.heading:
@@ -428,8 +681,10 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     at = np.arange(n)
     column = lambda name: values[:, _AT[name]]  # noqa: E731 (a view: assigning fills the matrix)
     counts = Counter(line.text for line in lines)
-    words = np.array([line.words for line in lines])
-    prose = np.array([_prose(line) for line in lines])
+    words = np.fromiter((line.words for line in lines), dtype=np.int64, count=n)
+    # the lines' facts, as their text features (`_shapes`, before) already hold them, 0 or 1
+    ended = column("sentence_end") != 0
+    prose = _prose(words, column("furniture") != 0, ended)
     # running count of prose lines, for prose share in a window in O(1)
     before = _running(prose)
     # length of the run of short lines (menus, link lists) each line sits in
@@ -439,7 +694,8 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     column("first_lines")[:] = at < 5
     column("last_lines")[:] = n - at <= 5
     column("repeated")[:] = repeated
-    column("short_run")[:] = [_log1p(run) for run in _runs(short.tolist())]
+    run_lengths, where = np.unique(_runs(short), return_inverse=True)  # a few lengths: each one's log once
+    column("short_run")[:] = np.array([_log1p(run) for run in run_lengths.tolist()])[where]
     lo, hi = np.maximum(0, at - settings.CONTEXT_WIDE), np.minimum(n, at + settings.CONTEXT_WIDE + 1)
     others = np.maximum(1, hi - lo - 1)
     column("prose_near")[:] = (before[hi] - before[lo] - prose) / others
@@ -458,16 +714,14 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     if prose_words[n]:
         column("prose_share_above")[:] = prose_words[:-1] / prose_words[n]
     # an article end ("23 Comments", "Leave a reply") after some prose: nothing below is the article
-    ends = np.array([line.end == 2 for line in lines]) & (before[:-1] > 0)
+    ends = (column("article_end") != 0) & (before[:-1] > 0)
     column("end_above")[:] = _running(ends)[:-1] > 0
     # a page whose paragraphs end with no sentence mark (Thai, Lao, Burmese, some forums): there a
     # long line that ends none reads as a paragraph, not as a teaser or a title
-    long_lines = [line for line in lines if line.words >= settings.PROSE_LINE_WORDS]
-    unpunctuated = bool(long_lines) and sum(line.sentence_end for line in long_lines) < (
-        settings.PUNCTUATED_PAGE_SHARE * len(long_lines))
-    if unpunctuated:
-        ended = np.array([line.sentence_end for line in lines], dtype=bool)
-        column("long_unpunctuated")[:] = (words >= settings.PROSE_LINE_WORDS) & ~ended
+    long_lines = words >= settings.PROSE_LINE_WORDS
+    long_count = int(long_lines.sum())
+    if long_count and int((long_lines & ended).sum()) < settings.PUNCTUATED_PAGE_SHARE * long_count:
+        column("long_unpunctuated")[:] = long_lines & ~ended
     return prose
 
 
@@ -497,17 +751,12 @@ def _running(values) -> np.ndarray:
     return totals
 
 
-def _runs(flags: list[bool]) -> list[int]:
+def _runs(flags: np.ndarray) -> np.ndarray:
     """For each position, the length of the run of True values it sits in (0 where False)."""
-    runs = [0] * len(flags)
-    i = 0
-    while i < len(flags):
-        j = i
-        while j < len(flags) and flags[j]:
-            j += 1
-        for k in range(i, j):
-            runs[k] = j - i
-        i = max(j, i + 1)
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], flags, [False])).astype(np.int8)))
+    lengths = edges[1::2] - edges[::2]  # each run's end minus its start (they alternate)
+    runs = np.zeros(len(flags), dtype=np.int64)
+    runs[flags] = np.repeat(lengths, lengths)
     return runs
 
 

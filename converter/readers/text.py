@@ -45,7 +45,9 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank_before = True
     for index, raw in enumerate(text.split("\n")):
-        stripped = without_credit(raw.strip())  # "© Provided by X Inc The story…": the story
+        stripped = raw.strip()
+        if stripped:  # (a blank line has no credit to cut: a third of a dump's lines, not asked)
+            stripped = without_credit(stripped)  # "© Provided by X Inc The story…": the story
         if not stripped:
             blank_before = True
             continue
