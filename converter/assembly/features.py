@@ -583,9 +583,8 @@ def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[
     flag["related"][:] = ends_of_article == 1
     flag["article_end"][:] = ends_of_article == 2
     detected = TEXT_FLAGS.index("date")
-    # one answer a text (six flags, `_short_line_detectors`' order): a batch detector taking the
-    # list of texts and giving that list (or an (m, 6) array) fits here as it is
-    flags[:, detected : detected + len(_NOTHING_DETECTED)] = [_detectors(text) for text in texts]
+    # one answer a text (six flags, `_short_line_detectors`' order), the batch's lines asked at once
+    flags[:, detected : detected + len(_NOTHING_DETECTED)] = detect_lines(texts)
     for name, pattern, may_match in (
             ("url", URL_LINE.match, first == _URL_START),
             ("markup", MARKUP_LINE.match, first == _MARKUP_START),
