@@ -105,6 +105,17 @@ def search_finds_the_seed(page, url: str) -> None:
         page.keyboard.press("Escape")
 
 
+LIGHT_BACKGROUNDS = ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
+# waits up to 10 s for the body's background to be dark (or light), then says whether it is
+PALETTE_SETTLED = """async (dark) => {
+  for (let waited = 0; waited < 10000; waited += 50) {
+    if (!%s.includes(getComputedStyle(document.body).backgroundColor) === dark) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}""" % str(list(LIGHT_BACKGROUNDS)).replace("'", '"')
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", ["phone", "desktop"])
 def test_screenshots(page, site_url, built_site, scheme, width):
@@ -116,9 +127,12 @@ def test_screenshots(page, site_url, built_site, scheme, width):
         # Material remembers a palette picked earlier; start from the system's
         page.evaluate("localStorage.clear()")
         page.reload(wait_until="networkidle")
+        # Material's script picks the palette matching the system's scheme after the page loads,
+        # and the body's colour then fades in: on a busy machine it is read once it settles
+        settled = page.evaluate(PALETTE_SETTLED, scheme == "dark")
         body_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        dark = body_bg not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
-        assert dark == (scheme == "dark"), body_bg
+        dark = body_bg not in LIGHT_BACKGROUNDS
+        assert dark == (scheme == "dark"), (body_bg, settled)
         # nothing wider than the screen (no sideways scrolling on a phone)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (name, overflow)
