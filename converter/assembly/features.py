@@ -630,7 +630,22 @@ def _batch_tokens(texts: list[str]) -> list[tuple[str, ...]]:
 
 def _common_tokens(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
     """The page's most frequent words in its longer lines (all the tokens of each, from
-    `_text_rows`): its function words, any language."""
+    `_text_rows`): its function words, any language.
+
+    The words `Counter.most_common` names (`_common_tokens_plain`), told by one stable sort of
+    the counts in C: `most_common` keeps the first met of equal counts, as a stable sort from
+    the highest count does (its documented equal, `sorted(..., reverse=True)[:n]`), where
+    `most_common`'s heap runs a Python comparison per word."""
+    counts = Counter(chain.from_iterable(counted))
+    if len(counts) <= settings.COMMON_TOKENS:
+        return set(counts)
+    highest_first = np.argsort(-np.fromiter(counts.values(), dtype=np.int64, count=len(counts)), kind="stable")
+    words = list(counts)
+    return {words[k] for k in highest_first[: settings.COMMON_TOKENS].tolist()}
+
+
+def _common_tokens_plain(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
+    """`_common_tokens` as `Counter.most_common` tells it (tests hold the two the same)."""
     counts = Counter(chain.from_iterable(counted))
     return {w for w, _ in counts.most_common(settings.COMMON_TOKENS)}
 
