@@ -55,6 +55,18 @@ def test_line_shape_on_every_ascii_character_the_tricky_ones_and_the_corpus_line
         assert _sample_shape(sample) == plain_shape(sample), sample
 
 
+def test_line_shape_of_every_plane_lone_surrogates_and_the_last_code_point():
+    """The class codes are looked up in a table of every code point (`_class_codes`): its ends,
+    the characters beyond the Basic Multilingual Plane and the lone surrogates a dump read with
+    `surrogateescape` holds are told as the `str` methods tell them, met first and met again."""
+    sample = "A\udc80b\ud800 \U0001d400\U0001f600 \U000e0001\U0010ffff\x00 Ö1 ٣"
+    for _ in range(2):
+        assert _sample_shape(sample) == plain_shape(sample)
+    everything = "".join(map(chr, range(0, 0x110000, 97)))  # a character of every stretch of Unicode
+    for start in range(0, len(everything), 300):
+        assert _sample_shape(everything[start : start + 300]) == plain_shape(everything[start : start + 300])
+
+
 def dense_probabilities(model, features: dict[str, float]) -> list[float]:
     """The model's probabilities by the textbook formula: every weight times its value, in name
     order, added one by one from the left."""
