@@ -343,8 +343,14 @@ def _may_start_a_name(line: str) -> bool:
 _NO_NAME_START = "".join(sorted(set(string.ascii_lowercase) - _PARTICLE_INITIALS))
 _MARKS = _AFFILIATION_MARK.pattern[1:-1]  # (the class's characters)
 _NAME_WORD = r"[^\s" + _NO_NAME_START + _MARKS + r"][^\s" + _MARKS + r"]*+"
+# And the line's first two words (what `_may_start_a_name` reads last) start with a capital or a
+# particle's first letter: an ASCII one is then a capital or a particle's initial (in either
+# case); any other character is let through. A line opening with digits or marks ("2019 NFL
+# Playoff Picture", "(+1)", "Art & Design") ends here, in the lookahead.
+_MAY_OPEN_NAME_WORD = r"(?:[A-Z" + "".join(sorted(_PARTICLE_INITIALS)) + r"]|[^\x00-\x7f])"
 _PAGE_NAME_WORDS = re.compile(to_line_end(
-    r"\n[^\S\n]*+(?:(?:" + _NAME_WORD + r"(?:[^\S\n]++" + _NAME_WORD + r"){0,3}+[^\S\n]*+)?[" + _MARKS + "]|"
+    r"\n[^\S\n]*+(?=" + _MAY_OPEN_NAME_WORD + r"\S*+[^\S\n]++" + _MAY_OPEN_NAME_WORD + r")"
+    r"(?:(?:" + _NAME_WORD + r"(?:[^\S\n]++" + _NAME_WORD + r"){0,3}+[^\S\n]*+)?[" + _MARKS + "]|"
     + _NAME_WORD + r"(?:[^\S\n]++" + _NAME_WORD + r"){1,3}+[^\S\n]*+(?![^\n]))"))
 
 

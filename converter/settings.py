@@ -253,9 +253,6 @@ FOLD_SCAN_CHARS = 400
 #: a page's new short lines have their text features worked out together, this many at most at
 #: once: a median page has ~110; a hostile dump's million lines make bounded arrays, batch by batch
 LINE_BATCH_SIZE = 2048
-#: characters whose classes (letter, capital, digit, space) the line shape remembers: every
-#: character a page shows is met again, but a hostile dump's millions of others are not kept
-CHAR_CLASS_CACHE_SIZE = 65536
 
 # --- text dumps: the decisions around the line model (converter/assembly/) ---
 #: a line is body when its body probability reaches this. Leave-site-out body F1 for

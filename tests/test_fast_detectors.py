@@ -227,3 +227,21 @@ def test_a_megabyte_page_of_hostile_short_lines_at_once_is_the_same():
              for line in HOSTILE_LINES[k % len(HOSTILE_LINES):][:1]]
     assert max(map(len, texts)) == size and len(set(texts)) > len(texts) // 2
     assert _at_once(texts) == _one_by_one(texts)
+
+
+# a name's words in every case, particles, marks, digits and capitals of other scripts (or none
+# that is upper at all), between any white space: what the name check's lookahead reads
+_NAME_PIECES = st.sampled_from(["Jane", "DOE", "de", "De", "DE", "van", "la", "al", "bin", "jane", "2019", "(AP)", "&",
+                                "©", "Ödön", "ödön", "Łukasz", "Σ", "İ", "K", "ǅ", "Ⅳ", "日本", "-", ",", "|", "—"])
+_NAME_SPACE = st.sampled_from([" ", "  ", "\u00a0", "\t", "\x1c", "\u3000", ", ", " - "])
+name_line = st.builds(lambda lead, words, spaces: lead + "".join(w + s for w, s in zip(words, spaces)).rstrip(),
+                      st.sampled_from(["", " ", "\u00a0"]), st.lists(_NAME_PIECES, min_size=1, max_size=6),
+                      st.lists(_NAME_SPACE, min_size=6, max_size=6))
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.lists(name_line, max_size=10))
+def test_the_name_check_lets_through_every_line_a_name_is_found_in(texts):
+    page = PageLines(texts)
+    assert [text for k, text in enumerate(texts) if k not in people.name_lines(page)
+            and people.looks_like_name(text)] == []

@@ -55,6 +55,18 @@ def test_line_shape_on_every_ascii_character_the_tricky_ones_and_the_corpus_line
         assert _sample_shape(sample) == plain_shape(sample), sample
 
 
+def test_line_shape_of_every_plane_lone_surrogates_and_the_last_code_point():
+    """The class codes are looked up in a table of every code point (`_class_codes`): its ends,
+    the characters beyond the Basic Multilingual Plane and the lone surrogates a dump read with
+    `surrogateescape` holds are told as the `str` methods tell them, met first and met again."""
+    sample = "A\udc80b\ud800 \U0001d400\U0001f600 \U000e0001\U0010ffff\x00 Ö1 ٣"
+    for _ in range(2):
+        assert _sample_shape(sample) == plain_shape(sample)
+    everything = "".join(map(chr, range(0, 0x110000, 97)))  # a character of every stretch of Unicode
+    for start in range(0, len(everything), 300):
+        assert _sample_shape(everything[start : start + 300]) == plain_shape(everything[start : start + 300])
+
+
 def dense_probabilities(model, features: dict[str, float]) -> list[float]:
     """The model's probabilities by the textbook formula: every weight times its value, in name
     order, added one by one from the left."""
@@ -381,3 +393,26 @@ credits = st.sampled_from(["© Provided by Business Insider Inc The council appr
 @given(st.lists(st.one_of(credits, surrounding), max_size=30))
 def test_split_lines_is_the_plain_loop_on_any_dump(pieces):
     assert_split_is_the_plain_one("\n".join(pieces))
+
+
+# --- a page's common words: one stable sort of the counts names the words `most_common` names ----
+
+from converter.assembly.features import _common_tokens, _common_tokens_plain, _text_rows  # noqa: E402
+
+
+def test_common_words_are_most_commons_on_every_corpus_dump():
+    for corpus in (CORPUS, CORPUS.parent / "corpus2"):
+        for dump in sorted((corpus / "text").glob("*.txt")):
+            counted = _text_rows(split_lines(dump.read_text(encoding="utf-8", errors="replace")))[2]
+            assert _common_tokens(counted) == _common_tokens_plain(counted), dump.name
+
+
+# few distinct words, so that many share a count across the cut (which of equal counts is kept)
+tied_words = st.lists(st.lists(st.sampled_from([f"w{k}" for k in range(3 * shape_settings.COMMON_TOKENS)]),
+                               max_size=12), max_size=40)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(tied_words)
+def test_common_words_are_most_commons_with_ties_at_the_cut(counted):
+    assert _common_tokens(counted) == _common_tokens_plain(counted)

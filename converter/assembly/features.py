@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -197,17 +198,27 @@ def _class_code(char: str) -> str:
     return chr(_CLASS_BASE + bits)
 
 
-class _ClassCodes(dict):
-    """Code point -> class code, for `str.translate`: a character met before is looked up in C."""
-
-    def __missing__(self, code: int) -> str:
-        klass = _class_code(chr(code))
-        if len(self) < settings.CHAR_CLASS_CACHE_SIZE:
-            self[code] = klass
-        return klass
+# Each code point's class code, worked out the first time it is met (0: not yet; a code is never
+# 0): a line's characters are looked up by one `numpy.take` (a `str.translate` through a dict
+# looks each character up by Python's mapping protocol, three times as long on a paragraph).
+_CLASS_CODE_OF = np.zeros(sys.maxunicode + 1, dtype=np.uint8)
 
 
-_CLASS_CODES = _ClassCodes()
+def _class_codes(text: str) -> bytes:
+    """Each character's class code (`_class_code`), as bytes; characters not met before worked
+    out once each."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    codes = _CLASS_CODE_OF.take(points)
+    if not codes.all():
+        new = codes == 0
+        unmet, where = np.unique(points[new], return_inverse=True)
+        found = np.fromiter((ord(_class_code(chr(code))) for code in unmet.tolist()), dtype=np.uint8,
+                            count=len(unmet))
+        _CLASS_CODE_OF[unmet] = found
+        codes[new] = found[where]
+    return codes.tobytes()
+
+
 # the same for ASCII bytes (three lines in four are ASCII): one `bytes.translate`
 _ASCII_CLASS_CODES = "".join(map(_class_code, map(chr, range(128)))).encode() + bytes(128)
 # per class, the codes lacking it: deleting them leaves the characters of the class
@@ -255,7 +266,7 @@ def _sample_shape(sample: str, tokens: tuple[str, ...] | None = None
     """
     ascii = sample.isascii()
     codes = (sample.encode("ascii").translate(_ASCII_CLASS_CODES) if ascii
-             else sample.translate(_CLASS_CODES).encode("ascii"))
+             else _class_codes(sample))
     letters, upper, digits, alnum, spaces = _class_counts(codes, ascii)
     starts = codes.translate(_WORD_START_CLASS)
     capitalised = starts.count(b"sU") + starts.startswith(b"U")
@@ -630,7 +641,22 @@ def _batch_tokens(texts: list[str]) -> list[tuple[str, ...]]:
 
 def _common_tokens(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
     """The page's most frequent words in its longer lines (all the tokens of each, from
-    `_text_rows`): its function words, any language."""
+    `_text_rows`): its function words, any language.
+
+    The words `Counter.most_common` names (`_common_tokens_plain`), told by one stable sort of
+    the counts in C: `most_common` keeps the first met of equal counts, as a stable sort from
+    the highest count does (its documented equal, `sorted(..., reverse=True)[:n]`), where
+    `most_common`'s heap runs a Python comparison per word."""
+    counts = Counter(chain.from_iterable(counted))
+    if len(counts) <= settings.COMMON_TOKENS:
+        return set(counts)
+    highest_first = np.argsort(-np.fromiter(counts.values(), dtype=np.int64, count=len(counts)), kind="stable")
+    words = list(counts)
+    return {words[k] for k in highest_first[: settings.COMMON_TOKENS].tolist()}
+
+
+def _common_tokens_plain(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
+    """`_common_tokens` as `Counter.most_common` tells it (tests hold the two the same)."""
     counts = Counter(chain.from_iterable(counted))
     return {w for w, _ in counts.most_common(settings.COMMON_TOKENS)}
 
