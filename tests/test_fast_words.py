@@ -53,6 +53,19 @@ def test_count_words_is_the_plain_count_on_any_text(text):
     assert text_shape.count_words(text) == text_shape._count_words_plain(text)
 
 
+# a line past `NON_ASCII_SCAN_CHARS`: its CJK and non-ASCII word characters looked for among its
+# non-ASCII characters alone, each anywhere in a long ASCII line
+long_text = st.builds(lambda pad, text, at: pad[:at] + text + pad[at:],
+                      st.text(alphabet=st.sampled_from("ab ,.-'\"\t"), min_size=40, max_size=200), tricky_text,
+                      st.integers(min_value=0, max_value=200))
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(long_text)
+def test_count_words_of_a_long_line_is_the_plain_count(text):
+    assert text_shape.count_words(text) == text_shape._count_words_plain(text)
+
+
 # --- furniture ------------------------------------------------------------------------------
 
 from converter import furniture  # noqa: E402
