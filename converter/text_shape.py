@@ -15,7 +15,8 @@ from .ignorecase import non_ascii
 CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+", re.U)
 # Closing punctuation of a sentence, in Latin and CJK scripts, maybe inside quotes or brackets.
-SENTENCE_END = re.compile(r"[.!?…。！？\"'”’»)\]]\s*$")
+SENTENCE_END_MARKS = frozenset(".!?…。！？\"'”’»)]")
+SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_END_MARKS))) + r"]\s*$")
 # The thresholds live in `settings`; the text model (converter/assembly/) still reads these two
 # names from here, until it folds its own settings into that module.
 PROSE_WORDS = settings.PROSE_WORDS
@@ -72,5 +73,15 @@ def _count_words_plain(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when `text` ends as a sentence does."""
+    """True when `text` ends as a sentence does (`SENTENCE_END`), told by its last character: a mark
+    ends one; any other but white space (after which a mark may stand earlier) ends none. A search
+    would try the pattern at every character of the line."""
+    last = text[-1:]
+    if last in SENTENCE_END_MARKS:
+        return True
+    return last.isspace() and SENTENCE_END.search(text) is not None
+
+
+def _ends_sentence_plain(text: str) -> bool:
+    """`ends_sentence` by the search itself (for the fast path's tests)."""
     return bool(SENTENCE_END.search(text))

@@ -66,6 +66,24 @@ def test_count_words_of_a_long_line_is_the_plain_count(text):
     assert text_shape.count_words(text) == text_shape._count_words_plain(text)
 
 
+RAW_CORPUS_LINES = sorted({line for corpus in (CORPUS, CORPUS.parent / "corpus2")
+                           for dump in sorted((corpus / "text").glob("*.txt"))
+                           for line in dump.read_text(encoding="utf-8", errors="replace").split("\n")})
+
+
+def test_ends_sentence_is_the_search_on_every_line():
+    # stripped and as copied (white space, a carriage return after the last mark)
+    for line in CORPUS_LINES + RAW_CORPUS_LINES + LANGUAGE_LINES + [TRICKY, ""]:
+        assert text_shape.ends_sentence(line) == text_shape._ends_sentence_plain(line), line
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(tricky_text, st.text(alphabet=st.sampled_from(".!?…。！？\"'”’»)]x \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000"),
+                            max_size=6))
+def test_ends_sentence_is_the_search_on_any_text(text, ending):
+    assert text_shape.ends_sentence(text + ending) == text_shape._ends_sentence_plain(text + ending)
+
+
 # --- furniture ------------------------------------------------------------------------------
 
 from converter import furniture  # noqa: E402
