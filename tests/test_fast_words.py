@@ -89,6 +89,40 @@ def test_ends_sentence_is_the_search_on_any_text(text, ending):
 from converter import furniture  # noqa: E402
 
 
+def test_no_other_character_folds_to_what_opens_a_copyright():
+    for code in range(0x110000):
+        folded = chr(code).casefold()
+        assert folded, hex(code)  # every character folds to one at least: a fold's place is a line's
+        assert folded[:1] != "c" or chr(code) in furniture._FOLDS_TO_C, hex(code)
+        assert "(" not in folded or chr(code) in furniture._FOLDS_TO_BRACKET, hex(code)
+
+
+def test_without_credit_is_the_plain_cut_on_every_line():
+    for line in CORPUS_LINES + RAW_CORPUS_LINES + LANGUAGE_LINES + [TRICKY, ""]:
+        assert furniture.without_credit(line) == furniture._without_credit_plain(line), line
+
+
+CREDIT_OPENINGS = ("(c) ", "(C)", " (c)", "x(c)", "xx(c)", "ß(c)", "ﬃ(c)", "İ(c)", "Copyright ", "COPYRIGHT",
+                   "copyright©", "ß", "©", "© Provided by X Inc ", "(c) 2024 Provided by Y Media ",
+                   "Copyright 2024 Provided by Acme Media ", "(C) Acme Media ", "COPYRIGHT Acme Inc ")
+PROSE = " The council met on Tuesday and agreed the budget for the coming year after a long debate."
+
+
+def test_without_credit_cuts_what_the_plain_cut_cuts():
+    for opening in CREDIT_OPENINGS:
+        line = opening + PROSE.strip()
+        assert furniture.without_credit(line) == furniture._without_credit_plain(line), line
+    assert furniture.without_credit("Copyright 2024 Provided by Acme Media" + PROSE) == PROSE.strip()
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.sampled_from(CREDIT_OPENINGS), tricky_text,
+       st.sampled_from(("", PROSE, " © Reuters")))
+def test_without_credit_is_the_plain_cut_on_any_text(opening, text, ending):
+    for line in (opening + text + ending, text + opening + ending, text):
+        assert furniture.without_credit(line) == furniture._without_credit_plain(line)
+
+
 def _opens_with_copyright_plain(line: str) -> bool:
     """The test `without_credit` made of every line before it folded only the first characters."""
     return "(c)" in line.casefold()[:4] or line[:9].casefold().startswith("copyright")
