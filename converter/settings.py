@@ -250,6 +250,9 @@ LINE_CACHE_SIZE = 8192
 #: `ignorecase.fold` of a text longer than this (a page's lines at once) looks for the letters it
 #: maps among the text's non-ASCII characters alone: a C pass over its bytes, not a search of each
 FOLD_SCAN_CHARS = 400
+#: `text_shape.count_words` of a line longer than this looks for CJK and non-ASCII word characters
+#: among the line's non-ASCII characters alone (picked out by a C pass over its bytes)
+NON_ASCII_SCAN_CHARS = 40
 #: a page's new short lines have their text features worked out together, this many at most at
 #: once: a median page has ~110; a hostile dump's million lines make bounded arrays, batch by batch
 LINE_BATCH_SIZE = 2048

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 
 from . import settings
+from .ignorecase import non_ascii
 
 # Scripts written without spaces between words (Chinese, Japanese) and Hangul.
 CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"\w+", re.U)
 # Closing punctuation of a sentence, in Latin and CJK scripts, maybe inside quotes or brackets.
-SENTENCE_END = re.compile(r"[.!?…。！？\"'”’»)\]]\s*$")
+SENTENCE_END_MARKS = frozenset(".!?…。！？\"'”’»)]")
+SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_END_MARKS))) + r"]\s*$")
 # The thresholds live in `settings`; the text model (converter/assembly/) still reads these two
 # names from here, until it folds its own settings into that module.
 PROSE_WORDS = settings.PROSE_WORDS
@@ -33,11 +35,12 @@ _ASCII_AS_WORD_CHARS = bytes(ord("w") if WORD.match(chr(c)) else ord(" ") for c 
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 
 
-def _word_count_through_bytes(text: str) -> int | None:
-    """`len(WORD.findall(text))`, counted on bytes, when every non-ASCII character of `text` is
-    no word character (curly quotes, dashes: each becomes a "?", no word character either);
-    None when one is (an accented or non-Latin letter), for the plain count."""
-    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text):
+def _word_count_through_bytes(text: str, others: str | None = None) -> int | None:
+    """`len(WORD.findall(text))`, counted on bytes, when every non-ASCII character of `text` (or of
+    `others`, those characters picked out) is no word character (curly quotes, dashes: each becomes
+    a "?", no word character either); None when one is (an accented or non-Latin letter), for the
+    plain count."""
+    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text if others is None else others):
         return None
     marks = text.encode("ascii", "replace").translate(_ASCII_AS_WORD_CHARS)
     return marks.count(b" w") + marks.startswith(b"w")
@@ -45,10 +48,13 @@ def _word_count_through_bytes(text: str) -> int | None:
 
 def count_words(text: str) -> int:
     """Words in `text`; a space-less token (slug, URL, handle) is one; CJK counts two characters a word."""
-    if text.isascii() or CJK.search(text) is None:  # no CJK: `_count_words_plain` with `cjk` 0
+    # where a CJK or a non-ASCII word character may stand: a long line's non-ASCII characters, picked
+    # out in C (`non_ascii`), rather than the whole line searched twice (both classes hold no ASCII)
+    others = text if text.isascii() or len(text) <= settings.NON_ASCII_SCAN_CHARS else non_ascii(text)
+    if text.isascii() or CJK.search(others) is None:  # no CJK: `_count_words_plain` with `cjk` 0
         if " " not in text:
             return 1
-        words = _word_count_through_bytes(text)
+        words = _word_count_through_bytes(text, others)
         if words is None:
             words = len(WORD.findall(text))
         return max(words, len(text) // settings.CHARS_PER_WORD)
@@ -67,5 +73,15 @@ def _count_words_plain(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when `text` ends as a sentence does."""
+    """True when `text` ends as a sentence does (`SENTENCE_END`), told by its last character: a mark
+    ends one; any other but white space (after which a mark may stand earlier) ends none. A search
+    would try the pattern at every character of the line."""
+    last = text[-1:]
+    if last in SENTENCE_END_MARKS:
+        return True
+    return last.isspace() and SENTENCE_END.search(text) is not None
+
+
+def _ends_sentence_plain(text: str) -> bool:
+    """`ends_sentence` by the search itself (for the fast path's tests)."""
     return bool(SENTENCE_END.search(text))

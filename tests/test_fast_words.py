@@ -53,9 +53,74 @@ def test_count_words_is_the_plain_count_on_any_text(text):
     assert text_shape.count_words(text) == text_shape._count_words_plain(text)
 
 
+# a line past `NON_ASCII_SCAN_CHARS`: its CJK and non-ASCII word characters looked for among its
+# non-ASCII characters alone, each anywhere in a long ASCII line
+long_text = st.builds(lambda pad, text, at: pad[:at] + text + pad[at:],
+                      st.text(alphabet=st.sampled_from("ab ,.-'\"\t"), min_size=40, max_size=200), tricky_text,
+                      st.integers(min_value=0, max_value=200))
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(long_text)
+def test_count_words_of_a_long_line_is_the_plain_count(text):
+    assert text_shape.count_words(text) == text_shape._count_words_plain(text)
+
+
+RAW_CORPUS_LINES = sorted({line for corpus in (CORPUS, CORPUS.parent / "corpus2")
+                           for dump in sorted((corpus / "text").glob("*.txt"))
+                           for line in dump.read_text(encoding="utf-8", errors="replace").split("\n")})
+
+
+def test_ends_sentence_is_the_search_on_every_line():
+    # stripped and as copied (white space, a carriage return after the last mark)
+    for line in CORPUS_LINES + RAW_CORPUS_LINES + LANGUAGE_LINES + [TRICKY, ""]:
+        assert text_shape.ends_sentence(line) == text_shape._ends_sentence_plain(line), line
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(tricky_text, st.text(alphabet=st.sampled_from(".!?…。！？\"'”’»)]x \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000"),
+                            max_size=6))
+def test_ends_sentence_is_the_search_on_any_text(text, ending):
+    assert text_shape.ends_sentence(text + ending) == text_shape._ends_sentence_plain(text + ending)
+
+
 # --- furniture ------------------------------------------------------------------------------
 
 from converter import furniture  # noqa: E402
+
+
+def test_no_other_character_folds_to_what_opens_a_copyright():
+    for code in range(0x110000):
+        folded = chr(code).casefold()
+        assert folded, hex(code)  # every character folds to one at least: a fold's place is a line's
+        assert folded[:1] != "c" or chr(code) in furniture._FOLDS_TO_C, hex(code)
+        assert "(" not in folded or chr(code) in furniture._FOLDS_TO_BRACKET, hex(code)
+
+
+def test_without_credit_is_the_plain_cut_on_every_line():
+    for line in CORPUS_LINES + RAW_CORPUS_LINES + LANGUAGE_LINES + [TRICKY, ""]:
+        assert furniture.without_credit(line) == furniture._without_credit_plain(line), line
+
+
+CREDIT_OPENINGS = ("(c) ", "(C)", " (c)", "x(c)", "xx(c)", "ß(c)", "ﬃ(c)", "İ(c)", "Copyright ", "COPYRIGHT",
+                   "copyright©", "ß", "©", "© Provided by X Inc ", "(c) 2024 Provided by Y Media ",
+                   "Copyright 2024 Provided by Acme Media ", "(C) Acme Media ", "COPYRIGHT Acme Inc ")
+PROSE = " The council met on Tuesday and agreed the budget for the coming year after a long debate."
+
+
+def test_without_credit_cuts_what_the_plain_cut_cuts():
+    for opening in CREDIT_OPENINGS:
+        line = opening + PROSE.strip()
+        assert furniture.without_credit(line) == furniture._without_credit_plain(line), line
+    assert furniture.without_credit("Copyright 2024 Provided by Acme Media" + PROSE) == PROSE.strip()
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(st.sampled_from(CREDIT_OPENINGS), tricky_text,
+       st.sampled_from(("", PROSE, " © Reuters")))
+def test_without_credit_is_the_plain_cut_on_any_text(opening, text, ending):
+    for line in (opening + text + ending, text + opening + ending, text):
+        assert furniture.without_credit(line) == furniture._without_credit_plain(line)
 
 
 def _opens_with_copyright_plain(line: str) -> bool:

@@ -26,7 +26,7 @@ from ..furniture import credit_lines, furniture_and_end, photo_credit
 from ..page_scan import PageLines
 from ..people import (byline_lines, contribution_lines, looks_like_name, name_lines, names_from_byline,
                       names_from_contribution)
-from ..text_shape import CHARS_PER_WORD, CJK, SENTENCE_END, WORD, cjk_chars, count_words
+from ..text_shape import CHARS_PER_WORD, CJK, WORD, cjk_chars, count_words, ends_sentence
 from .. import settings
 
 URL_LINE = re.compile(r"^(?:https?://)\S+$")
@@ -81,7 +81,7 @@ def _facts(text: str) -> tuple[int, bool, int, bool]:
     # page's source, whatever prose it holds: furniture. Text after a tag is the page's text,
     # and so is one tag alone (an article's code sample, a kicker someone wrote as a tag).
     furniture = bool(furniture) or (text.endswith(">") and text.count("<") >= 2 and bool(MARKUP_LINE.match(text)))
-    return count_words(text), furniture, end, bool(SENTENCE_END.search(text))
+    return count_words(text), furniture, end, ends_sentence(text)
 
 
 # a third of a dump's lines repeat one met before on the page or on an earlier page
