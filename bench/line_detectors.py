@@ -12,7 +12,7 @@ for the first time costs. `without_credit` runs on every line of every dump,
 repeats and blanks included, as the reader calls it. A figure is printed,
 never asserted: CPU time (`time.process_time`), best of the passes, as other
 work on the machine moves any single pass. Last, the six detectors the line
-model reads (`features._detect_line`) over each dump's short lines not met on
+model reads (`detected._detect_line`) over each dump's short lines not met on
 an earlier dump, asked line by line and a page at once (`detect_lines`).
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.reading import CORPORA, _forget_lines  # noqa: E402
 from converter import settings  # noqa: E402
-from converter.assembly.features import _detect_line, detect_lines  # noqa: E402
+from converter.assembly.detected import _detect_line, detect_lines  # noqa: E402
 from converter.furniture import furniture_and_end, photo_credit, without_credit  # noqa: E402
 from converter.people import looks_like_name, names_from_byline, names_from_contribution  # noqa: E402
 from converter.text_shape import count_words  # noqa: E402

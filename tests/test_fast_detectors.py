@@ -1,6 +1,6 @@
 """A page's lines asked of the rule detectors at once give the answers line by line gives.
 
-`features.detect_lines` runs each detector's first check over a page's lines
+`detected.detect_lines` runs each detector's first check over a page's lines
 joined by "\\n" (`page_scan`), and a detector only on the lines that check lets
 through. It is exact only if each page-level check lets through every line its
 detector could accept, and no match is ever told to the wrong line (a pattern
@@ -19,7 +19,7 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import CORPUS, examples
 from converter import dates, furniture, ignorecase, people
-from converter.assembly import features
+from converter.assembly import detected
 from converter.page_scan import PageLines
 from test_fast_dates import KNOWN_RELATIVE, LANGUAGE_LINES, vocabulary_lines
 from test_fast_words import CREDIT_WORDS, PEOPLE_WORDS, TRICKY, vocabulary_text
@@ -35,14 +35,14 @@ def _lines_of(path: Path) -> list[str]:
 
 def _one_by_one(texts: list[str]) -> list[tuple[bool, ...]]:
     """Each line asked of each detector in turn, nothing remembered."""
-    return [features._detect_line(text) if len(text) <= features.settings.SHORT_LINE_CHARS
-            else features._NOTHING_DETECTED for text in texts]
+    return [detected._detect_line(text) if len(text) <= detected.settings.SHORT_LINE_CHARS
+            else detected._NOTHING_DETECTED for text in texts]
 
 
 def _at_once(texts: list[str]) -> list[tuple[bool, ...]]:
     """`detect_lines` with nothing remembered from before: every short line goes through the page checks."""
-    features._short_line_detectors.cache_clear()
-    return features.detect_lines(texts)
+    detected._short_line_detectors.cache_clear()
+    return detected.detect_lines(texts)
 
 
 # each page-level check, and the per-line truth it must let through every line of
@@ -96,7 +96,7 @@ def test_hostile_and_many_language_lines_at_once_are_the_same():
 
 def test_a_page_of_nothing_and_lines_with_their_own_line_breaks():
     assert _at_once([]) == []
-    assert _at_once([""]) == [features._NOTHING_DETECTED]
+    assert _at_once([""]) == [detected._NOTHING_DETECTED]
     texts = ["By Jane Doe\nNov. 19, 2019", "3 hours ago", "\n", "Photo: AP", "x" * 300 + " 2019-11-20"]
     assert _at_once(texts) == _one_by_one(texts)
 
@@ -107,17 +107,17 @@ def test_what_a_page_at_once_found_is_what_each_line_is_later_told():
     texts = [line.strip() for line in _lines_of(DUMPS[0]) if line.strip()]
     expected = _one_by_one(texts)
     assert _at_once(texts) == expected
-    assert [features._detectors(text) for text in texts] == expected
-    features._short_line_detectors.cache_clear()
-    assert [features._detectors(text) for text in texts[::2]] == expected[::2]
-    assert features.detect_lines(texts) == expected
+    assert [detected._detectors(text) for text in texts] == expected
+    detected._short_line_detectors.cache_clear()
+    assert [detected._detectors(text) for text in texts[::2]] == expected[::2]
+    assert detected.detect_lines(texts) == expected
 
 
 def test_a_page_longer_than_the_cache_keeps_its_answers_and_the_cache_its_size(monkeypatch):
-    monkeypatch.setattr(features.settings, "LINE_CACHE_SIZE", 5)
+    monkeypatch.setattr(detected.settings, "LINE_CACHE_SIZE", 5)
     texts = [line.strip() for line in _lines_of(DUMPS[1]) if line.strip()]
     assert _at_once(texts) == _one_by_one(texts)
-    assert len(features._DETECTED) == 5
+    assert len(detected._DETECTED) == 5
 
 
 # --- pages drawn from the detectors' own words ---------------------------------------------------
@@ -222,7 +222,7 @@ HOSTILE_LINES = [" " * 200, "• " * 100, "by " * 66, "By  :  " * 28, "1 " * 100
 def test_a_megabyte_page_of_hostile_short_lines_at_once_is_the_same():
     """Runs of spaces, marks, "by"s, digits and names, every line as long as a short line gets:
     the page checks scan each once (a quadratic one would show here as the suite's timeout)."""
-    size = features.settings.SHORT_LINE_CHARS
+    size = detected.settings.SHORT_LINE_CHARS
     texts = [(line + str(k) if k % 2 else str(k) + line)[:size] for k in range((1 << 20) // size)
              for line in HOSTILE_LINES[k % len(HOSTILE_LINES):][:1]]
     assert max(map(len, texts)) == size and len(set(texts)) > len(texts) // 2

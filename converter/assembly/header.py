@@ -19,7 +19,8 @@ from ..people import looks_like_name, names_from_byline, names_from_contribution
 from ..text_shape import SENTENCE_END, count_words
 from .. import settings
 from .byline import bare_byline
-from .features import URL_LINE, Line, _detectors
+from .detected import _detectors
+from .features import URL_LINE, Line
 
 
 def is_header_line(line: Line) -> bool:
@@ -29,7 +30,7 @@ def is_header_line(line: Line) -> bool:
 
 @lru_cache(maxsize=settings.HEADER_CACHE_SIZE)
 def _is_header_text(text: str) -> bool:
-    """`_is_header_text_plain`, from the answers the line model's detectors (`features._detectors`,
+    """`_is_header_text_plain`, from the answers the line model's detectors (`detected._detectors`,
     cached) gave when `classify` read the page's short lines, rather than asking them again."""
     if _reads_as_sentence(text):
         return False
@@ -87,13 +88,13 @@ def holds_contribution(text: str) -> bool:
     return _holds(text, "contribution", names_from_contribution)
 
 
-#: where in `features._detectors`' answer for a short line each detector's stands
+#: where in `detected._detectors`' answer for a short line each detector's stands
 _DETECTED = {name: k for k, name in enumerate(("date", "date_label", "byline", "name", "credit", "contribution"))}
 
 
 def _holds(text: str, detected: str, detector) -> bool:
     """Whether `detector` finds something in a text line: for a short line, the answer the line
-    model's detectors (`features._detectors`, cached) gave when `classify` read the page, so the
+    model's detectors (`detected._detectors`, cached) gave when `classify` read the page, so the
     assembly does not ask again of each line it passes; a longer line is asked directly."""
     if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
         return bool(detector(text))
