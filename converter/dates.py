@@ -98,17 +98,23 @@ _DATE_SHAPES = "|".join(f"(?:{p})" for p in _PATTERNS)
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Where a date can start, checked before the ten shapes are tried at a position (most positions
-# of a line fail here, at one character): a digit; a word of 3 to 20 letters before a number (a
-# local month, "März 3"); an English month's first letters, even inside a word ("BUSINESSNOV 7"),
-# and at most the rest of the longest month ("september") before a number; or a weekday at a
-# word's start. Each shape starts with one of these, so the search finds the very matches it found
-# without this check (tests/test_fast_dates.py). Every repeat is bounded and possessive: a 4 MB
-# line of month names stays linear.
+# of a line fail here, at one character): a letter or a digit, and then a year's first digit, or
+# one or two digits before a separator, a space or an ordinal's letters ("20th"); a word of 3 to
+# 20 letters before a number (a local month, "März 3"), or a weekday, at a word's start; or an
+# English month's first letters, even inside a word ("BUSINESSNOV 7"), and at most the rest of
+# the longest month ("september") before a number. Each shape starts with one of these, so the
+# search finds the very matches it found without this check (tests/test_fast_dates.py). A digit
+# no shape can start at (the "0" of "20,", the "3" of "12:30") fails here, not in ten shapes; the
+# month and weekday words are grouped by first letter (`either_case`: `re.I` tries each
+# alternative of an alternation in turn). Every repeat is bounded and possessive: a 4 MB line of
+# month names stays linear.
 _MONTH_REST = max(map(len, _MONTH_KEYS)) - len(_ENGLISH_MONTHS[0])
-_ENGLISH_MONTH_START = ("(?=[" + "".join(sorted({m[0] for m in _ENGLISH_MONTHS})) + "])(?:" + "|".join(_ENGLISH_MONTHS)
-                        + r")[^\W\d_]{0," + str(_MONTH_REST) + r"}+\.?\s+\d")
-_WEEKDAY_START = r"\b(?:" + "|".join(name[:3] for name in _WEEKDAYS) + ")"
-_DATE_START = r"(?=\d|\b" + _LOCAL_MONTH + r"+\.?\s+\d|" + _ENGLISH_MONTH_START + "|" + _WEEKDAY_START + ")"
+_DIGIT_START = _YEAR + r"|\d\d?(?:[./\-]|\.?\s|st|nd|rd|th)"
+_ENGLISH_MONTH_START = ("(?=[" + "".join(sorted({m[0] for m in _ENGLISH_MONTHS})) + "])(?:"
+                        + either_case(_ENGLISH_MONTHS) + r")[^\W\d_]{0," + str(_MONTH_REST) + r"}+\.?\s+\d")
+_WEEKDAY_START = either_case(name[:3] for name in _WEEKDAYS)
+_DATE_START = (r"(?=[^\W_])(?=" + _DIGIT_START + r"|\b(?:" + _LOCAL_MONTH + r"+\.?\s+\d|" + _WEEKDAY_START + ")|"
+               + _ENGLISH_MONTH_START + ")")
 DATE_RE = re.compile(_DATE_START + "(?:" + _DATE_SHAPES + ")", re.I)
 
 # US zones that dateutil does not know by name.
