@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import CORPUS, examples
-from converter import dates
+from converter import dates, page_scan
 
 TESTS = Path(__file__).parent
 
@@ -102,6 +102,36 @@ def test_the_start_check_keeps_every_match_of_the_ten_shapes():
         matched += len(expected)
         assert _every_match(dates.DATE_RE, text) == expected, line
     assert matched > 500  # real dates were checked, not only lines without one
+
+
+# the month and weekday words as their plain alternations, and as DATE_RE tries them (grouped)
+WORD_ALTERNATIONS = [(re.compile("|".join(words), re.I), re.compile(page_scan.by_first_letter(words), re.I))
+                     for words in (dates._MONTH_SPELLINGS, dates._WEEKDAY_SPELLINGS)]
+
+
+def test_month_and_weekday_words_grouped_by_first_letter_match_as_the_plain_alternation():
+    matched = 0
+    for line in REAL_LINES:
+        for plain, grouped in WORD_ALTERNATIONS:
+            expected = _every_match(plain, line)
+            matched += len(expected)
+            assert _every_match(grouped, line) == expected, line
+    assert matched > 1000
+
+
+def test_no_character_is_two_first_letters_to_re_i():
+    """What lets `by_first_letter` reorder alternatives with different first letters."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    firsts = {word[0] for words in (dates._MONTH_SPELLINGS, dates._WEEKDAY_SPELLINGS) for word in words}
+    matched = {letter: set(re.findall(letter, every, re.I)) for letter in firsts}
+    assert all(matched[a].isdisjoint(matched[b]) for a in firsts for b in firsts if a < b)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(vocabulary_lines)
+def test_month_and_weekday_words_grouped_match_as_the_plain_alternation_on_lines_of_date_words(line):
+    for plain, grouped in WORD_ALTERNATIONS:
+        assert _every_match(grouped, line) == _every_match(plain, line)
 
 
 # each fast detector, its full reading, and how many real lines it must find something in
