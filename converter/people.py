@@ -299,9 +299,8 @@ def _name_of_line(line: str) -> str | None:
     words = text.split()
     if not 2 <= len(words) <= 4 or len(text) > 40:
         return None
-    for word in words:  # each capitalised or a particle (lowered only when not capitalised)
-        if not word[0].isupper() and word.lower() not in _PARTICLES:
-            return None
+    if not all(map(_capital_or_particle, words)):  # (a capitalised word is never lowered)
+        return None
     if not _SECTION_WORDS.isdisjoint(map(str.lower, words)):
         return None  # "Business News", "Auto News": a section label
     if is_furniture(text):
