@@ -119,6 +119,8 @@ def by_first_letter(alternatives) -> str:
     alternatives whose first letter is there, where it tries every alternative in turn."""
     rests: dict[str, list[str]] = {}
     for alternative in alternatives:
+        if not alternative[:1].isalpha():
+            raise ValueError(f"an alternative to group by its first letter starts with one: {alternative!r}")
         rests.setdefault(alternative[0], []).append(alternative[1:])
     return "|".join(f"{letter}(?:{'|'.join(ends)})" for letter, ends in rests.items())
 

@@ -127,6 +127,12 @@ def test_no_character_is_two_first_letters_to_re_i():
     assert all(matched[a].isdisjoint(matched[b]) for a in firsts for b in firsts if a < b)
 
 
+@pytest.mark.parametrize("alternative", ["", "(?:jan)", r"\d", "."])
+def test_only_alternatives_starting_with_a_letter_are_grouped(alternative):
+    with pytest.raises(ValueError):
+        page_scan.by_first_letter(["may", alternative])
+
+
 @settings(max_examples=examples(300), deadline=None)
 @given(vocabulary_lines)
 def test_month_and_weekday_words_grouped_match_as_the_plain_alternation_on_lines_of_date_words(line):
