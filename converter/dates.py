@@ -19,13 +19,15 @@ from dateutil.relativedelta import relativedelta
 
 from . import settings
 from .ignorecase import holds_any
-from .page_scan import PageLines, either_case, first_letters, to_line_end
+from .page_scan import PageLines, by_first_letter, either_case, first_letters, to_line_end
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+# the English months and weekdays as their patterns spell them (each alternative starts with a
+# plain letter), tried grouped by first letter (`by_first_letter`)
+_MONTH_SPELLINGS = ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
+                    "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?")
+_WEEKDAY_SPELLINGS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+_MONTH = r"(?:" + by_first_letter(_MONTH_SPELLINGS) + r")\.?"
+_WEEKDAY_NAME = r"(?:" + by_first_letter(_WEEKDAY_SPELLINGS) + r")(?:day|nesday|sday|urday)?"
 # at a word's start: "SOLOMON JULY 29" holds no Monday
 _WEEKDAY = r"(?:\b" + _WEEKDAY_NAME + r"\.?,?\s+)?"
 
@@ -98,17 +100,23 @@ _DATE_SHAPES = "|".join(f"(?:{p})" for p in _PATTERNS)
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Where a date can start, checked before the ten shapes are tried at a position (most positions
-# of a line fail here, at one character): a digit; a word of 3 to 20 letters before a number (a
-# local month, "März 3"); an English month's first letters, even inside a word ("BUSINESSNOV 7"),
-# and at most the rest of the longest month ("september") before a number; or a weekday at a
-# word's start. Each shape starts with one of these, so the search finds the very matches it found
-# without this check (tests/test_fast_dates.py). Every repeat is bounded and possessive: a 4 MB
-# line of month names stays linear.
+# of a line fail here, at one character): a letter or a digit, and then a year's first digit, or
+# one or two digits before a separator, a space or an ordinal's letters ("20th"); a word of 3 to
+# 20 letters before a number (a local month, "März 3"), or a weekday, at a word's start; or an
+# English month's first letters, even inside a word ("BUSINESSNOV 7"), and at most the rest of
+# the longest month ("september") before a number. Each shape starts with one of these, so the
+# search finds the very matches it found without this check (tests/test_fast_dates.py). A digit
+# no shape can start at (the "0" of "20,", the "3" of "12:30") fails here, not in ten shapes; the
+# month and weekday words are grouped by first letter (`by_first_letter`: `re.I` tries each
+# alternative of an alternation in turn). Every repeat is bounded and possessive: a 4 MB line of
+# month names stays linear.
 _MONTH_REST = max(map(len, _MONTH_KEYS)) - len(_ENGLISH_MONTHS[0])
-_ENGLISH_MONTH_START = ("(?=[" + "".join(sorted({m[0] for m in _ENGLISH_MONTHS})) + "])(?:" + "|".join(_ENGLISH_MONTHS)
-                        + r")[^\W\d_]{0," + str(_MONTH_REST) + r"}+\.?\s+\d")
-_WEEKDAY_START = r"\b(?:" + "|".join(name[:3] for name in _WEEKDAYS) + ")"
-_DATE_START = r"(?=\d|\b" + _LOCAL_MONTH + r"+\.?\s+\d|" + _ENGLISH_MONTH_START + "|" + _WEEKDAY_START + ")"
+_DIGIT_START = _YEAR + r"|\d\d?(?:[./\-]|\.?\s|st|nd|rd|th)"
+_ENGLISH_MONTH_START = ("(?=[" + "".join(sorted({m[0] for m in _ENGLISH_MONTHS})) + "])(?:"
+                        + by_first_letter(_ENGLISH_MONTHS) + r")[^\W\d_]{0," + str(_MONTH_REST) + r"}+\.?\s+\d")
+_WEEKDAY_START = by_first_letter(name[:3] for name in _WEEKDAYS)
+_DATE_START = (r"(?=[^\W_])(?=" + _DIGIT_START + r"|\b(?:" + _LOCAL_MONTH + r"+\.?\s+\d|" + _WEEKDAY_START + ")|"
+               + _ENGLISH_MONTH_START + ")")
 DATE_RE = re.compile(_DATE_START + "(?:" + _DATE_SHAPES + ")", re.I)
 
 # US zones that dateutil does not know by name.

@@ -111,6 +111,20 @@ def either_case(words) -> str:
                     for letter, rests in following.items())
 
 
+def by_first_letter(alternatives) -> str:
+    """An alternation of patterns that each start with a plain letter ("jan(?:uary)?", "june?"),
+    each first letter written once ("j(?:an(?:uary)?|une?)"), the alternatives' order kept within
+    it. It matches as the plain alternation does, at each place the same way (two alternatives
+    with different first letters never both match there), but `re.I` tries the rest of only the
+    alternatives whose first letter is there, where it tries every alternative in turn."""
+    rests: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if not alternative[:1].isalpha():
+            raise ValueError(f"an alternative to group by its first letter starts with one: {alternative!r}")
+        rests.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{letter}(?:{'|'.join(ends)})" for letter, ends in rests.items())
+
+
 def to_line_end(pattern: str) -> str:
     """`pattern`, then the rest of its line: what `PageLines`' lookups search."""
     return "(?:" + pattern + r")[^\n]*"

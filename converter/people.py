@@ -299,7 +299,7 @@ def _name_of_line(line: str) -> str | None:
     words = text.split()
     if not 2 <= len(words) <= 4 or len(text) > 40:
         return None
-    if not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
+    if not all(map(_capital_or_particle, words)):  # (a capitalised word is never lowered)
         return None
     if not _SECTION_WORDS.isdisjoint(map(str.lower, words)):
         return None  # "Business News", "Auto News": a section label

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import CORPUS, examples
-from converter import dates
+from converter import dates, page_scan
 
 TESTS = Path(__file__).parent
 
@@ -58,7 +58,8 @@ _LABELS = ("Published", "Updated", "Posted", "Aktualisiert", "Publié le", "date
            "www.", "ago", "an", "a", "one")
 _DIGITS = ("0", "1", "2", "5", "9", "12", "19", "20", "31", "45", "99", "1990", "2019", "2099", "٢٠١٩", "۱۹",
            "２０１９", "१२", "๑๒", "༢", "1.5", "3,5", "09:30", "9.05", "18h30", "6:30PM", "2019-11-20", "20.11.2019",
-           "11/13/19", "2019年", "11月", "20日", "년", "월", "일", "時間前", "天前", "分前")
+           "11/13/19", "2019年", "11月", "20日", "년", "월", "일", "時間前", "天前", "分前", "20th", "1st", "2ND", "3rd",
+           "1ſt", "4TH", "19.", "7/", "31-")
 _ODD = ("ſ", "K", "İ", "ı", "ß", "Σ", "ς", "\u00a0", "\u3000", "\u2009", "\x1c", "\t", "  ", ".", ",", ":", ";", "|",
         "•", "·", "—", "–", "-", "/", "#", "(", ")", "’", "Ж", "日本", "한국")
 _SEPARATORS = st.sampled_from((" ", " ", " ", "", ", ", ". ", " - ", " | ", "\u00a0", ": ", "/", "-"))
@@ -101,6 +102,42 @@ def test_the_start_check_keeps_every_match_of_the_ten_shapes():
         matched += len(expected)
         assert _every_match(dates.DATE_RE, text) == expected, line
     assert matched > 500  # real dates were checked, not only lines without one
+
+
+# the month and weekday words as their plain alternations, and as DATE_RE tries them (grouped)
+WORD_ALTERNATIONS = [(re.compile("|".join(words), re.I), re.compile(page_scan.by_first_letter(words), re.I))
+                     for words in (dates._MONTH_SPELLINGS, dates._WEEKDAY_SPELLINGS)]
+
+
+def test_month_and_weekday_words_grouped_by_first_letter_match_as_the_plain_alternation():
+    matched = 0
+    for line in REAL_LINES:
+        for plain, grouped in WORD_ALTERNATIONS:
+            expected = _every_match(plain, line)
+            matched += len(expected)
+            assert _every_match(grouped, line) == expected, line
+    assert matched > 1000
+
+
+def test_no_character_is_two_first_letters_to_re_i():
+    """What lets `by_first_letter` reorder alternatives with different first letters."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    firsts = {word[0] for words in (dates._MONTH_SPELLINGS, dates._WEEKDAY_SPELLINGS) for word in words}
+    matched = {letter: set(re.findall(letter, every, re.I)) for letter in firsts}
+    assert all(matched[a].isdisjoint(matched[b]) for a in firsts for b in firsts if a < b)
+
+
+@pytest.mark.parametrize("alternative", ["", "(?:jan)", r"\d", "."])
+def test_only_alternatives_starting_with_a_letter_are_grouped(alternative):
+    with pytest.raises(ValueError):
+        page_scan.by_first_letter(["may", alternative])
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(vocabulary_lines)
+def test_month_and_weekday_words_grouped_match_as_the_plain_alternation_on_lines_of_date_words(line):
+    for plain, grouped in WORD_ALTERNATIONS:
+        assert _every_match(grouped, line) == _every_match(plain, line)
 
 
 # each fast detector, its full reading, and how many real lines it must find something in
