@@ -18,7 +18,6 @@ from ..furniture import photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
 from ..text_shape import SENTENCE_END, count_words
 from .. import settings
-from .byline import bare_byline
 from .detected import _detectors
 from .features import URL_LINE, Line
 
@@ -126,6 +125,18 @@ def byline_or_bare_name(lines: list[Line], position: int) -> list[str] | None:
     text = lines[position].text
     names = names_from_byline(text) if holds_byline(text) else None
     return names or (bare_byline(lines, position) if _holds(text, "name", looks_like_name) else None)
+
+
+def bare_byline(lines: list[Line], position: int) -> list[str] | None:
+    """A name on its own line next to a dateline ("Jane Doe" / "Nov. 18, 2019"): the author."""
+    line = lines[position]
+    name = looks_like_name(line.text)
+    if not name:
+        return None
+    neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 1 + settings.BARE_BYLINE_LINES_BELOW]
+    if any(find_dates(n.text) or DATE_LABEL.match(n.text) or is_relative_date(n.text) for n in neighbours):
+        return [name]
+    return None
 
 
 def page_url(lines: list[Line], body_start: int) -> str | None:
