@@ -421,3 +421,26 @@ def test_names_in_a_line_are_the_plain_names_around_dates_and_names(text):
     names = plain_names_in_line(text)
     assert people.names_in_line(text) == names
     assert byline._names_in(text) == names
+
+
+# --- the headline's candidates: a line's own facts asked before the detectors -------------------
+
+from converter.assembly import headline  # noqa: E402
+
+
+def plain_title_shaped(lines, i):
+    """`headline._title_shaped` in the order its tests were always asked."""
+    line, text = lines[i], lines[i].text
+    return not (line.furniture or line.words < 1 or line.words > s.TITLE_MAX_WORDS or len(text) > s.TITLE_MAX_CHARS
+                or header.is_url_line(text) or text.endswith((",", ";", ":")) or header.is_header_line(line)
+                or (header.is_caption(lines, i) and (line.sentence_end or header.holds_credit(text))) or line.end)
+
+
+def test_title_shaped_lines_are_the_plain_ones_on_every_corpus_line():
+    shaped = 0
+    for path in TEXT_DUMPS:
+        lines, _ = page(path)
+        for i in range(len(lines)):
+            assert headline._title_shaped(lines, i) == plain_title_shaped(lines, i), (path, lines[i].text)
+            shaped += plain_title_shaped(lines, i)
+    assert shaped > 1000
