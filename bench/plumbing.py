@@ -37,7 +37,8 @@ from converter.readers import text as text_reader  # noqa: E402
 #: the shared detectors, other modules' work: looked up, not timed
 DETECTORS = (dates.find_dates, dates.is_relative_date, furniture.furniture_and_end, furniture.photo_credit,
              furniture.without_credit, people.names_from_byline, people.looks_like_name,
-             people.names_from_contribution, people.names_in_line, text_shape.count_words, text_shape.cjk_chars)
+             people.names_from_contribution, people.names_in_line, people.names_opening, text_shape.count_words,
+             text_shape.cjk_chars)
 
 
 def _looked_up(function):

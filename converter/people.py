@@ -380,22 +380,27 @@ def names_in_line(line: str) -> list[str] | None:
     """The people a short line names as its author, whatever its shape.
 
     `By …` lines go through `names_from_byline`; otherwise the line must
-    start with a name (two to four capitalised words) that a date, a
-    separator or a handle ends. Whether the line *is* a byline is for the
-    caller's model to say: this only reads the names.
+    start with a name (`names_opening`). Whether the line *is* a byline is
+    for the caller's model to say: this only reads the names.
     """
-    names = names_from_byline(line)
-    if names:
-        return names
+    return names_from_byline(line) or names_opening(line)
+
+
+def names_opening(line: str) -> list[str] | None:
+    """The people a line opens with: a name (two to four capitalised words) that a date, a
+    separator or a handle ends ("Dan Goodin - Apr 16"), and those it adds "with" after it.
+
+    The name is read before the line's dates are looked for: most lines open with no
+    name, and the search for a date is the dearer check (either failing gives None)."""
     text = line.strip()
     if len(text) > 120:
         return None
     head = _NAME_ENDS.sub("", text)
-    date = DATE_RE.search(text)
-    if date and date.start() < len(head):
-        return None  # "Published November 20th, 2019": the words before a date's day are no name
     name = looks_like_name(head)
     if not name:
         return None
+    date = DATE_RE.search(text)
+    if date and date.start() < len(head):
+        return None  # "Published November 20th, 2019": the words before a date's day are no name
     with_names = _WITH.search(text)
     return [name] + [n for n in (split_names(with_names.group("names")) if with_names else []) if n != name]

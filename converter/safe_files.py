@@ -78,11 +78,18 @@ def open_regular(path: Path) -> int:
 
     O_NONBLOCK makes opening a FIFO return at once instead of waiting for a
     writer; the file type is then checked on the open descriptor itself.
+    The path is opened as it is written first: with no link as its last part
+    (O_NOFOLLOW refuses one) it names the very file its resolved form does,
+    and resolving costs a system call for each folder on the way. A link, or
+    any path that fails so, is opened resolved, as it always was.
     """
     try:
-        fd = os.open(path.resolve(), _OPEN_FLAGS)
-    except OSError as exc:
-        raise RefusedFile(f"cannot read file ({exc.strerror or exc})") from None
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        try:
+            fd = os.open(path.resolve(), _OPEN_FLAGS)
+        except OSError as exc:
+            raise RefusedFile(f"cannot read file ({exc.strerror or exc})") from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise RefusedFile("not a regular file (a device, FIFO, socket or folder); not read")

@@ -343,7 +343,7 @@ def test_a_url_line_is_what_the_pattern_matches_on_every_real_line():
 
 # --- the header: a byline or a bare name, asked only where the cached answers say so ----------
 
-from converter.assembly.byline import bare_byline  # noqa: E402
+from converter.assembly.header import bare_byline  # noqa: E402
 from converter.people import names_from_byline  # noqa: E402
 from test_fast_dates import vocabulary_lines  # noqa: E402
 
@@ -373,3 +373,74 @@ def test_a_byline_or_bare_name_is_the_plain_one_around_dates_and_names(texts):
     lines = [Line(k, text) for k, text in enumerate(texts)]
     for position in range(len(lines)):
         assert header.byline_or_bare_name(lines, position) == plain_byline_or_bare_name(lines, position)
+
+
+# --- the byline candidates: a "By …" line read only where the cached answers say so -----------
+
+from converter import people  # noqa: E402
+from converter.assembly import byline  # noqa: E402
+from converter.dates import DATE_RE  # noqa: E402
+
+
+def plain_names_in_line(text):
+    """`people.names_in_line` as it always read: the byline shapes first, then a date looked
+    for before the name at the line's start."""
+    names = names_from_byline(text)
+    if names:
+        return names
+    text = text.strip()
+    if len(text) > 120:
+        return None
+    head = people._NAME_ENDS.sub("", text)
+    date = DATE_RE.search(text)
+    if date and date.start() < len(head):
+        return None
+    name = people.looks_like_name(head)
+    if not name:
+        return None
+    with_names = people._WITH.search(text)
+    return [name] + [n for n in (people.split_names(with_names.group("names")) if with_names else []) if n != name]
+
+
+def test_names_in_a_line_are_the_plain_names_on_every_real_line():
+    found = 0
+    for text in REAL_LINES:
+        names = plain_names_in_line(text)
+        assert people.names_in_line(text) == names, text
+        assert byline._names_in(text) == names, text
+        found += bool(names)
+    assert found > 100
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.one_of(vocabulary_lines, vocabulary_text(PEOPLE_WORDS), tricky_text,
+                 st.builds(" ".join, st.lists(st.sampled_from(("Jane Doe", "JANE DOE", "By", "with", "and", "Nov. 18,",
+                                                               "2019", "-", "•", "@jd", "(AP)", ",", "3 hours ago",
+                                                               "de la", "Sign Up")), max_size=6))))
+def test_names_in_a_line_are_the_plain_names_around_dates_and_names(text):
+    names = plain_names_in_line(text)
+    assert people.names_in_line(text) == names
+    assert byline._names_in(text) == names
+
+
+# --- the headline's candidates: a line's own facts asked before the detectors -------------------
+
+from converter.assembly import headline  # noqa: E402
+
+
+def plain_title_shaped(lines, i):
+    """`headline._title_shaped` in the order its tests were always asked."""
+    line, text = lines[i], lines[i].text
+    return not (line.furniture or line.words < 1 or line.words > s.TITLE_MAX_WORDS or len(text) > s.TITLE_MAX_CHARS
+                or header.is_url_line(text) or text.endswith((",", ";", ":")) or header.is_header_line(line)
+                or (header.is_caption(lines, i) and (line.sentence_end or header.holds_credit(text))) or line.end)
+
+
+def test_title_shaped_lines_are_the_plain_ones_on_every_corpus_line():
+    shaped = 0
+    for path in TEXT_DUMPS:
+        lines, _ = page(path)
+        for i in range(len(lines)):
+            assert headline._title_shaped(lines, i) == plain_title_shaped(lines, i), (path, lines[i].text)
+            shaped += plain_title_shaped(lines, i)
+    assert shaped > 1000

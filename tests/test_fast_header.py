@@ -21,6 +21,8 @@ from converter.assembly import header
 from converter.furniture import photo_credit
 from converter.people import names_from_byline, names_from_contribution
 from conftest import examples
+from converter.readers.text import split_lines
+from test_fast_assembly import TEXT_DUMPS
 from test_fast_dates import REAL_LINES, vocabulary_lines
 from test_fast_words import CREDIT_WORDS, PEOPLE_WORDS, tricky_text, vocabulary_text
 
@@ -44,6 +46,19 @@ def test_the_header_check_is_the_plain_check_on_lines_longer_than_the_detectors_
     for line in ("By Jane Doe", "Published March 3, 2019", "3 hours ago", "Photo: AP", "Jane Doe"):
         longer = line + " " + pad
         assert _is_header_text(longer) == header._is_header_text_plain(longer), longer
+
+
+def test_a_header_line_is_the_plain_check_of_its_text_on_every_corpus_line():
+    """`is_header_line` hands the check the word count its `Line` already holds, rather than
+    counting again: the same answer as the plain check of the text, on every dump line."""
+    found = 0
+    for dump in TEXT_DUMPS:
+        for line in split_lines(dump.read_text(encoding="utf-8", errors="replace")):
+            plain = header._is_header_text_plain(line.text)
+            assert _is_header_text(line.text, line.words) == plain, line.text
+            assert header.is_header_line(line) == plain, line.text
+            found += plain
+    assert found > 300
 
 
 @settings(max_examples=examples(1500), deadline=None)

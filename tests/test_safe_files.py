@@ -13,6 +13,7 @@ import os
 import re
 import resource
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -174,3 +175,54 @@ def test_the_site_publishes_no_file_from_outside_and_nothing_that_runs(unsafe_pr
     assert notes.count("opens-Dateien/: saved with The tram line opens.html") == 1
     assert all(is_image_name(p.name) for p in (site / "lead-images").iterdir())  # the samples' images only
     assert "content/lead-images/holiday.png: not published: content/lead-images/ holds only the lead images" in notes
+
+
+def _plain_read(path: Path):
+    """What `read_regular_file` always did: the path resolved, then opened (no link followed)."""
+    from converter.safe_files import _OPEN_FLAGS
+    try:
+        fd = os.open(path.resolve(), _OPEN_FLAGS)
+    except OSError as exc:
+        return ("refused", f"cannot read file ({exc.strerror or exc})")
+    except RuntimeError as exc:  # a link loop, as `Path.resolve` reports it
+        return ("loop", type(exc).__name__)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ("refused", "not a regular file (a device, FIFO, socket or folder); not read")
+        return ("read", os.read(fd, 1 << 16))
+    finally:
+        os.close(fd)
+
+
+def _outcome(path: Path):
+    from converter.safe_files import RefusedFile, read_regular_file
+    try:
+        return ("read", read_regular_file(path))
+    except RefusedFile as exc:
+        return ("refused", str(exc))
+    except RuntimeError as exc:
+        return ("loop", type(exc).__name__)
+
+
+def test_a_file_is_opened_as_its_resolved_path_opens_it(tmp_path: Path):
+    """Opening a path as written first (no link resolved) reads, or refuses, exactly what opening
+    its resolved path did: plain files, links to them (through linked folders too), links to
+    nothing, to themselves, to folders, to devices, FIFOs, and paths that do not exist."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "story.txt").write_text("A story\n", encoding="utf-8")
+    os.symlink(tmp_path / "real", tmp_path / "linked")
+    os.symlink(tmp_path / "real" / "story.txt", tmp_path / "link.txt")
+    os.symlink(tmp_path / "link.txt", tmp_path / "link-to-link.txt")
+    os.symlink("real/../real/story.txt", tmp_path / "relative-link.txt")
+    os.symlink(tmp_path / "nowhere.txt", tmp_path / "dangling.txt")
+    os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
+    os.symlink("/dev/null", tmp_path / "null.txt")
+    os.symlink(tmp_path / "real", tmp_path / "folder-link.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    paths = [tmp_path / name for name in ("real/story.txt", "linked/story.txt", "link.txt", "link-to-link.txt",
+                                          "relative-link.txt", "dangling.txt", "loop.txt", "null.txt",
+                                          "folder-link.txt", "pipe.txt", "real", "missing.txt",
+                                          "linked/../real/story.txt")]
+    outcomes = [_outcome(path) for path in paths]
+    assert outcomes == [_plain_read(path) for path in paths]
+    assert [kind for kind, _ in outcomes] == ["read"] * 5 + ["refused", "loop"] + ["refused"] * 5 + ["read"]

@@ -18,21 +18,22 @@ from ..furniture import photo_credit
 from ..people import looks_like_name, names_from_byline, names_from_contribution
 from ..text_shape import SENTENCE_END, count_words
 from .. import settings
-from .byline import bare_byline
 from .detected import _detectors
 from .features import URL_LINE, Line
 
 
 def is_header_line(line: Line) -> bool:
-    """Bylines and datelines: what sits between a headline and its body."""
-    return _is_header_text(line.text)
+    """Bylines and datelines: what sits between a headline and its body. (A line's `words` are
+    its text's `count_words`, counted when the line was made: not counted again here.)"""
+    return _is_header_text(line.text, line.words)
 
 
 @lru_cache(maxsize=settings.HEADER_CACHE_SIZE)
-def _is_header_text(text: str) -> bool:
+def _is_header_text(text: str, words: int | None = None) -> bool:
     """`_is_header_text_plain`, from the answers the line model's detectors (`detected._detectors`,
-    cached) gave when `classify` read the page's short lines, rather than asking them again."""
-    if _reads_as_sentence(text):
+    cached) gave when `classify` read the page's short lines, rather than asking them again.
+    `words`, when the caller has it, is `count_words(text)`."""
+    if _reads_as_sentence(text, words):
         return False
     if len(text) > settings.SHORT_LINE_CHARS:  # the line model asks no detector of a long line
         return _is_header_text_plain(text)
@@ -51,11 +52,12 @@ def _is_header_text_plain(text: str) -> bool:
     return bool(label or is_relative_date(text) or names_from_byline(text) or find_dates(text))
 
 
-def _reads_as_sentence(text: str) -> bool:
+def _reads_as_sentence(text: str, words: int | None = None) -> bool:
     """Too long for a header line, or a sentence that mentions a date (a caption, a paragraph),
-    not a dateline."""
+    not a dateline. (`words`: `count_words(text)`, when the caller already has it.)"""
     return len(text) > settings.HEADER_LINE_MAX_CHARS or (
-        count_words(text) >= settings.PROSE_WORDS and bool(SENTENCE_END.search(text)) and not text.endswith(")"))
+        (count_words(text) if words is None else words) >= settings.PROSE_WORDS
+        and bool(SENTENCE_END.search(text)) and not text.endswith(")"))
 
 
 def is_dateline(line: Line, prose: bool) -> bool:
@@ -126,6 +128,18 @@ def byline_or_bare_name(lines: list[Line], position: int) -> list[str] | None:
     text = lines[position].text
     names = names_from_byline(text) if holds_byline(text) else None
     return names or (bare_byline(lines, position) if _holds(text, "name", looks_like_name) else None)
+
+
+def bare_byline(lines: list[Line], position: int) -> list[str] | None:
+    """A name on its own line next to a dateline ("Jane Doe" / "Nov. 18, 2019"): the author."""
+    line = lines[position]
+    name = looks_like_name(line.text)
+    if not name:
+        return None
+    neighbours = lines[max(0, position - 1) : position] + lines[position + 1 : position + 1 + settings.BARE_BYLINE_LINES_BELOW]
+    if any(find_dates(n.text) or DATE_LABEL.match(n.text) or is_relative_date(n.text) for n in neighbours):
+        return [name]
+    return None
 
 
 def page_url(lines: list[Line], body_start: int) -> str | None:

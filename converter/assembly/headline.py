@@ -19,18 +19,20 @@ from .model import choose_headline
 
 
 def _title_shaped(lines: list[Line], i: int) -> bool:
+    """No furniture, a title's length, no URL, header or caption. (Each test only reads the page,
+    so their order is free: the line's own facts first, the detectors' answers last.)"""
     line = lines[i]
     text = line.text
     return not (
         line.furniture
+        or line.end
         or line.words < 1
         or line.words > settings.TITLE_MAX_WORDS
         or len(text) > settings.TITLE_MAX_CHARS
-        or is_url_line(text)
         or text.endswith((",", ";", ":"))
+        or is_url_line(text)
         or is_header_line(line)
-        or (is_caption(lines, i) and (line.sentence_end or holds_credit(text)))
-        or line.end
+        or ((line.sentence_end or holds_credit(text)) and is_caption(lines, i))
     )
 
 
