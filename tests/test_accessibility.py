@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import CHROMIUM, browser, page, seed_url  # noqa: F401 - the shared Chromium fixtures
+from conftest import CHROMIUM
+from test_browser import seed_url
 
 axe_package = pytest.importorskip("axe_playwright_python")
 AXE_SCRIPT = Path(axe_package.__file__).parent / "axe.min.js"
@@ -39,7 +40,7 @@ def open_in(page, url: str, scheme: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_have_no_serious_accessibility_violation(page, site_url, built_site, scheme):  # noqa: F811
+def test_pages_have_no_serious_accessibility_violation(page, site_url, built_site, scheme):
     [noted] = built_site.site.glob("2019/11/20/unpredictable-sondland*")  # with the curator's note
     pages = {
         "front page": site_url,
@@ -57,7 +58,7 @@ def test_pages_have_no_serious_accessibility_violation(page, site_url, built_sit
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_search_results_have_no_serious_accessibility_violation(page, site_url, scheme):  # noqa: F811
+def test_open_search_results_have_no_serious_accessibility_violation(page, site_url, scheme):
     open_in(page, site_url, scheme)
     page.keyboard.press("/")
     page.keyboard.type("Sondland", delay=20)

@@ -10,42 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTIFACTS, MARKUP_DESCRIPTION, MARKUP_HEADLINE, SEED_HEADLINE, serve_static
+from conftest import (ARTIFACTS, CHROMIUM, DESKTOP, MARKUP_DESCRIPTION, MARKUP_HEADLINE, SEED_HEADLINE,
+                      serve_static)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make browser)")
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport=DESKTOP, service_workers="block",
-        )
-        # only our own server: the page must not need anything from elsewhere
-        context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
-        try:
-            yield context
-        finally:
-            context.close()
-
-
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    page.close()
-    assert not errors, errors
 
 
 def seed_url(site_url: str, built_site) -> str:
