@@ -5,9 +5,6 @@ as GitHub Pages serves it. Screenshots land in test-artifacts/ (git-ignored).
 """
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from conftest import (ARTIFACTS, CHROMIUM, DESKTOP, MARKUP_DESCRIPTION, MARKUP_HEADLINE, SEED_HEADLINE,
