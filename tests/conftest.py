@@ -198,6 +198,47 @@ def zensical_url(zensical_site: BuiltSite):
         yield url
 
 
+# --- one Chromium for every browser test of the run -------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+DESKTOP = {"width": 1280, "height": 900}
+# Only the test's own server answers: any other address goes through a proxy on a closed local port
+# and fails at once. (A playwright route did the same but sent every request through Python first,
+# which cost about a third of a page load.)
+ONLY_LOCAL = {"server": "http://127.0.0.1:9", "bypass": "127.0.0.1"}
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Debian's Chromium, launched once per run; each test opens its own tab (`page`)."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (make browser)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport=DESKTOP, service_workers="block", proxy=ONLY_LOCAL,
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh tab; the test fails if a script on it threw."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    page.close()
+    assert not errors, errors
+
+
 def examples(deep: int) -> int:
     """Hypothesis examples for a fast-path property test: a third of `deep` in `make test`
     (every corpus line is checked there anyway), all of them in `make fuzz`."""

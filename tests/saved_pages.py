@@ -112,33 +112,45 @@ def save_webarchive(page: str, url: str, photo: bytes) -> bytes:
     }, fmt=plistlib.FMT_BINARY)
 
 
-def save_mhtml(page: str, url: str, photo: bytes) -> bytes:
+def save_mhtml(page: str, url: str, photo: bytes, browser=None) -> bytes:
     """Chromium's own MHTML snapshot of the page served at `url`, only its lead image let through
-    (the page's own scripts are blocked, so its lazy-loading pictures are given their address)."""
+    (the page's own scripts are blocked, so its lazy-loading pictures are given their address).
+    In a tab of `browser` (the tests' Chromium) if given, else in a Chromium launched for it."""
+    if browser is not None:
+        return _snapshot(browser, page, url, photo)
     from playwright.sync_api import sync_playwright
 
-    src = lead_image_src(page)
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
-            def answer(route):
-                wanted = route.request.url
-                if wanted == url:
-                    route.fulfill(status=200, content_type="text/html; charset=utf-8", body=page)
-                elif wanted == src:
-                    route.fulfill(status=200, content_type="image/jpeg", body=photo)
-                else:
-                    route.abort()
-            context.route("**/*", answer)
-            tab = context.new_page()
-            tab.goto(url, wait_until="load")
-            # what the site's lazy loader (blocked here with its other scripts) does once the reader scrolls
-            tab.evaluate("""() => Promise.all([...document.images].filter(img => img.dataset.src && !img.src)
-                .map(img => { img.src = img.dataset.src; return img.decode().catch(() => null); }))""")
-            snapshot = context.new_cdp_session(tab).send("Page.captureSnapshot", {"format": "mhtml"})
+            return _snapshot(context, page, url, photo)
         finally:
             context.close()
+
+
+def _snapshot(context, page: str, url: str, photo: bytes) -> bytes:
+    src = lead_image_src(page)
+
+    def answer(route):
+        wanted = route.request.url
+        if wanted == url:
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=page)
+        elif wanted == src:
+            route.fulfill(status=200, content_type="image/jpeg", body=photo)
+        else:
+            route.abort()
+
+    tab = context.new_page()
+    try:
+        tab.route("**/*", answer)
+        tab.goto(url, wait_until="load")
+        # what the site's lazy loader (blocked here with its other scripts) does once the reader scrolls
+        tab.evaluate("""() => Promise.all([...document.images].filter(img => img.dataset.src && !img.src)
+            .map(img => { img.src = img.dataset.src; return img.decode().catch(() => null); }))""")
+        snapshot = context.new_cdp_session(tab).send("Page.captureSnapshot", {"format": "mhtml"})
+    finally:
+        tab.close()
     return snapshot["data"].encode("utf-8")
 
 

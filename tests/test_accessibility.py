@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import CHROMIUM, browser, page, seed_url  # noqa: F401 - the shared Chromium fixtures
+from conftest import CHROMIUM
+from test_browser import follow_system_scheme, seed_url
 
 axe_package = pytest.importorskip("axe_playwright_python")
 AXE_SCRIPT = Path(axe_package.__file__).parent / "axe.min.js"
@@ -29,17 +30,8 @@ def violations(page) -> list[str]:
             for v in found if v["impact"] in BLOCKING]
 
 
-def open_in(page, url: str, scheme: str) -> None:
-    page.emulate_media(color_scheme=scheme)
-    page.goto(url)
-    if page.evaluate("localStorage.length"):  # the scheme the system asks for, not one picked before
-        page.evaluate("localStorage.clear()")
-        page.reload()
-    page.wait_for_load_state("load")
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_pages_have_no_serious_accessibility_violation(page, site_url, built_site, scheme):  # noqa: F811
+def test_pages_have_no_serious_accessibility_violation(page, site_url, built_site, scheme):
     [noted] = built_site.site.glob("2019/11/20/unpredictable-sondland*")  # with the curator's note
     pages = {
         "front page": site_url,
@@ -50,15 +42,17 @@ def test_pages_have_no_serious_accessibility_violation(page, site_url, built_sit
         "archive": site_url + "archive/2019/11/",
     }
     found = {}
+    follow_system_scheme(page, scheme)
     for name, url in pages.items():
-        open_in(page, url, scheme)
+        page.goto(url)
         found[name] = violations(page)
     assert found == {name: [] for name in pages}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_search_results_have_no_serious_accessibility_violation(page, site_url, scheme):  # noqa: F811
-    open_in(page, site_url, scheme)
+def test_open_search_results_have_no_serious_accessibility_violation(page, site_url, scheme):
+    follow_system_scheme(page, scheme)
+    page.goto(site_url)
     page.keyboard.press("/")
     page.keyboard.type("Sondland", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)

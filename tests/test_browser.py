@@ -5,47 +5,21 @@ as GitHub Pages serves it. Screenshots land in test-artifacts/ (git-ignored).
 """
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from conftest import ARTIFACTS, MARKUP_DESCRIPTION, MARKUP_HEADLINE, SEED_HEADLINE, serve_static
+from conftest import (ARTIFACTS, CHROMIUM, DESKTOP, MARKUP_DESCRIPTION, MARKUP_HEADLINE, SEED_HEADLINE,
+                      serve_static)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make browser)")
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport=DESKTOP, service_workers="block",
-        )
-        # only our own server: the page must not need anything from elsewhere
-        context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: route.abort())
-        try:
-            yield context
-        finally:
-            context.close()
-
-
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    page.close()
-    assert not errors, errors
+def follow_system_scheme(page, scheme: str) -> None:
+    """The tab shows what a reader whose system asks for `scheme` sees: a palette picked on an
+    earlier visit (Material keeps it in localStorage) is forgotten before each page's scripts run."""
+    page.emulate_media(color_scheme=scheme)
+    page.add_init_script("try { localStorage.clear(); } catch (e) {}")  # (about:blank has no storage)
 
 
 def seed_url(site_url: str, built_site) -> str:
@@ -121,12 +95,9 @@ PALETTE_SETTLED = """async (dark) => {
 def test_screenshots(page, site_url, built_site, scheme, width):
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size(PHONE if width == "phone" else DESKTOP)
-    page.emulate_media(color_scheme=scheme)
+    follow_system_scheme(page, scheme)
     for name, url in (("front", site_url), ("article", seed_url(site_url, built_site))):
-        page.goto(url)
-        # Material remembers a palette picked earlier; start from the system's
-        page.evaluate("localStorage.clear()")
-        page.reload(wait_until="networkidle")
+        page.goto(url, wait_until="networkidle")
         # Material's script picks the palette matching the system's scheme after the page loads,
         # and the body's colour then fades in: on a busy machine it is read once it settles
         settled = page.evaluate(PALETTE_SETTLED, scheme == "dark")
@@ -145,10 +116,8 @@ def test_search_by_keyboard_shows_headline_and_snippet_and_opens_the_article(pag
     a result shows the headline, date and a snippet with the word marked, in
     the site's colours; arrow and Enter open the article."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.emulate_media(color_scheme=scheme)
-    page.goto(site_url)
-    page.evaluate("localStorage.clear()")
-    page.reload(wait_until="networkidle")
+    follow_system_scheme(page, scheme)
+    page.goto(site_url, wait_until="networkidle")
     page.keyboard.press("/")
     page.keyboard.type("unstinting", delay=20)
     result = page.locator(".md-search-result__item", has_text=SEED_HEADLINE).first
@@ -199,10 +168,8 @@ def test_edition_page_and_its_email_at_600_px(page, site_url, scheme):
     """The edition page as a reader sees it, and email.html in a 600 px wide window (a mail
     client's column): nothing wider than 600 px, nothing fetched, the notes and stories shown."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.emulate_media(color_scheme=scheme)
-    page.goto(site_url + "editions/2019-11-20/")
-    page.evaluate("localStorage.clear()")
-    page.reload(wait_until="networkidle")
+    follow_system_scheme(page, scheme)
+    page.goto(site_url + "editions/2019-11-20/", wait_until="networkidle")
     stories = page.locator(".digest-edition__story")
     assert stories.count() == 4 and "Curator's note" in stories.first.text_content()
     page.screenshot(path=str(ARTIFACTS / f"edition-desktop-{scheme}.png"), full_page=True)

@@ -14,7 +14,7 @@ from conftest import ROOT, wait_for
 from bench.dumps import write_dumps
 from converter.writer import is_hand_edited
 
-COUNT = 1500
+COUNT = 300  # three killed runs of KILL_AFTER new articles each leave well over half of it undone
 KILL_AFTER = 40  # new articles a run writes before it is killed
 
 
@@ -47,7 +47,8 @@ def test_kill_nine_during_convert_never_leaves_a_half_article(tmp_path: Path):
     for _ in range(3):
         proc = start_convert(content)
         # kill it while it writes: once it has added a few articles, however fast the machine
-        wait_for(lambda: articles_on_disk(posts) >= seen[-1] + KILL_AFTER or proc.poll() is not None, timeout=120)
+        wait_for(lambda: articles_on_disk(posts) >= seen[-1] + KILL_AFTER or proc.poll() is not None,
+                 timeout=120, step=0.02)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         seen.append(assert_every_article_complete(posts))

@@ -293,47 +293,57 @@ def test_digest_convert_writes_an_article_for_an_html_dump(tmp_path: Path):
 FLOORS = {"headline": 0.98, "date": 0.99, "people_recall": 0.98, "people_precision": 0.85, "body_f1": 0.96}
 
 
-@pytest.mark.skipif(not corpus_truth(), reason="../shared/corpus is not beside the project")
-def test_corpus_scores_stay_at_their_floors(tmp_path: Path):
-    sys.path.insert(0, str(ROOT))
-    from bench.compare_html import evaluate, load_score, run_ours
+class CorpusReading:
+    """A corpus's saved pages, read by our converter once for every test that scores them."""
 
-    score = load_score(CORPUS)
-    pairs = []
-    for t in corpus_truth():
-        source = CORPUS / "html" / f"{t['id']}.html"
-        if source.exists():
-            copy = tmp_path / source.name  # read from a scratch copy, never from ../shared
-            copy.write_bytes(source.read_bytes())
-            pairs.append((t, copy))
-    results, _ = run_ours([f for _, f in pairs])
-    summary, _ = evaluate(score, pairs, results)
+    def __init__(self, folder: Path, scratch: Path):
+        sys.path.insert(0, str(ROOT))
+        from bench.compare_html import evaluate, load_score, run_ours
+
+        self.score = load_score(folder)
+        self.pairs = []
+        for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+            t = json.loads(line) if line.strip() else None
+            source = folder / "html" / f"{t['id']}.html" if t else None
+            if source and source.exists():
+                copy = scratch / source.name  # read from a scratch copy, never from ../shared
+                copy.write_bytes(source.read_bytes())
+                self.pairs.append((t, copy))
+        self.files = [f for _, f in self.pairs]
+        self.evaluate = evaluate
+        self.ours, _ = evaluate(self.score, self.pairs, run_ours(self.files)[0])
+
+
+@pytest.fixture(scope="module")
+def corpus_reading(tmp_path_factory):
+    """corpus name -> its CorpusReading, made the first time a test asks for it."""
+    readings: dict[str, CorpusReading] = {}
+
+    def reading(corpus: str) -> CorpusReading:
+        folder = CORPUS.parent / corpus
+        if not (folder / "truth.jsonl").exists():
+            pytest.skip(f"../shared/{corpus} is not beside the project")
+        if corpus not in readings:
+            readings[corpus] = CorpusReading(folder, tmp_path_factory.mktemp(corpus))
+        return readings[corpus]
+
+    return reading
+
+
+@pytest.mark.skipif(not corpus_truth(), reason="../shared/corpus is not beside the project")
+def test_corpus_scores_stay_at_their_floors(corpus_reading):
+    summary = corpus_reading("corpus").ours
     assert summary["errors"] == 0
     for column, floor in FLOORS.items():
         assert summary[column] >= floor, (column, summary[column])
 
 
 @pytest.mark.parametrize("corpus", ["corpus", "corpus2"])
-def test_saved_html_scores_at_least_trafilaturas_figure_on_every_column(corpus: str, tmp_path: Path):
+def test_saved_html_scores_at_least_trafilaturas_figure_on_every_column(corpus: str, corpus_reading):
     """Issue 9: headline, date, people recall and body F1 of both corpora, beside trafilatura's own run."""
-    folder = CORPUS.parent / corpus
-    if not (folder / "truth.jsonl").exists():
-        pytest.skip(f"../shared/{corpus} is not beside the project")
-    sys.path.insert(0, str(ROOT))
-    from bench.compare_html import evaluate, load_score, run_ours
-
-    score = load_score(folder)
-    pairs = []
-    for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines():
-        t = json.loads(line) if line.strip() else None
-        source = folder / "html" / f"{t['id']}.html" if t else None
-        if source and source.exists():
-            copy = tmp_path / source.name  # read from a scratch copy, never from ../shared
-            copy.write_bytes(source.read_bytes())
-            pairs.append((t, copy))
-    files = [f for _, f in pairs]
-    ours, _ = evaluate(score, pairs, run_ours(files)[0])
-    theirs, _ = evaluate(score, pairs, score.run_trafilatura(files)[0])
+    reading = corpus_reading(corpus)
+    ours = reading.ours
+    theirs, _ = reading.evaluate(reading.score, reading.pairs, reading.score.run_trafilatura(reading.files)[0])
     assert ours["errors"] == 0
     for column in ("headline", "date", "people_recall", "body_f1"):
         assert ours[column] >= theirs[column], (column, ours[column], theirs[column])

@@ -109,12 +109,12 @@ def the_only_article(tmp_path: Path, name: str, saved: bytes, truth: dict) -> tu
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make browser)")
-def test_chromium_mhtml_snapshot_becomes_the_article_with_its_image(tmp_path: Path):
+def test_chromium_mhtml_snapshot_becomes_the_article_with_its_image(tmp_path: Path, browser):
     """(Chromium leaves every script out of its snapshot, JSON-LD included: the byline
     then comes from the page's visible markup, which Newsweek's names.)"""
     pytest.importorskip("playwright.sync_api")
     page, truth = corpus_page(NEWSWEEK)
-    content, post = the_only_article(tmp_path, "story.mhtml", save_mhtml(page, truth["url"], drawn_photo()), truth)
+    content, post = the_only_article(tmp_path, "story.mhtml", save_mhtml(page, truth["url"], drawn_photo(), browser), truth)
     assert published_image(content, post).format == "JPEG"
 
 
