@@ -22,7 +22,9 @@ from itertools import accumulate, chain, compress
 import numpy as np
 
 from ..furniture import furniture_and_end
-from ..text_shape import CHARS_PER_WORD, CJK, WORD, cjk_chars, count_words, ends_sentence
+from ..ignorecase import non_ascii
+from ..text_shape import (_NON_ASCII_WORD_CHAR, CHARS_PER_WORD, CJK, WORD, cjk_chars, count_words,
+                          ends_sentence)
 from .. import settings
 from .detected import _NOTHING_DETECTED, _detectors, detect_lines
 
@@ -359,9 +361,26 @@ _URL_START, _MARKUP_START = ord("h"), ord("<")  # "http…", "<div…"
 _LIST_STARTS = tuple(map(ord, "(" + LIST_BULLETS))  # or a digit (`\d` is one of `str.isdigit`'s)
 _COLON_ENDS = tuple(map(ord, ":,;"))  # the characters `_text_features`'s endswith tests
 _PERIOD_ENDS = tuple(map(ord, ".。"))
-#: ASCII word characters (as `WORD` sees them) kept, any other ASCII character a space, "\n" kept
-_ASCII_WORD_OR_SPACE = {code: code if WORD.fullmatch(chr(code)) or chr(code) == "\n" else ord(" ")
-                        for code in range(128)}
+#: each ASCII byte as `WORD` sees it: a word character kept, any other a space (the "?" that
+#: stands for a non-ASCII character too), "\n" kept (it parts a batch's texts)
+_WORD_BYTE_OR_SPACE = bytes(code if WORD.fullmatch(chr(code)) or chr(code) == "\n" else ord(" ")
+                            for code in range(128)) + b" " * 128
+
+
+def _holds_no_foreign_word(folded: str) -> bool:
+    """True when no non-ASCII character of `folded` is a word character (ASCII text; English
+    with curly quotes and dashes): its `WORD.findall` is then `_spaced_words(folded).split()`."""
+    if folded.isascii():
+        return True
+    others = folded if len(folded) <= settings.NON_ASCII_SCAN_CHARS else non_ascii(folded)
+    return _NON_ASCII_WORD_CHAR.search(others) is None
+
+
+def _spaced_words(folded: str) -> str:
+    """`folded` (holding no non-ASCII word character) with each character that is no word
+    character made a space, one for one: its words are then its `str.split`, found with no regex,
+    each where it stood."""
+    return folded.encode("ascii", "replace").translate(_WORD_BYTE_OR_SPACE).decode("ascii")
 
 
 class _RowCache(OrderedDict):
@@ -438,16 +457,18 @@ def _words_and_start(text: str) -> tuple[tuple[str, ...], list[str]]:
     """`WORD.findall` of the casefolded first `SHAPE_CHARS` characters of `text`, and of all of it.
 
     Casefolding works character by character, so the start's casefolding is
-    the first `cut` characters of the whole's. An ASCII line's words are its
-    runs of word characters once the others are spaces (`str.split`, no
-    regex); any other line's are found up to the cut, then from it on (from
-    the last word's start when a word runs across it).
+    the first `cut` characters of the whole's. A line with no non-ASCII word
+    character (an English paragraph, curly quotes and all) has its runs of word
+    characters as words once the others are spaces (`str.split`, no regex);
+    any other line's are found up to the cut, then from it on (from the last
+    word's start when a word runs across it).
     """
-    if text.isascii():  # casefolding keeps one character per character
-        spaced = text.casefold().translate(_ASCII_WORD_OR_SPACE)
-        return tuple(spaced[: settings.SHAPE_CHARS].split()), spaced.split()
     folded = text.casefold()
-    cut = len(text[: settings.SHAPE_CHARS].casefold())
+    cut = settings.SHAPE_CHARS if text.isascii() else len(text[: settings.SHAPE_CHARS].casefold())
+    if _holds_no_foreign_word(folded):  # one character for one: the start's words are those before the cut
+        spaced = _spaced_words(folded)
+        every = spaced.split()
+        return tuple(every if cut >= len(spaced) else spaced[:cut].split()), every
     start = WORD.findall(folded, 0, cut)
     if start and WORD.fullmatch(folded, cut - 1, cut + 1):  # a word runs across the cut
         return tuple(start), start[:-1] + WORD.findall(folded, cut - len(start[-1]))
@@ -536,14 +557,15 @@ def _any_of(points: np.ndarray, codes: tuple[int, ...]) -> np.ndarray:
 
 
 def _batch_tokens(texts: list[str]) -> list[tuple[str, ...]]:
-    """`WORD.findall` of each casefolded text. An ASCII text's words are its runs of word
-    characters: once every other character is a space (one `str.translate` for all of them),
-    `str.split` finds them with no regex; any other text goes to the regex."""
+    """`WORD.findall` of each casefolded text. A text with no non-ASCII word character (three in
+    four) has its runs of word characters as words: once every other character is a space (one
+    `bytes.translate` for all of them), `str.split` finds them with no regex; any other text goes
+    to the regex."""
     folded = "\n".join(texts).casefold().split("\n")  # casefolding maps no character to a "\n"
-    ascii = [text.isascii() for text in folded]
-    spaced = iter("\n".join(compress(folded, ascii)).translate(_ASCII_WORD_OR_SPACE).split("\n"))
-    return [tuple(next(spaced).split()) if is_ascii else tuple(WORD.findall(text))
-            for text, is_ascii in zip(folded, ascii)]
+    plain = [text.isascii() or _holds_no_foreign_word(text) for text in folded]
+    spaced = iter(_spaced_words("\n".join(compress(folded, plain))).split("\n"))
+    return [tuple(next(spaced).split()) if is_plain else tuple(WORD.findall(text))
+            for text, is_plain in zip(folded, plain)]
 
 
 def _common_tokens(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
