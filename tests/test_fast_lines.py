@@ -56,3 +56,19 @@ def test_words_are_the_regex_ones_on_any_text(text):
 def test_a_batch_s_words_are_the_regex_ones(texts):
     assert _batch_tokens(texts) == [tuple(WORD.findall(text.casefold())) for text in texts]
 
+
+def test_a_run_of_short_lines_longer_than_the_table_has_its_own_log():
+    """`short_run` is looked up in a table of `math.log1p`s; a run longer than the table is worked out."""
+    import math
+
+    import numpy as np
+
+    from converter.assembly.features import LINE_COLUMNS, line_features
+    from converter.readers.text import split_lines
+
+    prose = "The council approved the budget on Tuesday after a long debate over the new tram line."
+    for run in (3, 250, 2000):
+        lines = split_lines("\n".join([f"Menu {k}" for k in range(run)] + [prose, "Home", "News"]))
+        short_run = line_features(lines).column("short_run")
+        expected = [math.log1p(run)] * run + [0.0, math.log1p(2), math.log1p(2)]
+        assert short_run.tobytes() == np.array(expected).tobytes(), run

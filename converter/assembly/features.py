@@ -312,8 +312,8 @@ if settings.SHORT_LINE_CHARS >= 255:
     raise ImportError("a short line's character counts, with the \"\\n\" after it, are summed in byte lanes")
 
 _ROW_BYTES = len(TEXT_COLUMNS) * np.dtype(np.float64).itemsize
-#: `math.log1p` of every capped word or character count a short line can have (the very floats
-#: `_text_features` computes: numpy's log1p may round otherwise)
+#: `math.log1p` of every capped word or character count a short line can have and of most lengths of
+#: a run of short lines (the very floats the per-line formulas compute: numpy's log1p may round otherwise)
 _LOG1P = np.array([math.log1p(k) for k in range(max(settings.SHORT_LINE_CHARS, settings.LONG_LINE_WORDS) + 1)])
 _CJK_RANGES = ((0x3040, 0x9FFF), (0xAC00, 0xD7AF))  # `text_shape.CJK`'s ranges
 if CJK.pattern != "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _CJK_RANGES) + "]":
@@ -394,10 +394,11 @@ class _RowCache(OrderedDict):
         super().__init__()
         self.cache_clear = self.clear
 
-    def remember(self, text: str, row: tuple[bytes, tuple[str, ...]]) -> None:
-        if len(self) >= settings.LINE_CACHE_SIZE:
+    def remember_all(self, rows: dict[str, tuple[bytes, tuple[str, ...]]]) -> None:
+        """Remember a page's new lines' rows at once (one call a page, not a line)."""
+        self.update(rows)
+        for _ in range(len(self) - settings.LINE_CACHE_SIZE):
             self.popitem(last=False)
-        self[text] = row
 
 
 _SHORT_ROWS = _RowCache()
@@ -429,7 +430,7 @@ def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]], l
             if text not in found:
                 features, tokens = _text_features(text, _line_facts(text))
                 found[text] = (np.array(features).tobytes(), tokens)
-            _SHORT_ROWS.remember(text, found[text])
+        _SHORT_ROWS.remember_all({text: found[text] for text in texts})
     rows, tokens, counted = [], [], []
     for line in lines:
         row = found.get(line.text)
@@ -634,7 +635,8 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     n = len(lines)
     at = np.arange(n)
     column = lambda name: values[:, _AT[name]]  # noqa: E731 (a view: assigning fills the matrix)
-    counts = Counter(line.text for line in lines)
+    texts = [line.text for line in lines]
+    counts = Counter(texts)
     words = np.fromiter((line.words for line in lines), dtype=np.int64, count=n)
     # the lines' facts, as their text features (`_shapes`, before) already hold them, 0 or 1
     ended = column("sentence_end") != 0
@@ -643,13 +645,15 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     before = _running(prose)
     # length of the run of short lines (menus, link lists) each line sits in
     short = words <= settings.SHORT_LINE_WORDS
-    repeated = np.array([counts[line.text] > 1 for line in lines])
+    repeated = np.fromiter(map(counts.__getitem__, texts), dtype=np.int64, count=n) > 1
     column("position")[:] = at / max(1, n - 1)
     column("first_lines")[:] = at < 5
     column("last_lines")[:] = n - at <= 5
     column("repeated")[:] = repeated
-    run_lengths, where = np.unique(_runs(short), return_inverse=True)  # a few lengths: each one's log once
-    column("short_run")[:] = np.array([_log1p(run) for run in run_lengths.tolist()])[where]
+    # `math.log1p` of each line's run length (0 stays 0): the very floats training computed, looked
+    # up (a run longer than the table, on a page of hundreds of menu lines, worked out)
+    runs = _runs(short)
+    column("short_run")[:] = _LOG1P[runs] if runs.max() < len(_LOG1P) else [math.log1p(run) for run in runs.tolist()]
     lo, hi = np.maximum(0, at - settings.CONTEXT_WIDE), np.minimum(n, at + settings.CONTEXT_WIDE + 1)
     others = np.maximum(1, hi - lo - 1)
     column("prose_near")[:] = (before[hi] - before[lo] - prose) / others
@@ -690,12 +694,6 @@ def _neighbours(prose: np.ndarray, values: np.ndarray) -> None:
     values[:-1, _AT["next_prose"]] = prose[1:]
     values[0, _AT["prev_none"]] = 1.0
     values[-1, _AT["next_none"]] = 1.0
-
-
-@lru_cache(maxsize=None)
-def _log1p(run: int) -> float:
-    """`math.log1p` of a run length (0 stays 0): the float training computed, looked up."""
-    return math.log1p(run) if run else 0.0
 
 
 def _running(values) -> np.ndarray:
