@@ -72,3 +72,25 @@ def test_a_run_of_short_lines_longer_than_the_table_has_its_own_log():
         short_run = line_features(lines).column("short_run")
         expected = [math.log1p(run)] * run + [0.0, math.log1p(2), math.log1p(2)]
         assert short_run.tobytes() == np.array(expected).tobytes(), run
+
+
+def test_the_row_cache_stays_bounded_and_answers_as_a_cold_read(monkeypatch):
+    """Short lines' rows are remembered by generations: however many pages go by, the cache holds
+    at most `LINE_CACHE_SIZE` lines and a page's features are those of a read with it empty."""
+    from converter import settings as shape_settings
+    from converter.assembly import features
+    from converter.readers.text import split_lines
+
+    monkeypatch.setattr(shape_settings, "LINE_CACHE_SIZE", 64)
+    pages = [split_lines(dump.read_text(encoding="utf-8", errors="replace"))
+             for dump in sorted((CORPUS / "text").glob("*.txt"))[:12]]
+    cold = []
+    for lines in pages:
+        features._SHORT_ROWS.cache_clear()
+        cold.append(features.line_features(lines).values.tobytes())
+    features._SHORT_ROWS.cache_clear()
+    for _ in range(2):
+        for lines, expected in zip(pages, cold):
+            assert features.line_features(lines).values.tobytes() == expected
+            assert len(features._SHORT_ROWS) < 32 and len(features._SHORT_ROWS.older) <= 32 + len(lines)
+    features._SHORT_ROWS.cache_clear()

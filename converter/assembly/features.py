@@ -14,7 +14,7 @@ import math
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain, compress
@@ -383,22 +383,33 @@ def _spaced_words(folded: str) -> str:
     return folded.encode("ascii", "replace").translate(_WORD_BYTE_OR_SPACE).decode("ascii")
 
 
-class _RowCache(OrderedDict):
+class _RowCache(dict):
     """Short line -> (its text features as a row of float64 bytes, its casefolded tokens): a
-    third of a page's lines were met before on it or on an earlier page. Bounded: when full, the
-    oldest line goes (in O(1), as a plain dict's front would not); `cache_clear` as `lru_cache`'s,
-    for the benchmarks (an instance's own, so that they empty the cache, not call the class's
-    method)."""
+    third of a page's lines were met before on it or on an earlier page.
+
+    Bounded by generations: the dict holds the recent lines, `older` the
+    generation before; when the dict holds half of `LINE_CACHE_SIZE` lines it
+    becomes `older` and the oldest generation goes at once. A page's rows go
+    in by one C-level `update` (an `OrderedDict` inserting and evicting line
+    by line cost ten times as much). `cache_clear` as `lru_cache`'s, for the
+    benchmarks (an instance's own, so that they empty the cache, not call the
+    class's method)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.cache_clear = self.clear
+        self.older: dict[str, tuple[bytes, tuple[str, ...]]] = {}
+        self.cache_clear = self._forget
+
+    def _forget(self) -> None:
+        self.clear()
+        self.older = {}
 
     def remember_all(self, rows: dict[str, tuple[bytes, tuple[str, ...]]]) -> None:
         """Remember a page's new lines' rows at once (one call a page, not a line)."""
         self.update(rows)
-        for _ in range(len(self) - settings.LINE_CACHE_SIZE):
-            self.popitem(last=False)
+        if len(self) >= settings.LINE_CACHE_SIZE // 2:
+            self.older = dict(self)
+            self.clear()
 
 
 _SHORT_ROWS = _RowCache()
@@ -414,7 +425,7 @@ def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]], l
     for line in lines:
         text = line.text
         if len(text) <= settings.SHORT_LINE_CHARS and text not in found:
-            row = _SHORT_ROWS.get(text)
+            row = _SHORT_ROWS.get(text) or _SHORT_ROWS.older.get(text)  # (a row is a pair: never false)
             if row is None:
                 new[text] = line
             else:
