@@ -14,7 +14,7 @@ import math
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections import Counter, OrderedDict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain, compress
@@ -22,7 +22,9 @@ from itertools import accumulate, chain, compress
 import numpy as np
 
 from ..furniture import furniture_and_end
-from ..text_shape import CHARS_PER_WORD, CJK, WORD, cjk_chars, count_words, ends_sentence
+from ..ignorecase import non_ascii
+from ..text_shape import (_NON_ASCII_WORD_CHAR, CHARS_PER_WORD, CJK, WORD, cjk_chars, count_words,
+                          ends_sentence)
 from .. import settings
 from .detected import _NOTHING_DETECTED, _detectors, detect_lines
 
@@ -310,8 +312,8 @@ if settings.SHORT_LINE_CHARS >= 255:
     raise ImportError("a short line's character counts, with the \"\\n\" after it, are summed in byte lanes")
 
 _ROW_BYTES = len(TEXT_COLUMNS) * np.dtype(np.float64).itemsize
-#: `math.log1p` of every capped word or character count a short line can have (the very floats
-#: `_text_features` computes: numpy's log1p may round otherwise)
+#: `math.log1p` of every capped word or character count a short line can have and of most lengths of
+#: a run of short lines (the very floats the per-line formulas compute: numpy's log1p may round otherwise)
 _LOG1P = np.array([math.log1p(k) for k in range(max(settings.SHORT_LINE_CHARS, settings.LONG_LINE_WORDS) + 1)])
 _CJK_RANGES = ((0x3040, 0x9FFF), (0xAC00, 0xD7AF))  # `text_shape.CJK`'s ranges
 if CJK.pattern != "[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _CJK_RANGES) + "]":
@@ -359,26 +361,55 @@ _URL_START, _MARKUP_START = ord("h"), ord("<")  # "http…", "<div…"
 _LIST_STARTS = tuple(map(ord, "(" + LIST_BULLETS))  # or a digit (`\d` is one of `str.isdigit`'s)
 _COLON_ENDS = tuple(map(ord, ":,;"))  # the characters `_text_features`'s endswith tests
 _PERIOD_ENDS = tuple(map(ord, ".。"))
-#: ASCII word characters (as `WORD` sees them) kept, any other ASCII character a space, "\n" kept
-_ASCII_WORD_OR_SPACE = {code: code if WORD.fullmatch(chr(code)) or chr(code) == "\n" else ord(" ")
-                        for code in range(128)}
+#: each ASCII byte as `WORD` sees it: a word character kept, any other a space (the "?" that
+#: stands for a non-ASCII character too), "\n" kept (it parts a batch's texts)
+_WORD_BYTE_OR_SPACE = bytes(code if WORD.fullmatch(chr(code)) or chr(code) == "\n" else ord(" ")
+                            for code in range(128)) + b" " * 128
 
 
-class _RowCache(OrderedDict):
+def _holds_no_foreign_word(folded: str) -> bool:
+    """True when no non-ASCII character of `folded` is a word character (ASCII text; English
+    with curly quotes and dashes): its `WORD.findall` is then `_spaced_words(folded).split()`."""
+    if folded.isascii():
+        return True
+    others = folded if len(folded) <= settings.NON_ASCII_SCAN_CHARS else non_ascii(folded)
+    return _NON_ASCII_WORD_CHAR.search(others) is None
+
+
+def _spaced_words(folded: str) -> str:
+    """`folded` (holding no non-ASCII word character) with each character that is no word
+    character made a space, one for one: its words are then its `str.split`, found with no regex,
+    each where it stood."""
+    return folded.encode("ascii", "replace").translate(_WORD_BYTE_OR_SPACE).decode("ascii")
+
+
+class _RowCache(dict):
     """Short line -> (its text features as a row of float64 bytes, its casefolded tokens): a
-    third of a page's lines were met before on it or on an earlier page. Bounded: when full, the
-    oldest line goes (in O(1), as a plain dict's front would not); `cache_clear` as `lru_cache`'s,
-    for the benchmarks (an instance's own, so that they empty the cache, not call the class's
-    method)."""
+    third of a page's lines were met before on it or on an earlier page.
+
+    Bounded by generations: the dict holds the recent lines, `older` the
+    generation before; when the dict holds half of `LINE_CACHE_SIZE` lines it
+    becomes `older` and the oldest generation goes at once. A page's rows go
+    in by one C-level `update` (an `OrderedDict` inserting and evicting line
+    by line cost ten times as much). `cache_clear` as `lru_cache`'s, for the
+    benchmarks (an instance's own, so that they empty the cache, not call the
+    class's method)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.cache_clear = self.clear
+        self.older: dict[str, tuple[bytes, tuple[str, ...]]] = {}
+        self.cache_clear = self._forget
 
-    def remember(self, text: str, row: tuple[bytes, tuple[str, ...]]) -> None:
-        if len(self) >= settings.LINE_CACHE_SIZE:
-            self.popitem(last=False)
-        self[text] = row
+    def _forget(self) -> None:
+        self.clear()
+        self.older = {}
+
+    def remember_all(self, rows: dict[str, tuple[bytes, tuple[str, ...]]]) -> None:
+        """Remember a page's new lines' rows at once (one call a page, not a line)."""
+        self.update(rows)
+        if len(self) >= settings.LINE_CACHE_SIZE // 2:
+            self.older = dict(self)
+            self.clear()
 
 
 _SHORT_ROWS = _RowCache()
@@ -394,7 +425,7 @@ def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]], l
     for line in lines:
         text = line.text
         if len(text) <= settings.SHORT_LINE_CHARS and text not in found:
-            row = _SHORT_ROWS.get(text)
+            row = _SHORT_ROWS.get(text) or _SHORT_ROWS.older.get(text)  # (a row is a pair: never false)
             if row is None:
                 new[text] = line
             else:
@@ -410,7 +441,7 @@ def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]], l
             if text not in found:
                 features, tokens = _text_features(text, _line_facts(text))
                 found[text] = (np.array(features).tobytes(), tokens)
-            _SHORT_ROWS.remember(text, found[text])
+        _SHORT_ROWS.remember_all({text: found[text] for text in texts})
     rows, tokens, counted = [], [], []
     for line in lines:
         row = found.get(line.text)
@@ -438,16 +469,18 @@ def _words_and_start(text: str) -> tuple[tuple[str, ...], list[str]]:
     """`WORD.findall` of the casefolded first `SHAPE_CHARS` characters of `text`, and of all of it.
 
     Casefolding works character by character, so the start's casefolding is
-    the first `cut` characters of the whole's. An ASCII line's words are its
-    runs of word characters once the others are spaces (`str.split`, no
-    regex); any other line's are found up to the cut, then from it on (from
-    the last word's start when a word runs across it).
+    the first `cut` characters of the whole's. A line with no non-ASCII word
+    character (an English paragraph, curly quotes and all) has its runs of word
+    characters as words once the others are spaces (`str.split`, no regex);
+    any other line's are found up to the cut, then from it on (from the last
+    word's start when a word runs across it).
     """
-    if text.isascii():  # casefolding keeps one character per character
-        spaced = text.casefold().translate(_ASCII_WORD_OR_SPACE)
-        return tuple(spaced[: settings.SHAPE_CHARS].split()), spaced.split()
     folded = text.casefold()
-    cut = len(text[: settings.SHAPE_CHARS].casefold())
+    cut = settings.SHAPE_CHARS if text.isascii() else len(text[: settings.SHAPE_CHARS].casefold())
+    if _holds_no_foreign_word(folded):  # one character for one: the start's words are those before the cut
+        spaced = _spaced_words(folded)
+        every = spaced.split()
+        return tuple(every if cut >= len(spaced) else spaced[:cut].split()), every
     start = WORD.findall(folded, 0, cut)
     if start and WORD.fullmatch(folded, cut - 1, cut + 1):  # a word runs across the cut
         return tuple(start), start[:-1] + WORD.findall(folded, cut - len(start[-1]))
@@ -536,14 +569,15 @@ def _any_of(points: np.ndarray, codes: tuple[int, ...]) -> np.ndarray:
 
 
 def _batch_tokens(texts: list[str]) -> list[tuple[str, ...]]:
-    """`WORD.findall` of each casefolded text. An ASCII text's words are its runs of word
-    characters: once every other character is a space (one `str.translate` for all of them),
-    `str.split` finds them with no regex; any other text goes to the regex."""
+    """`WORD.findall` of each casefolded text. A text with no non-ASCII word character (three in
+    four) has its runs of word characters as words: once every other character is a space (one
+    `bytes.translate` for all of them), `str.split` finds them with no regex; any other text goes
+    to the regex."""
     folded = "\n".join(texts).casefold().split("\n")  # casefolding maps no character to a "\n"
-    ascii = [text.isascii() for text in folded]
-    spaced = iter("\n".join(compress(folded, ascii)).translate(_ASCII_WORD_OR_SPACE).split("\n"))
-    return [tuple(next(spaced).split()) if is_ascii else tuple(WORD.findall(text))
-            for text, is_ascii in zip(folded, ascii)]
+    plain = [text.isascii() or _holds_no_foreign_word(text) for text in folded]
+    spaced = iter(_spaced_words("\n".join(compress(folded, plain))).split("\n"))
+    return [tuple(next(spaced).split()) if is_plain else tuple(WORD.findall(text))
+            for text, is_plain in zip(folded, plain)]
 
 
 def _common_tokens(counted: list[list[str] | tuple[str, ...]]) -> set[str]:
@@ -612,7 +646,8 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     n = len(lines)
     at = np.arange(n)
     column = lambda name: values[:, _AT[name]]  # noqa: E731 (a view: assigning fills the matrix)
-    counts = Counter(line.text for line in lines)
+    texts = [line.text for line in lines]
+    counts = Counter(texts)
     words = np.fromiter((line.words for line in lines), dtype=np.int64, count=n)
     # the lines' facts, as their text features (`_shapes`, before) already hold them, 0 or 1
     ended = column("sentence_end") != 0
@@ -621,13 +656,15 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     before = _running(prose)
     # length of the run of short lines (menus, link lists) each line sits in
     short = words <= settings.SHORT_LINE_WORDS
-    repeated = np.array([counts[line.text] > 1 for line in lines])
+    repeated = np.fromiter(map(counts.__getitem__, texts), dtype=np.int64, count=n) > 1
     column("position")[:] = at / max(1, n - 1)
     column("first_lines")[:] = at < 5
     column("last_lines")[:] = n - at <= 5
     column("repeated")[:] = repeated
-    run_lengths, where = np.unique(_runs(short), return_inverse=True)  # a few lengths: each one's log once
-    column("short_run")[:] = np.array([_log1p(run) for run in run_lengths.tolist()])[where]
+    # `math.log1p` of each line's run length (0 stays 0): the very floats training computed, looked
+    # up (a run longer than the table, on a page of hundreds of menu lines, worked out)
+    runs = _runs(short)
+    column("short_run")[:] = _LOG1P[runs] if runs.max() < len(_LOG1P) else [math.log1p(run) for run in runs.tolist()]
     lo, hi = np.maximum(0, at - settings.CONTEXT_WIDE), np.minimum(n, at + settings.CONTEXT_WIDE + 1)
     others = np.maximum(1, hi - lo - 1)
     column("prose_near")[:] = (before[hi] - before[lo] - prose) / others
@@ -668,12 +705,6 @@ def _neighbours(prose: np.ndarray, values: np.ndarray) -> None:
     values[:-1, _AT["next_prose"]] = prose[1:]
     values[0, _AT["prev_none"]] = 1.0
     values[-1, _AT["next_none"]] = 1.0
-
-
-@lru_cache(maxsize=None)
-def _log1p(run: int) -> float:
-    """`math.log1p` of a run length (0 stays 0): the float training computed, looked up."""
-    return math.log1p(run) if run else 0.0
 
 
 def _running(values) -> np.ndarray:
