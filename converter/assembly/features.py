@@ -734,10 +734,10 @@ def content_words(text: str) -> set[str]:
     `content_words_plain`'s set (tests/test_fast_assembly.py), with less work
     a word: each is checked once, and an ASCII text holds no CJK character to pair.
     An ASCII text's words are its runs of word characters once the others are
-    spaces (`_ASCII_WORD_OR_SPACE`, one `str.translate`), split with no regex;
+    spaces (`_spaced_words`, one bytes `translate`), split with no regex;
     any other text's, the regex keeps only the long enough ones."""
     if text.isascii():  # casefolding an ASCII text is `lower()`
-        return {w for w in set(text.lower().translate(_ASCII_WORD_OR_SPACE).split()) if len(w) >= 3 and not w.isdigit()}
+        return {w for w in set(_spaced_words(text.lower()).split()) if len(w) >= 3 and not w.isdigit()}
     words = {w for w in set(_LONGER_WORD.findall(text.casefold())) if not w.isdigit()}
     cjk = CJK.findall(text)
     return words | {a + b for a, b in zip(cjk, cjk[1:])}
