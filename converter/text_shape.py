@@ -51,31 +51,23 @@ def _word_count_through_bytes(text: str, others: str | None = None) -> int | Non
     plain count."""
     if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text if others is None else others):
         return None
-    return _word_runs(text.encode("ascii", "replace"))
-
-
-def _word_runs(data: bytes) -> int:
-    """The runs of word characters in ASCII bytes: `WORD`'s matches, counted in C."""
-    marks = data.translate(_ASCII_AS_WORD_CHARS)
+    marks = text.encode("ascii", "replace").translate(_ASCII_AS_WORD_CHARS)
     return marks.count(b" w") + marks.startswith(b"w")
 
 
 def count_words(text: str) -> int:
     """Words in `text`; a space-less token (slug, URL, handle) is one; CJK counts two characters a word."""
-    ascii = text.isascii()  # most lines: no CJK and no non-ASCII word character, told once
-    if not ascii:
-        # where a CJK or a non-ASCII word character may stand: a long line's non-ASCII characters, picked
-        # out in C (`non_ascii`), rather than the whole line searched twice (both classes hold no ASCII)
-        others = text if len(text) <= settings.NON_ASCII_SCAN_CHARS else non_ascii(text)
-        if CJK.search(others) is not None:
-            return _count_words_plain(text)
-    # no CJK: `_count_words_plain` with `cjk` 0
-    if " " not in text:
-        return 1
-    words = _word_runs(text.encode("ascii")) if ascii else _word_count_through_bytes(text, others)
-    if words is None:
-        words = len(WORD.findall(text))
-    return max(words, len(text) // settings.CHARS_PER_WORD)
+    # where a CJK or a non-ASCII word character may stand: a long line's non-ASCII characters, picked
+    # out in C (`non_ascii`), rather than the whole line searched twice (both classes hold no ASCII)
+    others = text if text.isascii() or len(text) <= settings.NON_ASCII_SCAN_CHARS else non_ascii(text)
+    if text.isascii() or CJK.search(others) is None:  # no CJK: `_count_words_plain` with `cjk` 0
+        if " " not in text:
+            return 1
+        words = _word_count_through_bytes(text, others)
+        if words is None:
+            words = len(WORD.findall(text))
+        return max(words, len(text) // settings.CHARS_PER_WORD)
+    return _count_words_plain(text)
 
 
 def _count_words_plain(text: str) -> int:
