@@ -198,7 +198,7 @@ _CREDIT_PATTERNS: list[tuple[re.Pattern[str], Callable[..., bool] | None]] = [
 def photo_credit(line: str) -> str | None:
     """The photo credit a caption line states ("Photo: AP", "(Getty Images)"), or None."""
     text = line.strip()
-    if len(text) > settings.CREDIT_MAX_CHARS or not _may_hold_credit(text, _line_fold(text)):
+    if len(text) > settings.CREDIT_MAX_CHARS or not _may_hold_credit(text, fold(text)):
         return None  # most lines: told without the cache or a pattern
     return _credit_of(text)
 
@@ -330,23 +330,13 @@ def furniture_and_end(line: str) -> tuple[bool, int]:
     text = normalise(line)
     if not text:
         return True, 0
-    folded = _line_fold(text)
+    folded = fold(text)
     if not _MAY_BE_ANY(folded):
         return False, 0
     furniture = _MAY_BE_FURNITURE(folded) and FURNITURE_LINE.match(text) is not None
     if _MAY_END_ARTICLE(folded) and ARTICLE_END.match(text):
         return furniture, 2
     return furniture, 1 if _MAY_OPEN_RELATED_BOX(folded) and RELATED_BOX.match(text) else 0
-
-
-_long_line_fold = lru_cache(maxsize=settings.LONG_LINE_FOLD_CACHE_SIZE)(fold)
-
-
-def _line_fold(text: str) -> str:
-    """`fold(text)`, a long line's remembered: a body paragraph is folded when the reader makes its
-    `Line` (`furniture_and_end`) and again when the body is assembled (`header.held_by` asks
-    `photo_credit`), the same string both times; a short line's answers are remembered whole."""
-    return _long_line_fold(text) if len(text) > settings.SHORT_LINE_CHARS else fold(text)
 
 
 def _is_furniture_text(text: str) -> bool:

@@ -75,10 +75,6 @@ CREDIT_TAIL_CHARS = 120
 # Captions whose credit is remembered: the text reader asks it of one line up to four times,
 # and a site's captions repeat across its pages.
 CREDIT_CACHE_SIZE = 8192
-# Long lines (past SHORT_LINE_CHARS) whose fold is remembered: each is folded when its `Line` is made
-# (`furniture_and_end`) and again when the body is assembled (`photo_credit`); a median page has ~14,
-# and a non-ASCII one costs a few microseconds to fold (furniture.py).
-LONG_LINE_FOLD_CACHE_SIZE = 512
 # The quick tests read off the furniture and byline patterns (pattern_words.py) spell out at most
 # this many ways a match of one alternative starts; past it they keep the shorter starts (still exact).
 QUICK_TEST_MAX_STARTS = 256

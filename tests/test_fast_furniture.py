@@ -65,29 +65,3 @@ def test_credit_lines_are_the_lines_the_plain_test_passes_on_every_dump():
                 .map(lambda text: text.replace("\n", " ")), max_size=12))
 def test_credit_lines_are_the_lines_the_plain_test_passes_on_any_page(texts):
     assert furniture.credit_lines(PageLines(texts)) == _credit_lines_plain(texts)
-
-
-# --- a long line's fold, remembered between `furniture_and_end` and `photo_credit` ----------------
-
-from test_fast_words import _credit_plain, _furniture_and_end_plain  # noqa: E402
-
-LONG_LINES = [line for line in CORPUS_LINES + LANGUAGE_LINES if len(line) > furniture.settings.SHORT_LINE_CHARS]
-
-
-def test_a_long_lines_remembered_fold_is_its_fold_and_gives_the_plain_answers():
-    furniture._long_line_fold.cache_clear()
-    for line in LONG_LINES:  # the reader's question first (the fold remembered), then the body's
-        assert furniture.furniture_and_end(line) == _furniture_and_end_plain(line), line
-        assert furniture.photo_credit(line) == _credit_plain(line), line
-        assert furniture._line_fold(line) == fold(line), line
-    assert len(LONG_LINES) > 1000 and sum(not line.isascii() for line in LONG_LINES) > 500
-
-
-@settings(max_examples=examples(300), deadline=None)
-@given(st.builds(str.__mul__, tricky_text, st.integers(1, 20)), st.sampled_from(["", " (AP Photo/Evan Vucci)", " via Getty",
-                                                                                 "Advertisement", " Getty Images"]))
-def test_a_long_lines_remembered_fold_is_its_fold_on_any_text(text, ending):
-    line = text + ending
-    for _ in range(2):  # folded, then remembered
-        assert furniture._line_fold(line) == fold(line)
-        assert furniture.photo_credit(line) == _credit_plain(line)
