@@ -12,7 +12,7 @@ from typing import Callable
 
 from . import settings
 from .ignorecase import fewest_words, fold, holds_any
-from .page_scan import PageLines, first_letters, to_line_end
+from .page_scan import PageLines, by_first_letter, to_line_end
 from .pattern_words import QuickTest
 from .text_shape import SENTENCE_END, count_words
 
@@ -211,22 +211,27 @@ def _may_hold_credit(text: str, folded: str) -> bool:
 
 # `_may_hold_credit` asked of a page's lines at once (`page_scan`): a line ending in an agency's
 # name (white space after it at most: `photo_credit` strips the line), read backwards from its end
-# (`re.I` matches what `fold` makes one)
-_REVERSED_AGENCIES = "|".join(re.escape(name[::-1]) for name in _AGENCIES)
-_PAGE_AGENCY_END = re.compile(to_line_end(r"\n[^\S\n]*+(?i:(?=" + first_letters(_REVERSED_AGENCIES) + ")(?:" + _REVERSED_AGENCIES + "))"))
-_PAGE_BRACKET_OR_SLASH = re.compile(to_line_end(r"[)/]"))
-_PAGE_LABEL_MARK = re.compile(to_line_end("|".join(map(re.escape, _LABEL_MARKS))))
+# (`re.I` matches what `fold` makes one); each first letter tried once (`by_first_letter`), not
+# each of the 26 names in turn at every line's end
+_REVERSED_AGENCIES = by_first_letter(re.escape(name[::-1]) for name in _AGENCIES)
+_PAGE_AGENCY_END = re.compile(to_line_end(r"\n[^\S\n]*+(?i:" + _REVERSED_AGENCIES + ")"))
 
 
 def credit_lines(page: PageLines) -> set[int]:
     """The lines of a page `photo_credit` may find a credit in (every line it finds one in): a ")" or
     "/" (a stripped line ending in ")" holds one), " via ", an agency ending it, or a label mark and
-    a label word."""
-    labelled = page.lines_searched(_PAGE_LABEL_MARK) | page.lines_holding((_FOLDED_LABEL_MARK,), page.folded)
-    if labelled:
-        labelled &= page.lines_holding(_CREDIT_LABEL_WORDS, page.folded)
-    return (page.lines_searched(_PAGE_BRACKET_OR_SLASH) | page.lines_holding((" via ",), page.folded)
-            | page.lines_ending(_PAGE_AGENCY_END) | labelled)
+    a label word. The marks are found with `str.find` (a few lines hold one), not a search for
+    their class, which costs a look-up at every character of the page."""
+    labelled = page.lines_holding(_LABEL_MARKS) | page.lines_holding((_FOLDED_LABEL_MARK,), page.folded)
+    return (page.lines_holding((")", "/")) | page.lines_holding((" via ",), page.folded)
+            | page.lines_ending(_PAGE_AGENCY_END) | _lines_folded_holding(page, labelled, _CREDIT_LABEL_WORDS))
+
+
+def _lines_folded_holding(page: PageLines, lines: set[int], words: tuple[str, ...]) -> set[int]:
+    """Those of `lines` whose fold holds one of `words`, each line's fold cut from the page's: a
+    few lines looked at, where a scan of the page for each word reads all of it."""
+    folded, ends = page.folded, page.ends
+    return {k for k in lines if holds_any(folded[ends[k - 1] + 1 if k else 0:ends[k]], words)}
 
 
 @lru_cache(maxsize=settings.CREDIT_CACHE_SIZE)

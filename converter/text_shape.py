@@ -24,8 +24,17 @@ CHARS_PER_WORD = settings.CHARS_PER_WORD
 
 
 def cjk_chars(text: str) -> int:
-    """How many Chinese, Japanese or Korean characters `text` holds (an ASCII line, told in O(1), none)."""
-    return 0 if text.isascii() else len(CJK.findall(text))
+    """How many Chinese, Japanese or Korean characters `text` holds (an ASCII line, told in O(1), none):
+    in a long line, counted among its non-ASCII characters alone, picked out in C (`non_ascii`), as
+    `CJK` holds no ASCII character (a Latin paragraph with a few curly quotes is a few characters)."""
+    if text.isascii():
+        return 0
+    return len(CJK.findall(text if len(text) <= settings.NON_ASCII_SCAN_CHARS else non_ascii(text)))
+
+
+def _cjk_chars_plain(text: str) -> int:
+    """`cjk_chars` searched in the whole line (for the fast path's tests)."""
+    return len(CJK.findall(text))
 
 
 # Each ASCII byte as `WORD` sees it: b"w" for a word character, b" " for any other; a line's
