@@ -150,7 +150,7 @@ def test_content_words_are_the_plain_words_on_every_real_line_and_lede():
             assert content_words(lede) == content_words_plain(lede), path
 
 
-PIECES = st.one_of(st.characters(), st.sampled_from(TRICKY + "日本語中文한국어ab1_ ǅﬃß"),
+PIECES = st.one_of(st.characters(), st.sampled_from(TRICKY + "日本語中文한국어ab1_ ǅﬃß・ー〜䷀“”"),
                    st.sampled_from(("ab", "abc", "ABC", "12", "123", "_x", "a1b", "٣٤٥")))
 
 
