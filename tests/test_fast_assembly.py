@@ -423,6 +423,22 @@ def test_names_in_a_line_are_the_plain_names_around_dates_and_names(text):
     assert byline._names_in(text) == names
 
 
+def test_a_line_before_its_date_is_the_plain_split_on_every_real_line():
+    dated = 0
+    for text in REAL_LINES:
+        assert people._before_date(text) == people._before_date_plain(text), text
+        dated += people._before_date(text) != text
+    assert dated > 100
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.one_of(vocabulary_lines, tricky_text,
+                 st.builds(" ".join, st.lists(st.sampled_from(("Jane Doe", "Nov. 18,", "2019", "18.11.2019", "-",
+                                                               "3 hours ago", "|", "March 3", "Mon")), max_size=6))))
+def test_a_line_before_its_date_is_the_plain_split_around_dates(text):
+    assert people._before_date(text) == people._before_date_plain(text)
+
+
 # --- the headline's candidates: a line's own facts asked before the detectors -------------------
 
 from converter.assembly import headline  # noqa: E402
