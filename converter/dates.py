@@ -586,13 +586,11 @@ def _ends_as_a_day_word(text: str) -> bool:
 
 def _may_be_relative_with_digits(text: str) -> bool:
     """False only for a line with digits that `is_relative_date_full` rejects: no time of day, one
-    part, and it ends in letters (then white space, full stops and colons at most: what both
-    readings strip, " .:") that end no phrase of the table and no day without its year
-    ("Karnataka Bypolls 2019 Live", "© 2019 News Nation. All rights reserved."). Those letters
-    are then the very end of the shape `_relative_phrase` looks phrases up in, and of the part
-    `_yearless` reads. Or it ends in a character neither strips that no phrase and no day ends
-    with (`_ends_as_nothing_reads`)."""
-    end = text.rstrip().rstrip(".:")  # (a space between them leaves no letters at the end: read on)
+    part, and it ends in letters (a space after them at most) that end no phrase of the table and
+    no day without its year ("Karnataka Bypolls 2019 Live"). Those letters are then the very end
+    of the shape `_relative_phrase` looks phrases up in, and of the part `_yearless` reads. Or it
+    ends in a character neither strips that no phrase and no day ends with (`_ends_as_nothing_reads`)."""
+    end = text.rstrip()
     letters = end[-settings.RELATIVE_KEY_CHARS:]
     if ";" in text or "|" in text or _CLOCK.search(text):
         return True
