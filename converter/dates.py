@@ -409,9 +409,6 @@ def _relative_phrase(text: str) -> tuple[str, int] | None:
     if weekday:
         return "weekday", next(i for i, name in enumerate(_WEEKDAYS) if name[:3] == weekday.group("weekday")[:3])
     words = _TIME_AT_END.sub("", text, count=1) if clock else text
-    end = words.rstrip(" ,")[-settings.RELATIVE_KEY_CHARS:]
-    if not _DIGIT.search(end) and not _may_end_in_phrase(end):
-        return None  # no number at its end (each ends in a digit): the shape's tail is the words', no phrase's
     shape = _NUMBER.sub("#", words).rstrip(" ,")
     if not _may_end_in_phrase(shape):
         return None
