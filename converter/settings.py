@@ -284,6 +284,8 @@ TITLE_SIBLING_WORDS = 4
 TITLE_SIBLING_LINES = 3
 #: lines above and below a headline candidate the ranker reads (a header under it, a short line above)
 NEAR_HEADLINE_LINES = 3
+#: a word a headline candidate shares with the lede counts when it has this many characters or more
+CONTENT_WORD_CHARS = 3
 #: lines around the headline (and below the body's start) searched for a dateline
 HEADER_WINDOW = 12
 #: headline candidates: gaps to the body and ranks from the bottom beyond these share a bucket

@@ -150,7 +150,7 @@ def test_content_words_are_the_plain_words_on_every_real_line_and_lede():
             assert content_words(lede) == content_words_plain(lede), path
 
 
-PIECES = st.one_of(st.characters(), st.sampled_from(TRICKY + "日本語中文한국어ab1_ ǅﬃß"),
+PIECES = st.one_of(st.characters(), st.sampled_from(TRICKY + "日本語中文한국어ab1_ ǅﬃß・ー〜䷀“”"),
                    st.sampled_from(("ab", "abc", "ABC", "12", "123", "_x", "a1b", "٣٤٥")))
 
 
@@ -421,6 +421,22 @@ def test_names_in_a_line_are_the_plain_names_around_dates_and_names(text):
     names = plain_names_in_line(text)
     assert people.names_in_line(text) == names
     assert byline._names_in(text) == names
+
+
+def test_a_line_before_its_date_is_the_plain_split_on_every_real_line():
+    dated = 0
+    for text in REAL_LINES:
+        assert people._before_date(text) == people._before_date_plain(text), text
+        dated += people._before_date(text) != text
+    assert dated > 100
+
+
+@settings(max_examples=examples(600), deadline=None)
+@given(st.one_of(vocabulary_lines, tricky_text,
+                 st.builds(" ".join, st.lists(st.sampled_from(("Jane Doe", "Nov. 18,", "2019", "18.11.2019", "-",
+                                                               "3 hours ago", "|", "March 3", "Mon")), max_size=6))))
+def test_a_line_before_its_date_is_the_plain_split_around_dates(text):
+    assert people._before_date(text) == people._before_date_plain(text)
 
 
 # --- the headline's candidates: a line's own facts asked before the detectors -------------------

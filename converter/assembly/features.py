@@ -723,29 +723,39 @@ def _runs(flags: np.ndarray) -> np.ndarray:
     return runs
 
 
-#: the words of `WORD` three characters long or more: `WORD`'s maximal runs of word characters,
-#: the shorter ones never matched (a run too short fails at each of its characters)
-_LONGER_WORD = re.compile(r"\w{3,}")
+#: the words of `WORD` `CONTENT_WORD_CHARS` characters long or more: `WORD`'s maximal runs of
+#: word characters, the shorter ones never matched (a run too short fails at each of its characters)
+_LONGER_WORD = re.compile(rf"\w{{{settings.CONTENT_WORD_CHARS},}}")
 
 
 def content_words(text: str) -> set[str]:
     """Words that carry meaning (three letters or more, or CJK character pairs).
 
     `content_words_plain`'s set (tests/test_fast_assembly.py), with less work
-    a word: each is checked once, and an ASCII text holds no CJK character to pair.
-    An ASCII text's words are its runs of word characters once the others are
-    spaces (`_spaced_words`, one bytes `translate`), split with no regex;
-    any other text's, the regex keeps only the long enough ones."""
-    if text.isascii():  # casefolding an ASCII text is `lower()`
-        return {w for w in set(_spaced_words(text.lower()).split()) if len(w) >= 3 and not w.isdigit()}
-    words = {w for w in set(_LONGER_WORD.findall(text.casefold())) if not w.isdigit()}
-    cjk = CJK.findall(text)
+    a word: each distinct word is checked once. A text with no non-ASCII word
+    character (ASCII, or English with curly quotes: `_holds_no_foreign_word`)
+    has its words as its runs of word characters once the others are spaces
+    (`_spaced_words`, one bytes `translate`), split with no regex; any other
+    text's, the regex keeps only the long enough ones. CJK characters are
+    found in the text's non-ASCII characters alone (`non_ascii`: in order,
+    a few C passes), where the regex has little to read on an English page.
+    """
+    if text.isascii():  # casefolding an ASCII text is `lower()`, and it holds no CJK character to pair
+        return {w for w in set(_spaced_words(text.lower()).split())
+                if len(w) >= settings.CONTENT_WORD_CHARS and not w.isdigit()}
+    folded = text.casefold()
+    if _holds_no_foreign_word(folded):
+        words = {w for w in set(_spaced_words(folded).split())
+                 if len(w) >= settings.CONTENT_WORD_CHARS and not w.isdigit()}
+    else:
+        words = {w for w in set(_LONGER_WORD.findall(folded)) if not w.isdigit()}
+    cjk = CJK.findall(non_ascii(text))
     return words | {a + b for a, b in zip(cjk, cjk[1:])}
 
 
 def content_words_plain(text: str) -> set[str]:
     """`content_words` by its definition: every word, filtered by its length."""
-    words = {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and not w.isdigit()}
+    words = {w for w in WORD.findall(text.casefold()) if len(w) >= settings.CONTENT_WORD_CHARS and not w.isdigit()}
     cjk = CJK.findall(text)
     return words | {a + b for a, b in zip(cjk, cjk[1:])}
 
