@@ -41,8 +41,12 @@ browser:
 
 # The slowest ten tests are listed on every run. Any pytest failure status fails
 # make, 5 ("no tests collected") included: a run that tested nothing is not green.
+# Two worker processes (CI has two cores), each given whole test files: a module's
+# own site is built once; the session-wide sites and Chromium once per worker.
+# TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: setup browser
-	$(BIN)/python -m pytest -q --durations=10 || { status=$$?; \
+	$(BIN)/python -m pytest -q --durations=10 -n $(TEST_WORKERS) --dist loadfile || { status=$$?; \
 	  [ $$status -ne 5 ] || echo "make test: pytest collected no tests" >&2; exit $$status; }
 
 # A long fuzzing run (thousands of examples per reader); CI runs a short one.
