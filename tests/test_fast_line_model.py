@@ -403,7 +403,8 @@ from converter.assembly.features import _common_tokens, _common_tokens_plain, _t
 def test_common_words_are_most_commons_on_every_corpus_dump():
     for corpus in (CORPUS, CORPUS.parent / "corpus2"):
         for dump in sorted((corpus / "text").glob("*.txt")):
-            counted = _text_rows(split_lines(dump.read_text(encoding="utf-8", errors="replace")))[2]
+            lines = split_lines(dump.read_text(encoding="utf-8", errors="replace"))
+            counted = _text_rows(lines, tuple(line.text for line in lines), np.array([line.words for line in lines]))[2]
             assert _common_tokens(counted) == _common_tokens_plain(counted), dump.name
 
 

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain, compress
+from operator import itemgetter
 
 import numpy as np
 
@@ -118,7 +119,7 @@ def _class_codes(text: str) -> bytes:
     out once each."""
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     codes = _CLASS_CODE_OF.take(points)
-    if not codes.all():
+    if b"\0" in codes.tobytes():  # (a C scan of the bytes: `ndarray.all` goes through Python)
         new = codes == 0
         unmet, where = np.unique(points[new], return_inverse=True)
         found = np.fromiter((ord(_class_code(chr(code))) for code in unmet.tolist()), dtype=np.uint8,
@@ -358,9 +359,19 @@ if _UNMARKED in _PLANE_MARKS[:128] or len(_MARKS) - 3 > 15:  # (the last three a
     raise ImportError("a character's own marks must fit in 15 bits")
 # what a line must start with for each anchored line regex to match it: a cheap superset test
 _URL_START, _MARKUP_START = ord("h"), ord("<")  # "http…", "<div…"
-_LIST_STARTS = tuple(map(ord, "(" + LIST_BULLETS))  # or a digit (`\d` is one of `str.isdigit`'s)
-_COLON_ENDS = tuple(map(ord, ":,;"))  # the characters `_text_features`'s endswith tests
-_PERIOD_ENDS = tuple(map(ord, ".。"))
+
+
+def _one_of(chars: str) -> np.ndarray:
+    """A table telling, for each code point (`_any_of`), whether it is one of `chars`; its
+    last entry, where every higher code point is looked up, says no."""
+    table = np.zeros(max(map(ord, chars)) + 2, dtype=bool)
+    table[list(map(ord, chars))] = True
+    return table
+
+
+_LIST_STARTS = _one_of("(" + LIST_BULLETS)  # or a digit (`\d` is one of `str.isdigit`'s)
+_COLON_ENDS = _one_of(":,;")  # the characters `_text_features`'s endswith tests
+_PERIOD_ENDS = _one_of(".。")
 #: each ASCII byte as `WORD` sees it: a word character kept, any other a space (the "?" that
 #: stands for a non-ASCII character too), "\n" kept (it parts a batch's texts)
 _WORD_BYTE_OR_SPACE = bytes(code if WORD.fullmatch(chr(code)) or chr(code) == "\n" else ord(" ")
@@ -415,45 +426,47 @@ class _RowCache(dict):
 _SHORT_ROWS = _RowCache()
 
 
-def _text_rows(lines: list[Line]) -> tuple[list[bytes], list[tuple[str, ...]], list[list[str] | tuple[str, ...]]]:
+def _text_rows(lines: list[Line], texts: list[str], words: np.ndarray
+               ) -> tuple[list[bytes], list[tuple[str, ...]], list[list[str] | tuple[str, ...]]]:
     """Each line's text features as a row of float64 bytes and its start's casefolded tokens (a
     short line's from the cache or from one batch of the page's new short lines, a long line's
     from `_long_row`), and all the tokens of each line long enough to count in the page's
-    common words."""
-    found: dict[str, tuple[bytes, tuple[str, ...]]] = {}
-    new: dict[str, Line] = {}
-    for line in lines:
-        text = line.text
-        if len(text) <= settings.SHORT_LINE_CHARS and text not in found:
-            row = _SHORT_ROWS.get(text) or _SHORT_ROWS.older.get(text)  # (a row is a pair: never false)
-            if row is None:
-                new[text] = line
-            else:
-                found[text] = row
-    if new:
-        texts = list(new)
-        # a block's text may hold a line break (a text line never does): that batch goes line by line
-        batch = texts if "\n".join(texts).count("\n") == len(texts) - 1 and "" not in new else []
-        for start in range(0, len(batch), settings.LINE_BATCH_SIZE):
-            part = batch[start : start + settings.LINE_BATCH_SIZE]
-            found.update(zip(part, _short_rows(part, [new[text] for text in part])))
-        for text in texts:
-            if text not in found:
-                features, tokens = _text_features(text, _line_facts(text))
-                found[text] = (np.array(features).tobytes(), tokens)
-        _SHORT_ROWS.remember_all({text: found[text] for text in texts})
-    rows, tokens, counted = [], [], []
-    for line in lines:
-        row = found.get(line.text)
-        if row is None:
-            row_bytes, start_tokens, all_tokens = _long_row(line)
-        else:  # a short line's start is all of it
-            (row_bytes, start_tokens), all_tokens = row, row[1]
-        rows.append(row_bytes)
-        tokens.append(start_tokens)
-        if line.words >= settings.PROSE_LINE_WORDS:
-            counted.append(all_tokens)
-    return rows, tokens, counted
+    common words. `texts` and `words`: the lines' texts and word counts. Each distinct text is
+    worked out once (a line's facts are its text's), the rows looked up by C-level maps."""
+    line_of = dict(zip(texts, lines))  # each distinct text, and a line of it
+    short = [text for text in line_of if len(text) <= settings.SHORT_LINE_CHARS]
+    found: dict[str, tuple] = dict(zip(short, map(_SHORT_ROWS.get, short)))
+    unmet = [text for text, row in found.items() if row is None]  # (a row is a pair: never None)
+    if unmet:
+        found.update(zip(unmet, map(_SHORT_ROWS.older.get, unmet)))
+        new = [text for text in unmet if found[text] is None]
+        if new:
+            found.update(_new_rows(new, line_of))
+            _SHORT_ROWS.remember_all({text: found[text] for text in new})
+    if len(found) < len(line_of):
+        found.update((text, _long_row(line)) for text, line in line_of.items() if text not in found)
+    entries = list(map(found.__getitem__, texts))
+    # a short line's entry is (row, tokens): its start is all of it; a long line's (row, start's
+    # tokens, all its tokens)
+    counted = list(map(itemgetter(-1), compress(entries, (words >= settings.PROSE_LINE_WORDS).tolist())))
+    return list(map(itemgetter(0), entries)), list(map(itemgetter(1), entries)), counted
+
+
+def _new_rows(texts: list[str], line_of: dict[str, Line]) -> list[tuple[str, tuple[bytes, tuple[str, ...]]]]:
+    """Each short text not met before, with its row and tokens: in batches (`_short_rows`), or
+    one by one when a text holds a line break (a block's may; a text line never does)."""
+    if "\n".join(texts).count("\n") != len(texts) - 1 or "" in texts:
+        return [(text, _plain_row(text)) for text in texts]
+    rows = []
+    for start in range(0, len(texts), settings.LINE_BATCH_SIZE):
+        part = texts[start : start + settings.LINE_BATCH_SIZE]
+        rows.extend(zip(part, _short_rows(part, list(map(line_of.__getitem__, part)))))
+    return rows
+
+
+def _plain_row(text: str) -> tuple[bytes, tuple[str, ...]]:
+    features, tokens = _text_features(text, _line_facts(text))
+    return np.array(features).tobytes(), tokens
 
 
 def _long_row(line: Line) -> tuple[bytes, tuple[str, ...], list[str]]:
@@ -497,7 +510,7 @@ def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     marks = _char_marks(points)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=m)
-    ends = np.cumsum(lengths + 1)  # one past each text's last character in `joined`
+    ends = np.add.accumulate(lengths + 1)  # one past each text's last character in `joined`
     starts = ends - lengths
     after_space = (marks[:-1] & _SPACE) != 0
     marks[1:] |= _MARK["word_start"] * (after_space & ((marks[1:] & _LETTER) != 0))
@@ -505,54 +518,62 @@ def _short_rows(texts: list[str], lines: list[Line]) -> list[tuple[bytes, tuple[
     marks[:-2] |= _MARK["dot_between_blanks"] * (
         (marks[:-2] & marks[2:] & _MARK["blank"] != 0) & (marks[1:-1] & _MARK["middle_dot"] != 0))
     # each text and the "\n" after it (at most 201 characters: no count spills into the next lane)
-    lanes = np.add.reduceat(_LANES[marks], starts, axis=0).astype("<u8", copy=False)  # (lanes in byte order)
+    # (lanes in byte order; `take` rather than fancy indexing: a third of the work)
+    lanes = np.add.reduceat(_LANES.take(marks, axis=0), starts, axis=0).astype("<u8", copy=False)
     counts = lanes.view(np.uint8).reshape(m, 16).astype(np.int64)
     counts[:-1, _MARKS.index("space")] -= 1  # ... which is white space, and has no other mark
     count = dict(zip(_MARKS, counts.T))
     letters, upper, initials = count["letter"], count["capital"], count["word_start"]
-    words = np.fromiter((line.words for line in lines), dtype=np.int64, count=m)
-    first, last = points[starts], points[ends - 1]
+    words = np.fromiter([line.words for line in lines], dtype=np.int64, count=m)
+    first, last = points.take(starts), points.take(ends - 1)
 
     block = np.zeros((m, len(TEXT_COLUMNS)))
     block[np.arange(m), np.searchsorted(settings.WORD_BUCKETS, words)] = 1.0  # `_bucket`
     number = {name: block[:, len(_WORD_BUCKET_NAMES) + k] for k, name in enumerate(TEXT_NUMBERS)}
-    number["log_words"][:] = _LOG1P[np.minimum(words, settings.LONG_LINE_WORDS)]
-    number["log_chars"][:] = _LOG1P[np.minimum(lengths, settings.LONG_LINE_WORDS * CHARS_PER_WORD)]
+    number["log_words"][:] = _LOG1P.take(np.minimum(words, settings.LONG_LINE_WORDS))
+    number["log_chars"][:] = _LOG1P.take(np.minimum(lengths, settings.LONG_LINE_WORDS * CHARS_PER_WORD))
     np.divide(upper, letters, out=number["upper"], where=letters > 0)
     np.divide(count["capital_start"], initials, out=number["capitalised"], where=initials > 0)
     np.divide(count["digit"], lengths, out=number["digits"])
     np.divide(lengths - count["alnum"] - count["space"], lengths, out=number["punct"])
     flags = block[:, len(_WORD_BUCKET_NAMES) + len(TEXT_NUMBERS):]
     flag = {name: flags[:, k] for k, name in enumerate(TEXT_FLAGS)}
-    flag["sentence_end"][:] = [line.sentence_end for line in lines]
+    flag["sentence_end"][:] = np.fromiter([line.sentence_end for line in lines], dtype=bool, count=m)
     flag["ends_colon"][:] = _any_of(last, _COLON_ENDS)
     flag["ends_period"][:] = _any_of(last, _PERIOD_ENDS)
     flag["all_caps"][:] = (letters >= 4) & (upper == letters)
     flag["cjk"][:] = count["cjk"] >= 4
-    flag["furniture"][:] = [line.furniture for line in lines]
-    ends_of_article = np.fromiter((line.end for line in lines), dtype=np.int64, count=m)
+    flag["furniture"][:] = np.fromiter([line.furniture for line in lines], dtype=bool, count=m)
+    ends_of_article = np.fromiter([line.end for line in lines], dtype=np.int64, count=m)
     flag["related"][:] = ends_of_article == 1
     flag["article_end"][:] = ends_of_article == 2
     detected = TEXT_FLAGS.index("date")
     # one answer a text (six flags, `_short_line_detectors`' order), the batch's lines asked at once
-    flags[:, detected : detected + len(_NOTHING_DETECTED)] = detect_lines(texts)
+    # (as one flat array of bools: numpy reads a list of tuples element by element, twice as long)
+    flags[:, detected : detected + len(_NOTHING_DETECTED)] = np.fromiter(
+        chain.from_iterable(detect_lines(texts)), dtype=bool, count=m * len(_NOTHING_DETECTED)).reshape(m, -1)
     for name, pattern, may_match in (
             ("url", URL_LINE.match, first == _URL_START),
             ("markup", MARKUP_LINE.match, first == _MARKUP_START),
-            ("list_item", LIST_ITEM.match, _any_of(first, _LIST_STARTS) | (marks[starts] & _DIGIT != 0)),
+            ("list_item", LIST_ITEM.match, _any_of(first, _LIST_STARTS) | (marks.take(starts) & _DIGIT != 0)),
             ("two_sentences", SENTENCE_INSIDE.search, count["stop"] > 0)):
-        candidates = np.flatnonzero(may_match)
+        candidates = may_match.nonzero()[0]
         flag[name][candidates] = [pattern(texts[k]) is not None for k in candidates.tolist()]
     flag["list_item"][count["tab"] >= LIST_ROW_TABS] = 1.0
     flag["pipe"][:] = (count["pipe"] > 0) | (count["dot_between_blanks"] > 0)
-    raw = block.tobytes()
-    return [(raw[k * _ROW_BYTES : (k + 1) * _ROW_BYTES], tokens) for k, tokens in enumerate(_batch_tokens(texts))]
+    return list(zip(_row_bytes(block.tobytes()), _batch_tokens(texts)))
+
+
+def _row_bytes(raw: bytes) -> map:
+    """`raw`, a matrix of `TEXT_COLUMNS` float64s, cut into its rows' bytes (C-level maps, no
+    Python step a row)."""
+    return map(raw.__getitem__, map(slice, range(0, len(raw), _ROW_BYTES), range(_ROW_BYTES, len(raw) + 1, _ROW_BYTES)))
 
 
 def _char_marks(points: np.ndarray) -> np.ndarray:
     """Each code point's own marks (`_marks_of`), looked up; a character not met before (or
     beyond the Basic Multilingual Plane) worked out once per batch."""
-    marks = _PLANE_MARKS[np.minimum(points, 0xFFFF)]
+    marks = _PLANE_MARKS.take(points, mode="clip")  # (beyond the plane: the last entry's, then worked out)
     unmarked = (marks == _UNMARKED) | (points > 0xFFFF)
     if unmarked.any():
         codes, where = np.unique(points[unmarked], return_inverse=True)
@@ -563,17 +584,21 @@ def _char_marks(points: np.ndarray) -> np.ndarray:
     return marks
 
 
-def _any_of(points: np.ndarray, codes: tuple[int, ...]) -> np.ndarray:
-    """Which of `points` is one of `codes` (a few: one comparison each)."""
-    return np.logical_or.reduce([points == code for code in codes])
+def _any_of(points: np.ndarray, one_of: np.ndarray) -> np.ndarray:
+    """Which of `points` is one of the characters of an `_one_of` table (one look-up each)."""
+    return one_of.take(points, mode="clip")
 
 
 def _batch_tokens(texts: list[str]) -> list[tuple[str, ...]]:
     """`WORD.findall` of each casefolded text. A text with no non-ASCII word character (three in
     four) has its runs of word characters as words: once every other character is a space (one
     `bytes.translate` for all of them), `str.split` finds them with no regex; any other text goes
-    to the regex."""
-    folded = "\n".join(texts).casefold().split("\n")  # casefolding maps no character to a "\n"
+    to the regex. When no text of the batch holds one (an English page), every text's words are
+    split in one C-level pass, with no Python step a text."""
+    joined = "\n".join(texts).casefold()  # casefolding maps no character to a "\n"
+    if _holds_no_foreign_word(joined):
+        return list(map(tuple, map(str.split, _spaced_words(joined).split("\n"))))
+    folded = joined.split("\n")
     plain = [text.isascii() or _holds_no_foreign_word(text) for text in folded]
     spaced = iter(_spaced_words("\n".join(compress(folded, plain))).split("\n"))
     return [tuple(next(spaced).split()) if is_plain else tuple(WORD.findall(text))
@@ -617,38 +642,51 @@ def line_features(lines: list[Line]) -> FeatureRows:
     values = np.zeros((n, len(LINE_COLUMNS)))
     if not n:
         return FeatureRows(values, LINE_COLUMNS)
-    _shapes(lines, values)
-    prose = _places(lines, values)
+    # (a list comprehension reads a slot faster than `operator.attrgetter`)
+    texts = [line.text for line in lines]
+    words = np.fromiter([line.words for line in lines], dtype=np.int64, count=n)
+    _shapes(lines, texts, words, values)
+    values[:, _AT["glued"]] = np.fromiter([line.glued_to_previous for line in lines], dtype=bool, count=n)
+    headings, link_shares = [line.heading for line in lines], [line.link_share for line in lines]
+    if any(headings) or max(link_shares) >= 0:
+        _format(np.array(headings), np.array(link_shares), values)
+    prose = _places(texts, words, values)
     _neighbours(prose, values)
     return FeatureRows(values, LINE_COLUMNS)
 
 
-def _shapes(lines: list[Line], values: np.ndarray) -> None:
-    """Each line's text features (cached for short lines), the share of the page's common words,
-    whether it is glued to the line above, and what the format tells."""
-    rows, tokens, counted = _text_rows(lines)
+def _shapes(lines: list[Line], texts: list[str], words: np.ndarray, values: np.ndarray) -> None:
+    """Each line's text features (cached for short lines) and the share of the page's common
+    words among its start's tokens (all the page's tokens looked up in one C-level pass, each
+    line's hits summed between its offsets)."""
+    rows, tokens, counted = _text_rows(lines, texts, words)
     common = _common_tokens(counted).__contains__
     values[:, : len(TEXT_COLUMNS)] = np.frombuffer(b"".join(rows)).reshape(len(lines), len(TEXT_COLUMNS))
-    values[:, _AT["common"]] = [sum(map(common, line_tokens)) / len(line_tokens) if line_tokens else 0.0
-                                for line_tokens in tokens]
-    values[:, _AT["glued"]] = [line.glued_to_previous for line in lines]
-    for k, line in enumerate(lines):
-        if line.heading:
-            values[k, _AT[f"heading_{min(line.heading, 4)}"]] = 1.0
-        if line.link_share >= 0:
-            values[k, _AT["link_share"]] = line.link_share
-            values[k, _AT["mostly_link"]] = line.link_share > 0.5
+    counts = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    ends = np.add.accumulate(counts)
+    hits = _running(np.fromiter(map(common, chain.from_iterable(tokens)), dtype=bool, count=int(ends[-1])))
+    np.divide(hits[ends] - hits[ends - counts], counts, out=values[:, _AT["common"]], where=counts > 0)
 
 
-def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
-    """Where each line stands and what a window around it holds (prose, repeats, dates);
-    returns which lines are prose."""
-    n = len(lines)
+_HEADING_AT = np.array([_AT[name] for name in FORMAT_COLUMNS if name.startswith("heading_")])
+
+
+def _format(headings: np.ndarray, link_shares: np.ndarray, values: np.ndarray) -> None:
+    """What the format tells of each block (an HTML page's): its heading level, its links' share."""
+    headed = headings.nonzero()[0]
+    values[headed, _HEADING_AT[np.minimum(headings[headed], len(_HEADING_AT)) - 1]] = 1.0
+    known = link_shares >= 0
+    values[known, _AT["link_share"]] = link_shares[known]
+    values[known, _AT["mostly_link"]] = link_shares[known] > 0.5
+
+
+def _places(texts: list[str], words: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Where each line (its text, its word count) stands and what a window around it holds
+    (prose, repeats, dates); returns which lines are prose."""
+    n = len(texts)
     at = np.arange(n)
     column = lambda name: values[:, _AT[name]]  # noqa: E731 (a view: assigning fills the matrix)
-    texts = [line.text for line in lines]
     counts = Counter(texts)
-    words = np.fromiter((line.words for line in lines), dtype=np.int64, count=n)
     # the lines' facts, as their text features (`_shapes`, before) already hold them, 0 or 1
     ended = column("sentence_end") != 0
     prose = _prose(words, column("furniture") != 0, ended)
@@ -664,7 +702,8 @@ def _places(lines: list[Line], values: np.ndarray) -> np.ndarray:
     # `math.log1p` of each line's run length (0 stays 0): the very floats training computed, looked
     # up (a run longer than the table, on a page of hundreds of menu lines, worked out)
     runs = _runs(short)
-    column("short_run")[:] = _LOG1P[runs] if runs.max() < len(_LOG1P) else [math.log1p(run) for run in runs.tolist()]
+    column("short_run")[:] = (_LOG1P.take(runs) if runs.max() < len(_LOG1P)
+                              else [math.log1p(run) for run in runs.tolist()])
     lo, hi = np.maximum(0, at - settings.CONTEXT_WIDE), np.minimum(n, at + settings.CONTEXT_WIDE + 1)
     others = np.maximum(1, hi - lo - 1)
     column("prose_near")[:] = (before[hi] - before[lo] - prose) / others
@@ -710,7 +749,7 @@ def _neighbours(prose: np.ndarray, values: np.ndarray) -> None:
 def _running(values) -> np.ndarray:
     """Running totals, one more than values (`t[j] - t[i]` sums values[i:j]): window counts in O(1)."""
     totals = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(values, out=totals[1:])
+    np.add.accumulate(values, dtype=np.int64, out=totals[1:])  # (`np.cumsum`, less its Python wrapper)
     return totals
 
 
