@@ -85,10 +85,10 @@ ARTICLE_END = re.compile(
     re.I,
 )
 
-_MAY_BE_FURNITURE = QuickTest(FURNITURE_LINE)
-_MAY_END_ARTICLE = QuickTest(ARTICLE_END)
-_MAY_OPEN_RELATED_BOX = QuickTest(RELATED_BOX)
-_MAY_BE_ANY = QuickTest(FURNITURE_LINE, ARTICLE_END, RELATED_BOX)  # most lines: told by this one
+_MAY_BE_FURNITURE = QuickTest(FURNITURE_LINE).may_match
+_MAY_END_ARTICLE = QuickTest(ARTICLE_END).may_match
+_MAY_OPEN_RELATED_BOX = QuickTest(RELATED_BOX).may_match
+_MAY_BE_ANY = QuickTest(FURNITURE_LINE, ARTICLE_END, RELATED_BOX).may_match  # most lines: told by this one
 
 # bullets, arrows and bars a line may start or end with, besides white space
 _LEAD_MARKS = "•·|>»›▸▶►◆■□●○*-–—_:["
