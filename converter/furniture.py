@@ -12,7 +12,7 @@ from typing import Callable
 
 from . import settings
 from .ignorecase import fewest_words, fold, holds_any
-from .page_scan import PageLines, by_first_letter, to_line_end
+from .page_scan import PageLines, by_first_letter, first_letters, to_line_end
 from .pattern_words import QuickTest
 from .text_shape import SENTENCE_END, count_words
 
@@ -85,10 +85,10 @@ ARTICLE_END = re.compile(
     re.I,
 )
 
-_MAY_BE_FURNITURE = QuickTest(FURNITURE_LINE)
-_MAY_END_ARTICLE = QuickTest(ARTICLE_END)
-_MAY_OPEN_RELATED_BOX = QuickTest(RELATED_BOX)
-_MAY_BE_ANY = QuickTest(FURNITURE_LINE, ARTICLE_END, RELATED_BOX)  # most lines: told by this one
+_MAY_BE_FURNITURE = QuickTest(FURNITURE_LINE).may_match
+_MAY_END_ARTICLE = QuickTest(ARTICLE_END).may_match
+_MAY_OPEN_RELATED_BOX = QuickTest(RELATED_BOX).may_match
+_MAY_BE_ANY = QuickTest(FURNITURE_LINE, ARTICLE_END, RELATED_BOX).may_match  # most lines: told by this one
 
 # bullets, arrows and bars a line may start or end with, besides white space
 _LEAD_MARKS = "•·|>»›▸▶►◆■□●○*-–—_:["
@@ -212,9 +212,11 @@ def _may_hold_credit(text: str, folded: str) -> bool:
 # `_may_hold_credit` asked of a page's lines at once (`page_scan`): a line ending in an agency's
 # name (white space after it at most: `photo_credit` strips the line), read backwards from its end
 # (`re.I` matches what `fold` makes one); each first letter tried once (`by_first_letter`), not
-# each of the 26 names in turn at every line's end
+# each of the 26 names in turn at every line's end, and all of them first in one class
+# (`first_letters`), which turns most line ends away at one check
 _REVERSED_AGENCIES = by_first_letter(re.escape(name[::-1]) for name in _AGENCIES)
-_PAGE_AGENCY_END = re.compile(to_line_end(r"\n[^\S\n]*+(?i:" + _REVERSED_AGENCIES + ")"))
+_PAGE_AGENCY_END = re.compile(to_line_end(
+    r"\n[^\S\n]*+(?i:(?=" + first_letters("|".join(name[::-1] for name in _AGENCIES)) + ")(?:" + _REVERSED_AGENCIES + "))"))
 
 
 def credit_lines(page: PageLines) -> set[int]:

@@ -39,6 +39,7 @@ class PageLines:
         self.ends = list(map(sub, accumulate(map(add, map(len, texts), repeat(1))), repeat(1)))
         self._line_at = partial(bisect_left, self.ends)
         self._folded: str | None = None
+        self._backwards: tuple[str, list[int]] | None = None
 
     @property
     def whole_lines(self) -> bool:
@@ -65,11 +66,17 @@ class PageLines:
     def lines_ending(self, pattern: re.Pattern[str]) -> set[int]:
         """The lines `pattern` (`to_line_end("\\n…")`) matches at the end of, read backwards: searched
         in the page reversed with a "\\n" in front, where each line's end is right after one."""
-        size, last = len(self.joined), len(self.texts) - 1
-        # where each line's "\n" stands in the reversed page, from the last line to the first
-        ends_backwards = list(map(sub, repeat(size), reversed(self.ends)))
-        found = map(partial(bisect_left, ends_backwards), map(_START, pattern.finditer("\n" + self.joined[::-1])))
-        return set(map(sub, repeat(last), found))
+        backwards, ends_backwards = self._read_backwards()
+        found = map(partial(bisect_left, ends_backwards), map(_START, pattern.finditer(backwards)))
+        return set(map(sub, repeat(len(self.texts) - 1), found))
+
+    def _read_backwards(self) -> tuple[str, list[int]]:
+        """The page reversed with a "\\n" in front, and where each line's "\\n" stands in the reversed
+        page, from the last line to the first: made once, for each pattern read backwards."""
+        if self._backwards is None:
+            size = len(self.joined)
+            self._backwards = "\n" + self.joined[::-1], list(map(sub, repeat(size), reversed(self.ends)))
+        return self._backwards
 
     def lines_holding(self, words, text: str | None = None) -> set[int]:
         """The lines holding one of `words` (rare ones: a look-up per line found), in `joined` or

@@ -173,19 +173,28 @@ class QuickTest:
         self.starts_by_letter = _by_first_letter(starts)
         self.held = _fewest(held)
         self.held_after_digit = _fewest(held_after_digit)
+        self.longest_line = max(map(len, self.lines), default=0) + 1  # (and a newline `$` lets end it)
 
-    def __call__(self, folded: str) -> bool:
+    def may_match(self, folded: str) -> bool:
+        """The test, of a line's `fold` (bound, `QuickTest(…).may_match`, it is a plain method
+        call, which the interpreter makes more cheaply than a call of the object)."""
         first = folded[:1]
         starts = self.starts_by_letter.get(first)
         if starts is not None and folded.startswith(starts):
             return True
-        # a whole line (`$` also matches before a newline that ends it), hashed only when its
-        # first letter is a whole line's
-        if first in self.line_initials and (folded in self.lines or (folded.endswith("\n") and folded[:-1] in self.lines)):
+        # a whole line (`$` also matches before a newline that ends it), hashed only when it is no
+        # longer than the longest one (and a newline) and its first letter is a whole line's
+        if len(folded) <= self.longest_line and first in self.line_initials and (
+                folded in self.lines or (folded[-1:] == "\n" and folded[:-1] in self.lines)):
             return True
         if self.always or (first.isdecimal() and (self.any_digit_first or _holds_one(folded, self.held_after_digit))):
             return True
-        return bool(self.held) and _holds_one(folded, self.held)
+        for word in self.held:  # (in place of a call of `_holds_one`: most lines end here)
+            if word in folded:
+                return True
+        return False
+
+    __call__ = may_match
 
 
 def _holds_one(folded: str, words: tuple[str, ...]) -> bool:

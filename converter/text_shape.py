@@ -44,30 +44,30 @@ _ASCII_AS_WORD_CHARS = bytes(ord("w") if WORD.match(chr(c)) else ord(" ") for c 
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 
 
-def _word_count_through_bytes(text: str, others: str | None = None) -> int | None:
-    """`len(WORD.findall(text))`, counted on bytes, when every non-ASCII character of `text` (or of
-    `others`, those characters picked out) is no word character (curly quotes, dashes: each becomes
-    a "?", no word character either); None when one is (an accented or non-Latin letter), for the
-    plain count."""
-    if not text.isascii() and _NON_ASCII_WORD_CHAR.search(text if others is None else others):
-        return None
+def _word_count_through_bytes(text: str) -> int:
+    """`len(WORD.findall(text))` of a text no non-ASCII character of which is a word character
+    (curly quotes, dashes: each becomes a "?", no word character either), counted on bytes."""
     marks = text.encode("ascii", "replace").translate(_ASCII_AS_WORD_CHARS)
-    return marks.count(b" w") + marks.startswith(b"w")
+    return marks.count(b" w") + (marks[:1] == b"w")  # (a slice: `startswith` parses its arguments)
 
 
 def count_words(text: str) -> int:
     """Words in `text`; a space-less token (slug, URL, handle) is one; CJK counts two characters a word."""
-    # where a CJK or a non-ASCII word character may stand: a long line's non-ASCII characters, picked
-    # out in C (`non_ascii`), rather than the whole line searched twice (both classes hold no ASCII)
-    others = text if text.isascii() or len(text) <= settings.NON_ASCII_SCAN_CHARS else non_ascii(text)
-    if text.isascii() or CJK.search(others) is None:  # no CJK: `_count_words_plain` with `cjk` 0
-        if " " not in text:
-            return 1
-        words = _word_count_through_bytes(text, others)
-        if words is None:
-            words = len(WORD.findall(text))
-        return max(words, len(text) // settings.CHARS_PER_WORD)
-    return _count_words_plain(text)
+    if text.isascii():  # three lines in four: no CJK, and no word character the bytes cannot tell
+        through_bytes = True
+    else:
+        # where a CJK or a non-ASCII word character may stand: a long line's non-ASCII characters,
+        # picked out in C (`non_ascii`), rather than the whole line searched twice (both classes
+        # hold no ASCII)
+        others = text if len(text) <= settings.NON_ASCII_SCAN_CHARS else non_ascii(text)
+        if CJK.search(others) is not None:
+            return _count_words_plain(text)
+        through_bytes = _NON_ASCII_WORD_CHAR.search(others) is None
+    # no CJK: `_count_words_plain` with `cjk` 0
+    if " " not in text:
+        return 1
+    words = _word_count_through_bytes(text) if through_bytes else len(WORD.findall(text))
+    return max(words, len(text) // settings.CHARS_PER_WORD)
 
 
 def _count_words_plain(text: str) -> int:
