@@ -828,11 +828,11 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
     # lines that are not furniture, counted from the top: how many stand between two lines in O(1)
     kept_above = list(accumulate((not ln.furniture for ln in lines[:body_start]), initial=0))
     # the lines a candidate looks at, up to NEAR_HEADLINE_LINES above and below it, that are not
-    # furniture: whether each is a header
+    # furniture (in page order, found around a candidate by bisection), and whether each is a header
     near, n = settings.NEAR_HEADLINE_LINES, len(lines)
-    header = {j: _is_header(lines[j]) for j in range(max(0, min(candidates, default=0) - near),
-                                                     min(n, max(candidates, default=-n) + near + 1))
-              if not lines[j].furniture}
+    kept = [j for j in range(max(0, min(candidates, default=0) - near),
+                             min(n, max(candidates, default=-n) + near + 1)) if not lines[j].furniture]
+    header = [_is_header(lines[j]) for j in kept]
     extras = []
     for position, i in enumerate(candidates):
         rank = len(candidates) - 1 - position  # 0 for the candidate nearest the body
@@ -840,8 +840,9 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
         between = kept_above[body_start] - kept_above[i + 1] if i + 1 < body_start else 0
         words = content_words(line.text)
         shared = len(words & lede)
-        below = [j for j in range(i + 1, min(n, i + near + 1)) if j in header]
-        above = next((lines[j] for j in range(i - 1, max(0, i - near) - 1, -1) if j in header), None)
+        first_below, past_below = bisect_right(kept, i), bisect_right(kept, i + near)
+        nearest_above = bisect_left(kept, i) - 1
+        above = lines[kept[nearest_above]] if nearest_above >= 0 and kept[nearest_above] >= i - near else None
         # a teaser in a list of other stories' headlines has title-shaped lines all around it
         siblings = settings.TITLE_SIBLING_LINES
         extras.append([
@@ -850,8 +851,8 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
             *_one_hot(settings.HEADLINE_RANK_BUCKETS + 1, min(rank, settings.HEADLINE_RANK_BUCKETS)),
             shared / len(words) if words else 0.0,  # lede_share
             math.log1p(shared),  # lede_words
-            float(any(header[j] for j in below)),  # header_below
-            float(bool(below) and header[below[0]]),  # header_next
+            float(True in header[first_below:past_below]),  # header_below
+            float(first_below < past_below and header[first_below]),  # header_next
             float(above is None or above.words <= settings.SHORT_LINE_WORDS),  # short_above
             float(above is not None and above.end > 0),  # related_above
             float(above is not None and above.words >= 5 and not above.sentence_end),  # title_above
@@ -866,9 +867,12 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
 def _candidate_rows(features: FeatureRows, candidates: list[int], extras: list[list[float]],
                     columns: tuple[str, ...]) -> FeatureRows:
     """A ranker's rows: each candidate line's own features, then what the ranker adds."""
-    own = features.values[candidates, : len(OWN_COLUMNS)]
-    added = np.array(extras, dtype=float).reshape(len(candidates), len(columns) - len(OWN_COLUMNS))
-    return FeatureRows(np.hstack([own, added]), columns)
+    rows = np.empty((len(candidates), len(columns)))
+    rows[:, : len(OWN_COLUMNS)] = features.values[candidates, : len(OWN_COLUMNS)]
+    # what the ranker adds, read as one flat run of floats (numpy reads a list of lists at twice the cost)
+    shape = (len(candidates), len(columns) - len(OWN_COLUMNS))
+    rows[:, len(OWN_COLUMNS) :] = np.fromiter(chain.from_iterable(extras), float, shape[0] * shape[1]).reshape(shape)
+    return FeatureRows(rows, columns)
 
 
 def is_dated(line: Line) -> bool:

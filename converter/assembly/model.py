@@ -41,6 +41,10 @@ class LineModel:
                 "weights": {name: list(w) for name, w in sorted(self.weights.items())}}
 
     @cached_property
+    def _bias(self) -> np.ndarray:
+        return np.array(self.bias)
+
+    @cached_property
     def _layouts(self) -> dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]]:
         return {}
 
@@ -79,7 +83,7 @@ class LineModel:
         if not len(rows):
             return np.zeros((0, len(self.roles)))
         products = rows.values.T[at][None, :, :] * weights.T[:, :, None]  # roles x features x n
-        return np.array(self.bias) + np.add.reduce(products, axis=1, initial=0.0).T
+        return self._bias + np.add.reduce(products, axis=1, initial=0.0).T
 
     def scores_plain(self, rows: FeatureRows) -> np.ndarray:
         """`scores` the plain way: summed left to right in the model's name order, the products
@@ -99,7 +103,7 @@ class LineModel:
     def _softmax(scores: np.ndarray) -> np.ndarray:
         """`exp(s_k - max s) / sum exp` per row, with `math.exp` and the sum left to right."""
         n, roles = scores.shape
-        shifted = scores - scores.max(axis=1, keepdims=True)
+        shifted = scores - np.maximum.reduce(scores, axis=1, keepdims=True)
         exps = np.fromiter(map(math.exp, shifted.ravel().tolist()), float, n * roles).reshape(n, roles)
         total = exps[:, 0].copy()
         for k in range(1, roles):  # left to right, as `sum` adds
