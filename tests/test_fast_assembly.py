@@ -160,6 +160,49 @@ def test_content_words_are_the_plain_words_on_any_text(text):
     assert content_words(text) == content_words_plain(text)
 
 
+# The headline ranker builds the lede's and the candidates' content words from the tokens
+# `line_features` already found (`FeatureRows.tokens`): each line's must be all of its words, and
+# the words made of them those `content_words` reads in the (joined) text.
+
+from itertools import chain  # noqa: E402
+
+from converter.assembly.features import content_words_of  # noqa: E402
+from converter.text_shape import WORD  # noqa: E402
+
+
+def assert_token_words_are_the_plain_words(lines, features):
+    assert [list(tokens) for tokens in features.tokens] == [WORD.findall(line.text.casefold()) for line in lines]
+    for start in range(len(lines)):
+        assert content_words_of(features.tokens[start], lines[start].text) == content_words_plain(lines[start].text)
+        lede = " ".join(line.text for line in lines[start : start + 6])
+        assert content_words_of(chain.from_iterable(features.tokens[start : start + 6]), lede) == \
+            content_words_plain(lede), start
+
+
+def test_token_made_content_words_are_the_plain_words_on_every_corpus_page():
+    for path in TEXT_DUMPS:
+        assert_token_words_are_the_plain_words(*page(path))
+
+
+# a made-up dump: lines short and long (a long line is tokenised apart from a short one, its
+# start apart from its rest), CJK across line ends, blank lines between some
+DUMP_LINES = st.lists(st.one_of(st.lists(PIECES, max_size=30).map("".join),
+                                st.lists(PIECES, min_size=60, max_size=200).map("".join),
+                                st.just("")), min_size=1, max_size=14)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(DUMP_LINES)
+def test_token_made_content_words_and_headline_rows_are_the_plain_ones_on_any_page(texts):
+    lines = split_lines("\n".join(texts))
+    if not lines:
+        return
+    features = line_features(lines)
+    assert_token_words_are_the_plain_words(lines, features)
+    for body_start in range(len(lines)):
+        assert_same_headline_rows(lines, features, list(range(len(lines))), body_start)
+
+
 # --- cleaning: a block that stays as it was is kept, not copied --------------------------------
 
 from converter import sanitize  # noqa: E402

@@ -20,8 +20,8 @@ from hypothesis import given, settings, strategies as st
 from conftest import CORPUS, examples
 from converter import dates, furniture, ignorecase, people
 from converter.assembly import detected
-from converter.page_scan import PageLines
-from test_fast_dates import KNOWN_RELATIVE, LANGUAGE_LINES, vocabulary_lines
+from converter.page_scan import PageLines, to_line_end
+from test_fast_dates import KNOWN_RELATIVE, LANGUAGE_LINES, REAL_LINES, vocabulary_lines
 from test_fast_words import CREDIT_WORDS, PEOPLE_WORDS, TRICKY, vocabulary_text
 
 HERE = Path(__file__).resolve().parent
@@ -237,6 +237,30 @@ _NAME_SPACE = st.sampled_from([" ", "  ", "\u00a0", "\t", "\x1c", "\u3000", ", "
 name_line = st.builds(lambda lead, words, spaces: lead + "".join(w + s for w, s in zip(words, spaces)).rstrip(),
                       st.sampled_from(["", " ", "\u00a0"]), st.lists(_NAME_PIECES, min_size=1, max_size=6),
                       st.lists(_NAME_SPACE, min_size=6, max_size=6))
+
+
+# the name check as first written: a mark after none to four name words, or two to four of them
+# to the line's end, each branch reading the words anew
+_PLAIN_PAGE_NAME_WORDS = re.compile(to_line_end(
+    r"\n[^\S\n]*+(?=" + people._MAY_OPEN_NAME_WORD + r"\S*+[^\S\n]++" + people._MAY_OPEN_NAME_WORD + r")"
+    r"(?:(?:" + people._NAME_WORD + r"(?:[^\S\n]++" + people._NAME_WORD + r"){0,3}+[^\S\n]*+)?[" + people._MARKS
+    + "]|" + people._NAME_WORD + r"(?:[^\S\n]++" + people._NAME_WORD + r"){1,3}+[^\S\n]*+(?![^\n]))"))
+
+
+def assert_name_lines_are_the_plain_ones(texts):
+    page = PageLines(texts)
+    assert people.name_lines(page) == page.lines_opening(_PLAIN_PAGE_NAME_WORDS), texts
+
+
+def test_the_name_check_finds_the_lines_the_two_readings_find_on_every_real_line():
+    assert_name_lines_are_the_plain_ones(REAL_LINES)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(st.lists(st.one_of(name_line, st.lists(st.one_of(st.characters(blacklist_characters="\n"), _NAME_PIECES, _NAME_SPACE),
+                                               max_size=12).map("".join)), max_size=10))
+def test_the_name_check_finds_the_lines_the_two_readings_find_on_any_lines(texts):
+    assert_name_lines_are_the_plain_ones(texts)
 
 
 @settings(max_examples=examples(1000), deadline=None)

@@ -224,6 +224,9 @@ class FeatureRows:
 
     values: np.ndarray  # one row per line or candidate
     columns: tuple[str, ...]
+    #: each line's casefolded tokens (`WORD.findall`), as `line_features` found them: the headline
+    #: ranker's content words are made of them (empty when the rows are not a page's lines)
+    tokens: list[list[str] | tuple[str, ...]] = field(default_factory=list, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.values)
@@ -430,8 +433,8 @@ def _text_rows(lines: list[Line], texts: list[str], words: np.ndarray
                ) -> tuple[list[bytes], list[tuple[str, ...]], list[list[str] | tuple[str, ...]]]:
     """Each line's text features as a row of float64 bytes and its start's casefolded tokens (a
     short line's from the cache or from one batch of the page's new short lines, a long line's
-    from `_long_row`), and all the tokens of each line long enough to count in the page's
-    common words. `texts` and `words`: the lines' texts and word counts. Each distinct text is
+    from `_long_row`), and all of each line's tokens (for the page's common words and the
+    headline ranker's content words). `texts` and `words`: the lines' texts and word counts. Each distinct text is
     worked out once (a line's facts are its text's), the rows looked up by C-level maps."""
     line_of = dict(zip(texts, lines))  # each distinct text, and a line of it
     short = [text for text in line_of if len(text) <= settings.SHORT_LINE_CHARS]
@@ -448,8 +451,7 @@ def _text_rows(lines: list[Line], texts: list[str], words: np.ndarray
     entries = list(map(found.__getitem__, texts))
     # a short line's entry is (row, tokens): its start is all of it; a long line's (row, start's
     # tokens, all its tokens)
-    counted = list(map(itemgetter(-1), compress(entries, (words >= settings.PROSE_LINE_WORDS).tolist())))
-    return list(map(itemgetter(0), entries)), list(map(itemgetter(1), entries)), counted
+    return list(map(itemgetter(0), entries)), list(map(itemgetter(1), entries)), list(map(itemgetter(-1), entries))
 
 
 def _new_rows(texts: list[str], line_of: dict[str, Line]) -> list[tuple[str, tuple[bytes, tuple[str, ...]]]]:
@@ -645,27 +647,29 @@ def line_features(lines: list[Line]) -> FeatureRows:
     # (a list comprehension reads a slot faster than `operator.attrgetter`)
     texts = [line.text for line in lines]
     words = np.fromiter([line.words for line in lines], dtype=np.int64, count=n)
-    _shapes(lines, texts, words, values)
+    tokens = _shapes(lines, texts, words, values)
     values[:, _AT["glued"]] = np.fromiter([line.glued_to_previous for line in lines], dtype=bool, count=n)
     headings, link_shares = [line.heading for line in lines], [line.link_share for line in lines]
     if any(headings) or max(link_shares) >= 0:
         _format(np.array(headings), np.array(link_shares), values)
     prose = _places(texts, words, values)
     _neighbours(prose, values)
-    return FeatureRows(values, LINE_COLUMNS)
+    return FeatureRows(values, LINE_COLUMNS, tokens)
 
 
-def _shapes(lines: list[Line], texts: list[str], words: np.ndarray, values: np.ndarray) -> None:
+def _shapes(lines: list[Line], texts: list[str], words: np.ndarray, values: np.ndarray
+            ) -> list[list[str] | tuple[str, ...]]:
     """Each line's text features (cached for short lines) and the share of the page's common
     words among its start's tokens (all the page's tokens looked up in one C-level pass, each
-    line's hits summed between its offsets)."""
-    rows, tokens, counted = _text_rows(lines, texts, words)
-    common = _common_tokens(counted).__contains__
+    line's hits summed between its offsets); returns each line's tokens, all of them."""
+    rows, tokens, every = _text_rows(lines, texts, words)
+    common = _common_tokens(compress(every, (words >= settings.PROSE_LINE_WORDS).tolist())).__contains__
     values[:, : len(TEXT_COLUMNS)] = np.frombuffer(b"".join(rows)).reshape(len(lines), len(TEXT_COLUMNS))
     counts = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
     ends = np.add.accumulate(counts)
     hits = _running(np.fromiter(map(common, chain.from_iterable(tokens)), dtype=bool, count=int(ends[-1])))
     np.divide(hits[ends] - hits[ends - counts], counts, out=values[:, _AT["common"]], where=counts > 0)
+    return every
 
 
 _HEADING_AT = np.array([_AT[name] for name in FORMAT_COLUMNS if name.startswith("heading_")])
@@ -788,8 +792,21 @@ def content_words(text: str) -> set[str]:
                  if len(w) >= settings.CONTENT_WORD_CHARS and not w.isdigit()}
     else:
         words = {w for w in set(_LONGER_WORD.findall(folded)) if not w.isdigit()}
+    return words | _cjk_pairs(text)
+
+
+def _cjk_pairs(text: str) -> set[str]:
+    """Each CJK character of `text` with the next one (whatever stands between them)."""
     cjk = CJK.findall(non_ascii(text))
-    return words | {a + b for a, b in zip(cjk, cjk[1:])}
+    return {a + b for a, b in zip(cjk, cjk[1:])}
+
+
+def content_words_of(tokens, text: str) -> set[str]:
+    """`content_words(text)` from the text's casefolded tokens (`WORD.findall(text.casefold())`,
+    as `line_features` already found them): no text tokenised again; only a non-ASCII text is
+    read, for its CJK pairs (tests/test_fast_assembly.py holds it to `content_words`)."""
+    words = {w for w in set(tokens) if len(w) >= settings.CONTENT_WORD_CHARS and not w.isdigit()}
+    return words if text.isascii() else words | _cjk_pairs(text)
 
 
 def content_words_plain(text: str) -> set[str]:
@@ -823,7 +840,12 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
     not once per candidate that sees it; tests/test_fast_assembly.py holds
     the rows to those of the per-candidate reading.)
     """
-    lede = content_words(" ".join(ln.text for ln in lines[body_start : body_start + 6]))
+    lede_text = " ".join(ln.text for ln in lines[body_start : body_start + 6])
+    # (the tokens `line_features` found, when these rows are this page's: the joined lines'
+    # tokens are each line's in turn, a space being no word character)
+    tokens = features.tokens if len(features.tokens) == len(lines) else None
+    lede = (content_words(lede_text) if tokens is None
+            else content_words_of(chain.from_iterable(tokens[body_start : body_start + 6]), lede_text))
     titles = [i for i in candidates if lines[i].words >= settings.TITLE_SIBLING_WORDS]  # in page order
     # lines that are not furniture, counted from the top: how many stand between two lines in O(1)
     kept_above = list(accumulate((not ln.furniture for ln in lines[:body_start]), initial=0))
@@ -838,7 +860,7 @@ def headline_features(lines: list[Line], features: FeatureRows, candidates: list
         rank = len(candidates) - 1 - position  # 0 for the candidate nearest the body
         line = lines[i]
         between = kept_above[body_start] - kept_above[i + 1] if i + 1 < body_start else 0
-        words = content_words(line.text)
+        words = content_words(line.text) if tokens is None else content_words_of(tokens[i], line.text)
         shared = len(words & lede)
         first_below, past_below = bisect_right(kept, i), bisect_right(kept, i + near)
         nearest_above = bisect_left(kept, i) - 1
